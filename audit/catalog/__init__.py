@@ -1,0 +1,64 @@
+"""The checklist catalogue: versioned YAML definitions in, domain objects out (no Flask)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from audit.domain.checklist import Checklist
+
+from .integrity import checksum_problems
+from .loader import ChecklistFileError, FileProblem, discover, load_file, load_schema
+
+DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "checklists"
+
+__all__ = ["Catalog", "ChecklistFileError", "FileProblem", "get_catalog", "validate_all", "DEFAULT_ROOT"]
+
+
+@dataclass
+class Catalog:
+    """Every valid checklist version under one folder."""
+
+    root: Path
+    versions: list[Checklist] = field(default_factory=list)
+
+    def keys(self) -> list[str]:
+        return sorted({c.key for c in self.versions})
+
+    def get(self, key: str, version: int) -> Checklist:
+        for checklist in self.versions:
+            if checklist.key == key and checklist.version == version:
+                return checklist
+        raise KeyError(f"{key} v{version}")
+
+    def versions_of(self, key: str) -> list[Checklist]:
+        return sorted((c for c in self.versions if c.key == key), key=lambda c: c.version)
+
+    def for_date(self, key: str, day: date) -> Checklist | None:
+        """The newest published version of ``key`` whose legal validity covers ``day``."""
+        candidates = [c for c in self.versions_of(key) if c.status == "published" and c.applies_on(day)]
+        return candidates[-1] if candidates else None
+
+
+def validate_all(root: Path = DEFAULT_ROOT) -> tuple[list[Checklist], list[str]]:
+    """Load every version file; returns the valid ones and a message for every problem found."""
+    schema = load_schema(root)
+    loaded, problems = [], []
+    for path in discover(root):
+        try:
+            loaded.append(load_file(path, root, schema))
+        except ChecklistFileError as err:
+            problems.extend(str(p) for p in err.problems)
+    problems.extend(checksum_problems(root, [c.path for c in loaded if c.status == "published"]))
+    return loaded, problems
+
+
+@lru_cache(maxsize=4)
+def get_catalog(root: Path = DEFAULT_ROOT) -> Catalog:
+    """The catalogue of ``root``, loaded once per process. Raises if any file is invalid."""
+    loaded, problems = validate_all(root)
+    if problems:
+        raise ChecklistFileError([FileProblem(str(root), None, "", p) for p in problems])
+    return Catalog(root=root, versions=loaded)

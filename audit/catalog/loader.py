@@ -1,0 +1,246 @@
+"""Read checklist version files, validate them, and build domain objects.
+
+Every problem is reported with the file's path and the line (and field path) at fault,
+so a person editing YAML can find it. Dates stay strings while validating (the loader
+does not resolve YAML timestamps) and become :class:`datetime.date` afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from audit.domain.checklist import (
+    AnswerType,
+    Checklist,
+    Citation,
+    Condition,
+    Confidence,
+    Item,
+    Scoring,
+    Section,
+    VerdictRules,
+)
+
+SCHEMA_FILE = "checklist.schema.json"
+FILE_RE = re.compile(r"^v([1-9][0-9]*)\.yaml$")
+SCORING_FOR_ANSWER = {
+    AnswerType.YES_NO_NA: {"yes_no_na"},
+    AnswerType.RATING_0_2: {"rating_0_2"},
+    AnswerType.TEXT: {"text"},
+    AnswerType.NUMBER: {"threshold", "ratio", "input"},
+    AnswerType.PERCENTAGE: {"threshold", "ratio", "input"},
+}
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    path: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
+
+
+class ChecklistFileError(Exception):
+    """A checklist file is invalid; ``problems`` lists each problem with its location."""
+
+    def __init__(self, problems: list[FileProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _NoDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves ``2025-07-01`` as a string so the schema sees what was written."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_schema(root: Path) -> dict:
+    return json.loads((root / SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+def load_file(path: Path, root: Path, schema: dict | None = None) -> Checklist:
+    """Load and fully validate one version file; raises :class:`ChecklistFileError`."""
+    rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ChecklistFileError([FileProblem(rel, raw[: err.start].count(b"\n") + 1, "", "not UTF-8")]) from None
+    try:
+        node = yaml.compose(text, Loader=_NoDatesLoader)
+        data = yaml.load(text, Loader=_NoDatesLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line = mark.line + 1 if mark else None
+        message = getattr(err, "problem", None) or str(err)
+        raise ChecklistFileError([FileProblem(rel, line, "", f"YAML syntax error: {message}")]) from None
+    if not isinstance(data, dict):
+        raise ChecklistFileError([FileProblem(rel, 1, "", "the file must hold a mapping")])
+
+    validator = jsonschema.Draft202012Validator(schema or load_schema(root))
+    problems = [
+        FileProblem(rel, _line_of(node, list(err.absolute_path)), _field(err.absolute_path), err.message)
+        for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+    if problems:
+        raise ChecklistFileError(problems)
+    problems = _semantic_problems(data, path, rel, node)
+    if problems:
+        raise ChecklistFileError(problems)
+    return _build(data, hashlib.sha256(raw).hexdigest(), rel)
+
+
+def _field(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_of(node, path: list) -> int | None:
+    """Line (1-based) of the YAML node at ``path``; the closest existing parent if it is missing."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == part), None)
+            if match is None:
+                return line
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
+
+
+def _semantic_problems(data: dict, path: Path, rel: str, node) -> list[FileProblem]:
+    problems: list[FileProblem] = []
+
+    def add(where: list, message: str) -> None:
+        problems.append(FileProblem(rel, _line_of(node, where), _field(where), message))
+
+    match = FILE_RE.match(path.name)
+    if not match:
+        add([], "file name must be v<N>.yaml")
+    elif int(match.group(1)) != data["version"]:
+        add(["version"], f"version {data['version']} does not match the file name {path.name}")
+    if path.parent.name != data["key"]:
+        add(["key"], f"key {data['key']!r} does not match the folder {path.parent.name!r}")
+    try:
+        start = date.fromisoformat(data["valid_from"])
+        end = date.fromisoformat(data["valid_to"]) if data["valid_to"] else None
+        if end and end < start:
+            add(["valid_to"], "valid_to is before valid_from")
+    except ValueError as err:
+        add(["valid_from"], f"invalid date: {err}")
+
+    seen_sections: set[str] = set()
+    ids: dict[str, list] = {}
+    for s_index, section in enumerate(data["sections"]):
+        if section["key"] in seen_sections:
+            add(["sections", s_index, "key"], f"section key {section['key']} is repeated")
+        seen_sections.add(section["key"])
+        for i_index, item in enumerate(section["items"]):
+            where = ["sections", s_index, "items", i_index]
+            if item["id"] in ids:
+                add(where + ["id"], f"item id {item['id']} is repeated")
+            ids[item["id"]] = where
+            if not item["id"].startswith(section["key"]):
+                add(where + ["id"], f"item id {item['id']} must start with its section key {section['key']}")
+            answer_type = AnswerType(item["answer_type"])
+            if item["scoring"]["type"] not in SCORING_FOR_ANSWER[answer_type]:
+                add(where + ["scoring", "type"],
+                    f"scoring {item['scoring']['type']!r} does not fit answer type {answer_type.value!r}")
+            for c_index, citation in enumerate(item["citations"]):
+                if citation["doc"] not in data["documents"]:
+                    add(where + ["citations", c_index, "doc"], f"document {citation['doc']!r} is not listed in documents")
+    for item_where in ids.values():
+        item = data["sections"][item_where[1]]["items"][item_where[3]]
+        refs = [c.get("item") for c in item.get("fails_when", [])] + [item["scoring"].get("denominator")]
+        for ref in refs:
+            if ref is not None and ref not in ids:
+                add(item_where, f"refers to unknown item {ref}")
+    if any(s.get("scored", True) for s in data["sections"]) and "verdict" not in data:
+        add([], "a checklist with scored sections needs verdict thresholds")
+    return problems
+
+
+def _build(data: dict, sha256: str, rel: str) -> Checklist:
+    sections = []
+    for section in data["sections"]:
+        items = []
+        for item in section["items"]:
+            scoring = item["scoring"]
+            items.append(
+                Item(
+                    id=item["id"],
+                    section=section["key"],
+                    text=item["text"],
+                    answer_type=AnswerType(item["answer_type"]),
+                    weight=float(item["weight"]),
+                    scoring=Scoring(
+                        type=scoring["type"],
+                        pass_at=scoring.get("pass_at"),
+                        partial_at=scoring.get("partial_at"),
+                        better=scoring.get("better", "higher"),
+                        denominator=scoring.get("denominator"),
+                    ),
+                    citations=tuple(
+                        Citation(c["doc"], c["ref"], Confidence(c["confidence"])) for c in item["citations"]
+                    ),
+                    critical=item.get("critical", False),
+                    fails_when=tuple(
+                        Condition(op=c["op"], value=c["value"], item=c.get("item")) for c in item.get("fails_when", ())
+                    ),
+                    formality_signal=item.get("formality_signal", False),
+                    guidance=item.get("guidance", ""),
+                    evidence=item.get("evidence", ""),
+                    sample_metric=item.get("sample_metric"),
+                    params=tuple(sorted(item.get("params", {}).items())),
+                )
+            )
+        sections.append(Section(key=section["key"], title=section["title"], items=tuple(items),
+                                scored=section.get("scored", True)))
+    verdict = data.get("verdict")
+    return Checklist(
+        key=data["key"],
+        version=data["version"],
+        title=data["title"],
+        status=data["status"],
+        legal_regime=data["legal_regime"],
+        valid_from=date.fromisoformat(data["valid_from"]),
+        valid_to=date.fromisoformat(data["valid_to"]) if data["valid_to"] else None,
+        documents=tuple(data["documents"].items()),
+        sections=tuple(sections),
+        verdict=VerdictRules(**verdict) if verdict else None,
+        sha256=sha256,
+        path=rel,
+        description=data.get("description", ""),
+        extras={"applies_to": tuple(data["applies_to"])},
+    )
+
+
+def discover(root: Path) -> list[Path]:
+    """Every ``<key>/v<N>.yaml`` under ``root``, sorted by key then version number."""
+    found = [p for p in root.glob("*/*.yaml") if p.parent.parent == root]
+    def order(p: Path):
+        m = FILE_RE.match(p.name)
+        return (p.parent.name, int(m.group(1)) if m else 0, p.name)
+    return sorted(found, key=order)

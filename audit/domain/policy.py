@@ -1,0 +1,73 @@
+"""Who may do what: roles, permissions and the scoping rule for unit users.
+
+The policy works on plain values. An :class:`Actor` is a role plus the set of unit
+ids the actor is confined to (empty for district-wide roles). Services compute the
+scope from the unit tree; this module only decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    CHAIRMAN = "chairman"
+    TEAM_LEAD = "team_lead"
+    INSPECTOR = "inspector"
+    UNIT_USER = "unit_user"
+
+
+class Permission(StrEnum):
+    UNIT_VIEW = "unit:view"
+    UNIT_MANAGE = "unit:manage"
+    HEAD_APPOINT = "head:appoint"
+    USER_MANAGE = "user:manage"
+    CHECKLIST_VIEW = "checklist:view"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(Permission),
+    Role.CHAIRMAN: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW}),
+    Role.TEAM_LEAD: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW}),
+    Role.INSPECTOR: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW}),
+    Role.UNIT_USER: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW}),
+}
+
+#: Permissions that concern one unit's records; for a scoped actor they require the
+#: target unit to lie inside the actor's scope.
+UNIT_SCOPED: frozenset[Permission] = frozenset({Permission.UNIT_VIEW})
+
+#: Roles confined to their own unit (and the units below it).
+SCOPED_ROLES: frozenset[Role] = frozenset({Role.UNIT_USER})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The acting user as the policy sees it."""
+
+    role: Role
+    unit_scope: frozenset[int] = frozenset()
+
+    @property
+    def is_scoped(self) -> bool:
+        return self.role in SCOPED_ROLES
+
+
+def can(actor: Actor, permission: Permission, unit_id: int | None = None) -> bool:
+    """Whether ``actor`` holds ``permission``, on ``unit_id`` when the permission is unit-scoped.
+
+    A scoped actor (unit user) may act on a unit-scoped permission only for a unit in its
+    scope; asking without a unit id answers whether it may act on *some* unit.
+    """
+    if permission not in ROLE_PERMISSIONS.get(actor.role, frozenset()):
+        return False
+    if actor.is_scoped and permission in UNIT_SCOPED and unit_id is not None:
+        return unit_id in actor.unit_scope
+    return True
+
+
+def role_needs_unit(role: Role) -> bool:
+    """A unit user must belong to exactly one unit; other roles may name one (their office)."""
+    return role in SCOPED_ROLES

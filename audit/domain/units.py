@@ -1,0 +1,109 @@
+"""The unit tree: kinds of units, which kind may sit under which, validity over time.
+
+Units are versioned like the law: the 2019 district and its communes end on 2025-06-30,
+the merged communes start on 2025-07-01 and name the units they succeed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Mapping
+
+from .errors import N_
+
+
+class UnitKind(StrEnum):
+    PROVINCE = "province"  # UBND tỉnh / thành phố trực thuộc trung ương
+    DISTRICT = "district"  # UBND huyện (until 2025-06-30)
+    DEPARTMENT = "department"  # phòng, ban chuyên môn
+    DISTRICT_DESK = "district_desk"  # Bộ phận Tiếp nhận và Trả kết quả cấp huyện
+    COMMUNE = "commune"  # UBND xã / thị trấn
+    COMMUNE_DESK = "commune_desk"  # Bộ phận Một cửa cấp xã (Decree 61 regime)
+    COMMUNE_CENTRE = "commune_centre"  # Trung tâm Phục vụ hành chính công cấp xã (Decree 118)
+
+
+#: Kinds whose units are one-stop desks, the targets of one-stop inspections.
+ONE_STOP_KINDS = frozenset({UnitKind.DISTRICT_DESK, UnitKind.COMMUNE_DESK, UnitKind.COMMUNE_CENTRE})
+
+#: Which kinds may be the parent of each kind; ``None`` means it may be a root.
+ALLOWED_PARENTS: dict[UnitKind, frozenset[UnitKind | None]] = {
+    UnitKind.PROVINCE: frozenset({None}),
+    UnitKind.DISTRICT: frozenset({UnitKind.PROVINCE, None}),
+    UnitKind.DEPARTMENT: frozenset({UnitKind.PROVINCE, UnitKind.DISTRICT, UnitKind.COMMUNE}),
+    UnitKind.DISTRICT_DESK: frozenset({UnitKind.DISTRICT}),
+    UnitKind.COMMUNE: frozenset({UnitKind.DISTRICT, UnitKind.PROVINCE, None}),
+    UnitKind.COMMUNE_DESK: frozenset({UnitKind.COMMUNE}),
+    UnitKind.COMMUNE_CENTRE: frozenset({UnitKind.COMMUNE}),
+}
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """What the rules need to know of a unit."""
+
+    code: str
+    kind: UnitKind
+    valid_from: date | None = None
+    valid_to: date | None = None
+    parent_code: str | None = None
+
+    def active_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+def placement_problems(unit: UnitRef, parent: UnitRef | None) -> list[str]:
+    """Untranslated messages for every rule ``unit`` breaks under ``parent`` (empty when fine)."""
+    problems = []
+    if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
+        problems.append(N_("The end of validity is before its start."))
+    parent_kind = parent.kind if parent else None
+    if parent_kind not in ALLOWED_PARENTS[unit.kind]:
+        problems.append(N_("This kind of unit cannot be placed under that parent."))
+    if parent is not None and parent.valid_to is not None:
+        if unit.valid_to is None or unit.valid_to > parent.valid_to:
+            problems.append(N_("A unit cannot remain valid after its parent unit ends."))
+    if parent is not None and parent.valid_from and unit.valid_from and unit.valid_from < parent.valid_from:
+        problems.append(N_("A unit cannot start before its parent unit."))
+    return problems
+
+
+def succession_problems(successor: UnitRef, predecessor: UnitRef) -> list[str]:
+    """A unit succeeds another only after it has ended (merger takes effect the next day)."""
+    if predecessor.valid_to is None:
+        return [N_("A predecessor unit must have an end date.")]
+    if successor.valid_from is None or successor.valid_from <= predecessor.valid_to:
+        return [N_("A successor unit must start after its predecessor ends.")]
+    return []
+
+
+def subtree(root_id: int, parent_of: Mapping[int, int | None]) -> frozenset[int]:
+    """``root_id`` and every unit below it, given each unit's parent."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for unit_id, parent_id in parent_of.items():
+        children[parent_id].append(unit_id)
+    found, stack = set(), [root_id]
+    while stack:
+        current = stack.pop()
+        if current in found:
+            continue
+        found.add(current)
+        stack.extend(children.get(current, ()))
+    return frozenset(found)
+
+
+def has_cycle(parent_of: Mapping[str, str | None]) -> set[str]:
+    """Codes that lie on a cycle of parent links."""
+    on_cycle: set[str] = set()
+    for start in parent_of:
+        seen, current = [], start
+        while current is not None and current in parent_of and current not in seen:
+            seen.append(current)
+            current = parent_of[current]
+        if current is not None and current in seen:
+            on_cycle.update(seen[seen.index(current):])
+    return on_cycle
