@@ -1,0 +1,74 @@
+"""Application factory."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from .config import PROJECT_ROOT, BaseConfig
+
+
+def database_url_from_env(url: str) -> str:
+    """Use psycopg 3 for ``postgres://``/``postgresql://`` URLs."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _secret_key(instance: Path) -> str:
+    """The instance's secret key, generated on first run and kept in ``instance/secret_key``."""
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: defaults → ``AUDIT_*`` environment → ``DATABASE_URL`` → ``config`` argument."""
+    app = Flask(
+        "audit",
+        root_path=str(PROJECT_ROOT / "audit"),
+        instance_path=str(Path(os.environ.get("AUDIT_INSTANCE_PATH", PROJECT_ROOT / "instance")).resolve()),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder="static",
+    )
+    app.config.from_object(BaseConfig)
+    app.config.from_prefixed_env("AUDIT")
+    if os.environ.get("DATABASE_URL"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
+    if config:
+        app.config.update(config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.setdefault(
+        "SQLALCHEMY_DATABASE_URI", "sqlite:///" + str(Path(app.instance_path) / "ktcv.sqlite3")
+    )
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url_from_env(app.config["SQLALCHEMY_DATABASE_URI"])
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
+
+    from .db import db
+    from .extensions import babel, csrf, login_manager, migrate
+    from .i18n import compile_catalogs
+    from .web import init_web
+
+    from . import models  # noqa: F401  (registers the tables)
+
+    compile_catalogs(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]))
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "audit" / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=lambda: app.config["BABEL_DEFAULT_LOCALE"])
+    login_manager.init_app(app)
+    init_web(app)
+
+    from .cli import register_cli
+
+    register_cli(app)
+    return app

@@ -1,0 +1,100 @@
+"""Command-line interface: ``flask --app wsgi <command>``. Every change goes through services."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+
+from audit.db import db, utcnow
+
+
+def register_cli(app: Flask) -> None:
+    @app.cli.group("checklists")
+    def checklists():
+        """Checklist versions: validate, list, record checksums."""
+
+    @checklists.command("validate")
+    @click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Folder of checklists (default: the project's checklists/).")
+    def validate(directory):
+        """Validate every checklists/<key>/v<N>.yaml; exit 1 on any problem."""
+        from audit.catalog import validate_all
+
+        root = directory or Path(current_app.config["CHECKLISTS_DIR"])
+        loaded, problems = validate_all(root)
+        for checklist in loaded:
+            click.echo(f"OK  {checklist.path}  ({len(checklist.items)} items, {checklist.legal_regime}, "
+                       f"sha256 {checklist.sha256[:12]})")
+        for problem in problems:
+            click.echo(f"ERROR  {problem}", err=True)
+        if problems:
+            sys.exit(1)
+
+    @checklists.command("list")
+    def list_versions():
+        """List the checklist versions with their legal regime and validity."""
+        from audit.catalog import get_catalog
+
+        for c in get_catalog(Path(current_app.config["CHECKLISTS_DIR"])).versions:
+            click.echo(f"{c.key} v{c.version}  {c.status}  {c.legal_regime}  {c.valid_from} – {c.valid_to or '…'}"
+                       f"  {len(c.items)} items  {c.title}")
+
+    @checklists.command("checksum")
+    def checksum():
+        """Record the sha256 of published versions not yet in CHECKSUMS (never rewrites one)."""
+        from audit.catalog import validate_all
+        from audit.catalog.integrity import write_checksums
+
+        root = Path(current_app.config["CHECKLISTS_DIR"])
+        loaded, _ = validate_all(root)
+        for name in write_checksums(root, [c.path for c in loaded if c.status == "published"]):
+            click.echo(f"recorded {name}")
+
+    @app.cli.command("import-units")
+    @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    def import_units(csv_file: Path):
+        """Import units and heads from a CSV file; all rows or none."""
+        from audit.domain.errors import ImportRejected
+        from audit.services.units import import_units_csv
+        from audit.web.errors import translate
+
+        try:
+            counts = import_units_csv(csv_file.read_bytes(), actor=None, now=utcnow())
+        except ImportRejected as err:
+            db.session.rollback()
+            click.echo(translate(err), err=True)
+            for problem in err.problems:
+                where = f"Dòng {problem.row}" if problem.row else "Tệp"
+                click.echo(f"  {where}: {translate(problem)}", err=True)
+            sys.exit(1)
+        db.session.commit()
+        click.echo(f"Đã nhập {counts['units']} đơn vị, {counts['heads']} người đứng đầu "
+                   f"(kết thúc {counts['closed']} nhiệm kỳ trước).")
+
+    @app.cli.command("seed-demo")
+    def seed_demo():
+        """Seed the Nam Giang demo data into an empty database and print the demo logins."""
+        from audit import demo
+
+        if demo.is_seeded():
+            click.echo("Cơ sở dữ liệu đã có dữ liệu; giữ nguyên, không nạp dữ liệu mẫu.")
+            return
+        accounts = demo.seed()
+        db.session.commit()
+        click.echo(f"Đã nạp dữ liệu mẫu Nam Giang: {len(accounts)} tài khoản.")
+
+    @app.cli.command("demo-logins")
+    def demo_logins():
+        """Print the demo accounts and password."""
+        from sqlalchemy import select
+
+        from audit import demo
+        from audit.models import User
+
+        click.echo(f"Tài khoản dùng thử (mật khẩu chung: {demo.DEMO_PASSWORD}):")
+        for user in db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.id)):
+            unit = user.unit.name if user.unit else ""
+            click.echo(f"  {user.username:<24} {user.role:<10} {unit}")

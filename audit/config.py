@@ -1,0 +1,46 @@
+"""Configuration defaults. Environment overrides are read in ``create_app``, never at import."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class BaseConfig:
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+    CHECKLISTS_DIR = str(PROJECT_ROOT / "checklists")
+
+    # Sessions: HttpOnly, SameSite, Secure unless explicitly served over plain HTTP (local demo).
+    SESSION_COOKIE_NAME = "ktcv_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = True
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=10)
+
+    # An inspection at a desk can take hours on a tablet: the CSRF token lives as long as the session.
+    WTF_CSRF_TIME_LIMIT = None
+    WTF_CSRF_SSL_STRICT = True
+
+    BABEL_DEFAULT_LOCALE = "vi"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "audit" / "translations")
+
+    MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+    IMPORT_MAX_BYTES = 2 * 1024 * 1024
+    PASSWORD_HASH_METHOD = "scrypt"
+    DEMO_PLACE = "Nam Giang"
+
+
+class TestConfig(BaseConfig):
+    TESTING = True
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_SECURE = False
+    WTF_CSRF_ENABLED = False
+    # Cheap hashing keeps hundreds of test accounts fast; production uses scrypt.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"

@@ -1,0 +1,1 @@
+"""Use cases: check (domain rules) → change models → record in the audit log → flush. Never commit."""

@@ -1,0 +1,33 @@
+"""Writing the append-only audit log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from audit.db import db
+from audit.models import AuditLogEntry, User
+
+
+def _plain(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def record(actor: User | None, action: str, target_type: str, target_id: int | None, *, now: datetime,
+           **payload) -> AuditLogEntry:
+    """Append one entry; ``payload`` holds what changed (for edits: ``before`` and ``after``)."""
+    entry = AuditLogEntry(
+        at=now,
+        actor_id=actor.id if actor else None,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        payload=_plain(payload),
+    )
+    db.session.add(entry)
+    return entry

@@ -1,0 +1,139 @@
+"""Units, their tree, and the heads of units over time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from audit.db import db
+from audit.domain import unit_import
+from audit.domain.errors import N_, DomainError
+from audit.domain.policy import Actor, Role
+from audit.domain.tenures import Tenure, head_on, plan_appointment
+from audit.domain.units import UnitKind, UnitRef, placement_problems, subtree
+from audit.models import HeadTenure, Unit, User
+
+from . import audit_log
+
+
+def all_units() -> list[Unit]:
+    """Every unit with parent, tenures and successions loaded, ordered by code."""
+    return list(
+        db.session.scalars(
+            select(Unit)
+            .options(selectinload(Unit.tenures), selectinload(Unit.predecessors), selectinload(Unit.successors))
+            .order_by(Unit.code)
+        )
+    )
+
+
+def unit_forest(units: list[Unit]) -> list[tuple[Unit, int]]:
+    """``units`` in tree order (parents before their children) with their depth."""
+    by_parent: dict[int | None, list[Unit]] = {}
+    ids = {u.id for u in units}
+    for unit in units:
+        parent = unit.parent_id if unit.parent_id in ids else None
+        by_parent.setdefault(parent, []).append(unit)
+    ordered: list[tuple[Unit, int]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for unit in sorted(by_parent.get(parent_id, []), key=lambda u: (u.valid_from or date.min, u.code)):
+            ordered.append((unit, depth))
+            walk(unit.id, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def scope_of(user: User) -> frozenset[int]:
+    """Unit ids a unit user is confined to: their unit and every unit below it."""
+    if user.user_role is not Role.UNIT_USER or user.unit_id is None:
+        return frozenset()
+    parent_of = dict(db.session.execute(select(Unit.id, Unit.parent_id)).tuples().all())
+    return subtree(user.unit_id, parent_of)
+
+
+def actor_for(user: User) -> Actor:
+    return Actor(role=user.user_role, unit_scope=scope_of(user))
+
+
+def head_of(unit: Unit, day: date) -> HeadTenure | None:
+    """The head in office at ``unit`` on ``day`` (Directive 26 accountability), if recorded."""
+    return head_on(unit.tenures, day)
+
+
+def create_unit(*, code: str, name: str, kind: UnitKind, parent: Unit | None, valid_from: date | None,
+                valid_to: date | None, predecessors: list[Unit] = (), actor: User | None, now: datetime) -> Unit:
+    """Add a unit after checking its placement in the tree; raises :class:`DomainError`."""
+    code = code.strip().upper()
+    if db.session.scalar(select(Unit.id).where(Unit.code == code)) is not None:
+        raise DomainError(N_("Unit code %(code)s already exists."), code=code)
+    ref = UnitRef(code=code, kind=kind, valid_from=valid_from, valid_to=valid_to)
+    problems = placement_problems(ref, parent.ref() if parent else None)
+    if problems:
+        raise DomainError(problems[0])
+    unit = Unit(code=code, name=name.strip(), kind=kind.value, parent=parent, valid_from=valid_from,
+                valid_to=valid_to)
+    unit.predecessors = list(predecessors)
+    db.session.add(unit)
+    db.session.flush()
+    audit_log.record(actor, "unit.create", "unit", unit.id, now=now,
+                     after={"code": code, "name": unit.name, "kind": kind.value,
+                            "parent": parent.code if parent else None,
+                            "valid_from": valid_from, "valid_to": valid_to})
+    return unit
+
+
+def appoint_head(unit: Unit, *, person_name: str, title: str, start: date, end: date | None = None,
+                 actor: User | None, now: datetime) -> HeadTenure:
+    """Record a head of ``unit`` from ``start``; a new current head ends the previous open tenure
+    the day before. Raises :class:`TenureConflict` on any other overlap."""
+    new = Tenure(person_name=person_name.strip(), title=title.strip(), start=start, end=end)
+    plan = plan_appointment([t.to_domain() for t in unit.tenures], new)
+    if plan.closes is not None:
+        previous = db.session.get(HeadTenure, plan.closes.id)
+        previous.end_date = plan.closes_on
+        audit_log.record(actor, "head.end", "head_tenure", previous.id, now=now,
+                         before={"end_date": None}, after={"end_date": plan.closes_on})
+    tenure = HeadTenure(unit=unit, person_name=new.person_name, title=new.title, start_date=start, end_date=end)
+    db.session.add(tenure)
+    db.session.flush()
+    audit_log.record(actor, "head.appoint", "head_tenure", tenure.id, now=now,
+                     after={"unit": unit.code, "person_name": new.person_name, "title": new.title,
+                            "start_date": start, "end_date": end})
+    return tenure
+
+
+def import_units_csv(data: bytes, *, actor: User | None, now: datetime) -> dict[str, int]:
+    """Import a CSV of units and heads as one all-or-nothing change.
+
+    Raises :class:`ImportRejected` listing every problem by row; nothing is written then.
+    Returns counts of units, heads and closed tenures written.
+    """
+    units = all_units()
+    by_code = {u.code: u for u in units}
+    plan = unit_import.parse(
+        data,
+        existing_units={u.code: u.ref() for u in units},
+        existing_tenures={u.code: [t.to_domain() for t in u.tenures] for u in units},
+    )
+    for row in plan.units:
+        unit = Unit(code=row.ref.code, name=row.name, kind=row.ref.kind.value,
+                    parent=by_code.get(row.ref.parent_code) if row.ref.parent_code else None,
+                    valid_from=row.ref.valid_from, valid_to=row.ref.valid_to)
+        unit.predecessors = [by_code[c] for c in row.succeeds]
+        db.session.add(unit)
+        by_code[unit.code] = unit
+    for closure in plan.closures:
+        db.session.get(HeadTenure, closure.tenure_id).end_date = closure.end
+    for head in plan.heads:
+        db.session.add(HeadTenure(unit=by_code[head.unit_code], person_name=head.tenure.person_name,
+                                  title=head.tenure.title, start_date=head.tenure.start,
+                                  end_date=head.tenure.end))
+    db.session.flush()
+    counts = {"units": len(plan.units), "heads": len(plan.heads), "closed": len(plan.closures)}
+    audit_log.record(actor, "units.import", "unit", None, now=now,
+                     after={**counts, "codes": [r.ref.code for r in plan.units]})
+    return counts

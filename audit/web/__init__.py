@@ -1,0 +1,71 @@
+"""Flask glue: blueprints, login manager, error pages, filters, security headers."""
+
+from __future__ import annotations
+
+from flask import Flask, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from audit.db import db
+from audit.extensions import login_manager
+from audit.models import User
+
+from .errors import register_error_handlers
+from .filters import register_filters
+
+# Pages a user who must change their password may still open.
+_OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "static", "main.health"}
+
+CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+
+
+def init_web(app: Flask) -> None:
+    from .admin.views import bp as admin_bp
+    from .auth.views import bp as auth_bp
+    from .checklists.views import bp as checklists_bp
+    from .main.views import bp as main_bp
+    from .units.views import bp as units_bp
+
+    for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp):
+        app.register_blueprint(blueprint)
+
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please log in to open this page.")
+    login_manager.login_message_category = "warning"
+    login_manager.session_protection = "basic"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        try:
+            raw_id, version = user_id.split(":")
+            user = db.session.get(User, int(raw_id))
+        except (ValueError, TypeError):
+            return None
+        if user is None or str(user.session_version) != version or not user.active:
+            return None
+        return user
+
+    @app.before_request
+    def force_password_change():
+        if (current_user.is_authenticated and current_user.must_change_password
+                and request.endpoint not in _OPEN_WHEN_PASSWORD_EXPIRED):
+            return redirect(url_for("auth.change_password"))
+        return None
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if current_user.is_authenticated:
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.teardown_request
+    def rollback_unfinished(exc):
+        if exc is not None:
+            db.session.rollback()
+
+    register_error_handlers(app)
+    register_filters(app)

@@ -1,0 +1,178 @@
+"""Administration: create units, import units and heads, manage accounts."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from audit.db import db, utcnow
+from audit.domain.errors import DomainError, ImportRejected
+from audit.domain.policy import Permission, Role
+from audit.domain.units import UnitKind
+from audit.models import Unit, User
+from audit.services import units as unit_service
+from audit.services import users as user_service
+from audit.web.authz import require
+from audit.web.errors import translate
+
+from .forms import ConfirmForm, ImportForm, UnitForm, UserEditForm, UserForm
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def _unit_choices(empty_label: str):
+    units = unit_service.unit_forest(unit_service.all_units())
+    return [(None, empty_label)] + [(u.id, "\u2003" * depth + f"{u.name} ({u.code})") for u, depth in units]
+
+
+# ---------------------------------------------------------------- units
+
+
+@bp.route("/units/new", methods=["GET", "POST"])
+@require(Permission.UNIT_MANAGE)
+def new_unit():
+    form = UnitForm()
+    form.parent_id.choices = _unit_choices(_("— none (top level) —"))
+    form.predecessor_ids.choices = [(u.id, f"{u.name} ({u.code})") for u in unit_service.all_units()]
+    status = 200
+    if form.is_submitted():
+        status = 422
+        if form.validate():
+            parent = db.session.get(Unit, form.parent_id.data) if form.parent_id.data else None
+            predecessors = [db.session.get(Unit, i) for i in form.predecessor_ids.data]
+            try:
+                unit = unit_service.create_unit(
+                    code=form.code.data, name=form.name.data, kind=UnitKind(form.kind.data), parent=parent,
+                    valid_from=form.valid_from.data, valid_to=form.valid_to.data, predecessors=predecessors,
+                    actor=current_user, now=utcnow())
+            except DomainError as err:
+                db.session.rollback()
+                form.form_errors.append(translate(err))
+                status = 409
+            else:
+                db.session.commit()
+                flash(_("Unit %(name)s has been created.", name=unit.name), "success")
+                return redirect(url_for("units.detail", unit_id=unit.id))
+    return render_template("admin/unit_form.html", form=form), status
+
+
+@bp.route("/units/import", methods=["GET", "POST"])
+@require(Permission.UNIT_MANAGE)
+def import_units():
+    form = ImportForm()
+    problems, status = [], 200
+    if form.is_submitted():
+        status = 422
+        if form.validate():
+            data = form.file.data.read(current_app.config["IMPORT_MAX_BYTES"] + 1)
+            if len(data) > current_app.config["IMPORT_MAX_BYTES"]:
+                form.file.errors = [_("The file is larger than %(size)d MB.",
+                                      size=current_app.config["IMPORT_MAX_BYTES"] // (1024 * 1024))]
+                status = 413
+            else:
+                try:
+                    counts = unit_service.import_units_csv(data, actor=current_user, now=utcnow())
+                except ImportRejected as err:
+                    db.session.rollback()
+                    problems = [(p.row, translate(p)) for p in err.problems]
+                else:
+                    db.session.commit()
+                    flash(_("Imported %(units)d unit(s) and %(heads)d head(s) of unit.", units=counts["units"],
+                            heads=counts["heads"]), "success")
+                    return redirect(url_for("units.index"))
+    return render_template("admin/import_units.html", form=form, problems=problems), status
+
+
+# ---------------------------------------------------------------- users
+
+
+@bp.get("/users")
+@require(Permission.USER_MANAGE)
+def users():
+    accounts = db.session.scalars(select(User).order_by(User.active.desc(), User.role, User.username)).all()
+    return render_template("admin/users.html", users=accounts, confirm=ConfirmForm())
+
+
+def _load_user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+def _unit_for(form) -> Unit | None:
+    return db.session.get(Unit, form.unit_id.data) if form.unit_id.data else None
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@require(Permission.USER_MANAGE)
+def new_user():
+    form = UserForm()
+    form.unit_id.choices = _unit_choices(_("— no unit —"))
+    status = 200
+    if form.is_submitted():
+        status = 422
+        if form.validate():
+            try:
+                user = user_service.create_user(
+                    username=form.username.data, full_name=form.full_name.data, job_title=form.job_title.data,
+                    role=Role(form.role.data), unit=_unit_for(form), password=form.password.data,
+                    actor=current_user, now=utcnow())
+            except DomainError as err:
+                db.session.rollback()
+                form.form_errors.append(translate(err))
+            else:
+                db.session.commit()
+                flash(_("Account %(username)s has been created.", username=user.username), "success")
+                return redirect(url_for("admin.users"))
+    return render_template("admin/user_form.html", form=form, user=None), status
+
+
+@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@require(Permission.USER_MANAGE)
+def edit_user(user_id: int):
+    user = _load_user(user_id)
+    form = UserEditForm(obj=user)
+    form.unit_id.choices = _unit_choices(_("— no unit —"))
+    status = 200
+    if form.is_submitted():
+        status = 422
+        if form.validate():
+            try:
+                user_service.update_user(user, full_name=form.full_name.data, job_title=form.job_title.data,
+                                         role=Role(form.role.data), unit=_unit_for(form), actor=current_user,
+                                         now=utcnow())
+            except DomainError as err:
+                db.session.rollback()
+                user = _load_user(user_id)
+                form.form_errors.append(translate(err))
+            else:
+                db.session.commit()
+                flash(_("Account %(username)s has been updated.", username=user.username), "success")
+                return redirect(url_for("admin.users"))
+    return render_template("admin/user_form.html", form=form, user=user, confirm=ConfirmForm()), status
+
+
+@bp.post("/users/<int:user_id>/active")
+@require(Permission.USER_MANAGE)
+def toggle_active(user_id: int):
+    user = _load_user(user_id)
+    # A refused change raises DomainError: the app's handler rolls back and answers 409.
+    user_service.set_active(user, not user.active, actor=current_user, now=utcnow())
+    db.session.commit()
+    if user.active:
+        flash(_("Account %(username)s has been reactivated.", username=user.username), "success")
+    else:
+        flash(_("Account %(username)s has been deactivated.", username=user.username), "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/users/<int:user_id>/reset-password")
+@require(Permission.USER_MANAGE)
+def reset_password(user_id: int):
+    user = _load_user(user_id)
+    temporary = user_service.reset_password(user, actor=current_user, now=utcnow())
+    db.session.commit()
+    return render_template("admin/password_reset.html", user=user, temporary=temporary)

@@ -1,0 +1,59 @@
+"""Error pages in Vietnamese and the translation of domain errors."""
+
+from __future__ import annotations
+
+from flask import render_template
+from flask_babel import gettext, lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from audit.db import db
+from audit.domain.errors import DomainError, Problem
+
+MESSAGES = {
+    400: _l("The request could not be understood."),
+    401: _l("Please log in."),
+    403: _l("You do not have permission to do this."),
+    404: _l("The page or record does not exist, or you may not see it."),
+    405: _l("This action is not allowed here."),
+    409: _l("The change conflicts with the current state of the record."),
+    413: _l("The file is too large."),
+    422: _l("The data sent is not valid."),
+    429: _l("Too many requests. Please wait and try again."),
+    500: _l("An unexpected error occurred. Nothing was saved; please try again."),
+}
+
+
+def translate(err: DomainError | Problem) -> str:
+    """The error's message in the user's language."""
+    params = err.params or {}
+    return gettext(err.message, **params) if params else gettext(err.message)
+
+
+def render_error(status: int, message: str | None = None):
+    return render_template("errors/error.html", status=status,
+                           message=message or MESSAGES.get(status, MESSAGES[400])), status
+
+
+def register_error_handlers(app) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(err):
+        db.session.rollback()
+        return render_error(400, _l("The form has expired or is not valid (security token). "
+                                    "Reload the page and try again."))
+
+    @app.errorhandler(HTTPException)
+    def http_error(err: HTTPException):
+        db.session.rollback()
+        return render_error(err.code or 500)
+
+    @app.errorhandler(DomainError)
+    def domain_error(err: DomainError):
+        db.session.rollback()
+        return render_error(409, translate(err))
+
+    @app.errorhandler(Exception)
+    def unexpected(err: Exception):
+        db.session.rollback()
+        app.logger.exception("unhandled error")
+        return render_error(500)

@@ -1,0 +1,42 @@
+"""Home page by role, and a health check for load balancers and benchmarks."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+
+from audit.db import db, utcnow
+from audit.domain.policy import Role
+from audit.domain.units import ONE_STOP_KINDS
+from audit.domain.vndate import local_today
+from audit.models import Unit, User
+from audit.services.units import all_units, head_of
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/health")
+def health():
+    return {"status": "ok"}
+
+
+@bp.get("/")
+@login_required
+def home():
+    today = local_today(utcnow())
+    role = current_user.user_role
+    context = {"today": today}
+    if role is Role.UNIT_USER:
+        unit = current_user.unit
+        context.update(unit=unit, head=head_of(unit, today),
+                       children=[c for c in unit.children if c.active_on(today)])
+    else:
+        desks = [u for u in all_units() if u.unit_kind in ONE_STOP_KINDS and u.active_on(today)]
+        context.update(desks=[(d, head_of(d, today)) for d in desks])
+        if role is Role.ADMIN:
+            context.update(
+                unit_count=db.session.scalar(select(func.count(Unit.id))),
+                user_count=db.session.scalar(select(func.count(User.id)).where(User.active.is_(True))),
+            )
+    return render_template("main/home.html", role=role, **context)

@@ -1,0 +1,85 @@
+"""The unit tree, a unit's page with its head history, and appointing a head."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from audit.db import db, utcnow
+from audit.domain.errors import DomainError
+from audit.domain.policy import Permission
+from audit.domain.vndate import local_today, parse_date
+from audit.models import Unit
+from audit.services import units as unit_service
+from audit.web.authz import current_actor, load_unit_scoped, require
+from audit.web.errors import translate
+
+from .forms import AppointHeadForm
+
+bp = Blueprint("units", __name__, url_prefix="/units")
+
+
+def _date_arg(name: str):
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None, None
+    try:
+        return parse_date(value), None
+    except ValueError:
+        return None, _("Invalid date; use dd/mm/yyyy.")
+
+
+@bp.get("")
+@require(Permission.UNIT_VIEW)
+def index():
+    on, error = _date_arg("on")
+    actor = current_actor()
+    units = unit_service.all_units()
+    if actor.is_scoped:
+        units = [u for u in units if u.id in actor.unit_scope]
+    if on is not None:
+        units = [u for u in units if u.active_on(on)]
+    reference_day = on or local_today(utcnow())
+    rows = [(unit, depth, unit_service.head_of(unit, reference_day))
+            for unit, depth in unit_service.unit_forest(units)]
+    status = 400 if error else 200
+    return render_template("units/index.html", rows=rows, on=on, reference_day=reference_day,
+                           date_error=error), status
+
+
+def _render_detail(unit: Unit, form: AppointHeadForm, status: int = 200):
+    on, error = _date_arg("on")
+    today = local_today(utcnow())
+    return render_template(
+        "units/detail.html", unit=unit, form=form, today=today, on=on, date_error=error,
+        head_today=unit_service.head_of(unit, today),
+        head_on=unit_service.head_of(unit, on) if on else None,
+    ), (400 if error and status == 200 else status)
+
+
+@bp.get("/<int:unit_id>")
+@require(Permission.UNIT_VIEW)
+def detail(unit_id: int):
+    unit = load_unit_scoped(Unit, unit_id, Permission.UNIT_VIEW)
+    return _render_detail(unit, AppointHeadForm())
+
+
+@bp.post("/<int:unit_id>/heads")
+@require(Permission.HEAD_APPOINT)
+def appoint_head(unit_id: int):
+    unit = load_unit_scoped(Unit, unit_id, Permission.UNIT_VIEW)
+    form = AppointHeadForm()
+    if not form.validate():
+        return _render_detail(unit, form, 422)
+    try:
+        tenure = unit_service.appoint_head(
+            unit, person_name=form.person_name.data, title=form.title.data,
+            start=form.start_date.data, end=form.end_date.data, actor=current_user, now=utcnow())
+    except DomainError as err:
+        db.session.rollback()
+        form.form_errors.append(translate(err))
+        return _render_detail(db.session.get(Unit, unit_id), form, 409)
+    db.session.commit()
+    flash(_("%(name)s has been recorded as head of %(unit)s.", name=tenure.person_name, unit=unit.name), "success")
+    return redirect(url_for("units.detail", unit_id=unit.id))
