@@ -62,7 +62,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     compile_catalogs(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]))
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "audit" / "migrations"))
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "audit" / "migrations"), render_as_batch=True,
+                     compare_type=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=lambda: app.config["BABEL_DEFAULT_LOCALE"])
     login_manager.init_app(app)
