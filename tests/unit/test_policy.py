@@ -1,0 +1,34 @@
+import pytest
+
+from audit.domain.policy import ROLE_PERMISSIONS, Actor, Permission, Role, can, role_needs_unit
+
+OWN, OTHER = 10, 20
+UNIT_USER = Actor(Role.UNIT_USER, frozenset({OWN, OWN + 1}))
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("permission", list(Permission))
+def test_matrix_matches_role_table(role, permission):
+    actor = Actor(role, frozenset({OWN}) if role is Role.UNIT_USER else frozenset())
+    assert can(actor, permission) == (permission in ROLE_PERMISSIONS[role])
+
+
+@pytest.mark.parametrize("unit_id, expected", [(OWN, True), (OWN + 1, True), (OTHER, False)])
+def test_unit_user_sees_only_units_in_scope(unit_id, expected):
+    assert can(UNIT_USER, Permission.UNIT_VIEW, unit_id) is expected
+
+
+@pytest.mark.parametrize("role", [Role.ADMIN, Role.CHAIRMAN, Role.TEAM_LEAD, Role.INSPECTOR])
+def test_district_roles_see_every_unit(role):
+    assert can(Actor(role), Permission.UNIT_VIEW, OTHER)
+
+
+@pytest.mark.parametrize("permission", [Permission.UNIT_MANAGE, Permission.USER_MANAGE, Permission.HEAD_APPOINT])
+@pytest.mark.parametrize("role", [Role.CHAIRMAN, Role.TEAM_LEAD, Role.INSPECTOR, Role.UNIT_USER])
+def test_only_admin_administers(role, permission):
+    assert not can(Actor(role, frozenset({OWN})), permission, OWN)
+    assert can(Actor(Role.ADMIN), permission, OWN)
+
+
+def test_only_unit_users_need_a_unit():
+    assert [r for r in Role if role_needs_unit(r)] == [Role.UNIT_USER]

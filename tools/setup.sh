@@ -1,0 +1,49 @@
+# Shared set-up for ./run.sh and ./test.sh (sourced, not executed).
+# Installs what is missing: Debian packages (with apt when root, otherwise prints the command and stops),
+# the virtual environment and the Python requirements. A second run installs nothing and is quick.
+
+RUNTIME_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2"
+TEST_PACKAGES="poppler-utils chromium libatomic1"
+
+ensure_system_packages() {
+  local wanted="$RUNTIME_PACKAGES"
+  [ "${1:-}" = "test" ] && wanted="$wanted $TEST_PACKAGES"
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "!! Not a Debian/Ubuntu system: install the equivalents of: $wanted" >&2
+    return 0
+  fi
+  if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    wanted="$wanted python3-venv"
+  fi
+  local missing="" pkg
+  for pkg in $wanted; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+  done
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "!! Missing system packages:$missing" >&2
+    echo "!! Install them, then run this script again:" >&2
+    echo "   sudo apt-get update && sudo apt-get install -y --no-install-recommends$missing" >&2
+    exit 2
+  fi
+  echo ">> Installing system packages:$missing"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >/dev/null
+}
+
+ensure_venv() {
+  local requirements="$1"
+  if [ ! -x .venv/bin/python ]; then
+    echo ">> Creating .venv"
+    python3 -m venv .venv
+  fi
+  # Reinstall only when the requirement files change.
+  local stamp=.venv/.requirements.sha256 digest
+  digest=$(cat requirements*.txt | sha256sum | cut -d' ' -f1)-$requirements
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
+    echo ">> Installing Python packages from $requirements"
+    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+    .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements"
+    echo "$digest" > "$stamp"
+  fi
+}
