@@ -51,7 +51,7 @@ def scope_of(user: User) -> frozenset[int]:
     """Unit ids a unit user is confined to: their unit and every unit below it."""
     if user.user_role is not Role.UNIT_USER or user.unit_id is None:
         return frozenset()
-    parent_of = dict(db.session.execute(select(Unit.id, Unit.parent_id)).tuples().all())
+    parent_of = {row.id: row.parent_id for row in db.session.execute(select(Unit.id, Unit.parent_id))}
     return subtree(user.unit_id, parent_of)
 
 

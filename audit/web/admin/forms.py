@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
 
 from audit.domain.policy import Role
 from audit.domain.units import UnitKind
@@ -19,7 +20,7 @@ class UnitForm(FlaskForm):
     code = StringField(_l("Unit code"), validators=[required(), max_length(40)],
                        description=_l("Upper-case letters, digits and dashes, e.g. NG-LAEE"))
     name = StringField(_l("Unit name"), validators=[required(), max_length(200)])
-    kind = SelectField(_l("Kind of unit"), choices=[(k.value, UNIT_KIND_LABELS[k]) for k in UnitKind],
+    kind = SelectField(_l("Kind of unit"), choices=[SelectChoice(k.value, UNIT_KIND_LABELS[k]) for k in UnitKind],
                        validators=[required()])
     parent_id = SelectField(_l("Parent unit"), coerce=_coerce_optional_int, validate_choice=True)
     valid_from = VNDateField(_l("Valid from"), validators=[optional()])
@@ -32,7 +33,7 @@ class UserForm(FlaskForm):
                            render_kw={"autocapitalize": "none", "autocomplete": "off"})
     full_name = StringField(_l("Full name"), validators=[required(), max_length(200)])
     job_title = StringField(_l("Position"), validators=[optional(), max_length(200)])
-    role = SelectField(_l("Role"), choices=[(r.value, ROLE_LABELS[r]) for r in Role], validators=[required()])
+    role = SelectField(_l("Role"), choices=[SelectChoice(r.value, ROLE_LABELS[r]) for r in Role], validators=[required()])
     unit_id = SelectField(_l("Unit"), coerce=_coerce_optional_int, validate_choice=True)
     password = PasswordField(_l("Initial password"), validators=[required(), max_length(128)],
                              render_kw={"autocomplete": "new-password"},

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from audit.db import db, utcnow
 from audit.domain.errors import DomainError, ImportRejected
@@ -24,7 +25,9 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 def _unit_choices(empty_label: str):
     units = unit_service.unit_forest(unit_service.all_units())
-    return [(None, empty_label)] + [(u.id, "\u2003" * depth + f"{u.name} ({u.code})") for u, depth in units]
+    return [SelectChoice("", empty_label)] + [
+        SelectChoice(str(u.id), "\u2003" * depth + f"{u.name} ({u.code})") for u, depth in units
+    ]
 
 
 # ---------------------------------------------------------------- units
@@ -35,7 +38,7 @@ def _unit_choices(empty_label: str):
 def new_unit():
     form = UnitForm()
     form.parent_id.choices = _unit_choices(_("— none (top level) —"))
-    form.predecessor_ids.choices = [(u.id, f"{u.name} ({u.code})") for u in unit_service.all_units()]
+    form.predecessor_ids.choices = [SelectChoice(str(u.id), f"{u.name} ({u.code})") for u in unit_service.all_units()]
     status = 200
     if form.is_submitted():
         status = 422

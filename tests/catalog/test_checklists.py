@@ -1,0 +1,144 @@
+"""The shipped checklists: valid, frozen by checksum, complete for both legal regimes."""
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from audit.catalog import DEFAULT_ROOT, ChecklistFileError, get_catalog, validate_all
+from audit.catalog.integrity import file_sha256, read_checksums
+from audit.catalog.loader import load_file, load_schema
+from audit.domain.checklist import AnswerType
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return get_catalog(DEFAULT_ROOT)
+
+
+def test_every_shipped_file_is_valid_and_recorded():
+    loaded, problems = validate_all(DEFAULT_ROOT)
+    assert problems == []
+    assert {(c.key, c.version) for c in loaded} >= {("one-stop-desk", 1), ("one-stop-desk", 2), ("directive-26", 1)}
+
+
+def test_published_versions_match_their_checksums():
+    recorded = read_checksums(DEFAULT_ROOT)
+    assert recorded, "CHECKSUMS must list the published versions"
+    for rel, digest in recorded.items():
+        assert file_sha256(DEFAULT_ROOT / rel) == digest, f"{rel} changed after publication"
+
+
+@pytest.mark.parametrize(
+    "version, regime, start, end",
+    [(1, "nd61_2018", date(2018, 6, 21), date(2025, 6, 30)), (2, "nd118_2025", date(2025, 7, 1), None)],
+)
+def test_one_stop_versions_per_regime(catalog, version, regime, start, end):
+    checklist = catalog.get("one-stop-desk", version)
+    assert (checklist.legal_regime, checklist.valid_from, checklist.valid_to) == (regime, start, end)
+    assert len(checklist.items) >= 50
+    ids = [i.id for i in checklist.items]
+    assert len(ids) == len(set(ids))
+    assert {i.answer_type for i in checklist.items} == set(AnswerType)
+    critical = {i.id for i in checklist.items if i.critical}
+    assert {"A02", "C02", "D01", "D08", "E04", "G02"} <= critical
+    assert all(i.fails_when for i in checklist.items if i.critical)
+    assert sum(i.formality_signal for i in checklist.items) >= 15
+    for item in checklist.items:
+        for citation in item.citations:
+            assert citation.doc in dict(checklist.documents)
+    assert checklist.verdict.min_coverage == 0.8
+
+
+def test_regime_specific_parameters(catalog):
+    v1, v2 = catalog.get("one-stop-desk", 1), catalog.get("one-stop-desk", 2)
+    assert dict(v1.item("A07").params) == {"min_months": 6, "max_months": 24}
+    assert dict(v2.item("A07").params) == {"min_months": 12, "max_months": 36}
+    assert any(c.doc == "ND-61/2018" for c in v1.item("A02").citations)
+    assert all(c.doc != "ND-61/2018" for i in v2.items for c in i.citations)
+
+
+@pytest.mark.parametrize(
+    "day, version",
+    [(date(2019, 3, 5), 1), (date(2025, 6, 30), 1), (date(2025, 7, 1), 2), (date(2026, 11, 27), 2),
+     (date(2018, 1, 1), None)],
+)
+def test_version_is_chosen_by_the_inspection_date(catalog, day, version):
+    found = catalog.for_date("one-stop-desk", day)
+    assert (found.version if found else None) == version
+
+
+def test_directive_26_checklist_covers_the_directive(catalog):
+    d26 = catalog.get("directive-26", 1)
+    text = " ".join(i.text for i in d26.items).lower()
+    for word in ("giờ", "thẻ", "giao tiếp", "rượu", "thuốc lá", "người đứng đầu"):
+        assert word in text
+    assert catalog.for_date("directive-26", date(2019, 3, 5)) is d26
+
+
+# ---------------------------------------------------------------- broken files
+
+
+def copy_tree(tmp_path: Path) -> Path:
+    root = tmp_path / "checklists"
+    shutil.copytree(DEFAULT_ROOT, root)
+    return root
+
+
+def problems_for(root: Path, rel: str) -> list:
+    with pytest.raises(ChecklistFileError) as err:
+        load_file(root / rel, root, load_schema(root))
+    return err.value.problems
+
+
+def test_yaml_syntax_error_reports_path_and_line(tmp_path):
+    root = copy_tree(tmp_path)
+    path = root / "directive-26" / "v1.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[30] = lines[30] + " : : ["
+    path.write_text("\n".join(lines), encoding="utf-8")
+    problems = problems_for(root, "directive-26/v1.yaml")
+    assert problems[0].path == "directive-26/v1.yaml"
+    assert problems[0].line is not None and 29 <= problems[0].line <= 33
+
+
+def test_schema_error_reports_field_and_line(tmp_path):
+    root = copy_tree(tmp_path)
+    path = root / "directive-26" / "v1.yaml"
+    text = path.read_text(encoding="utf-8")
+    line_no = text[: text.index("answer_type: rating_0_2")].count("\n") + 1
+    path.write_text(text.replace("answer_type: rating_0_2", "answer_type: stars", 1), encoding="utf-8")
+    problems = problems_for(root, "directive-26/v1.yaml")
+    assert any(p.field.endswith("answer_type") and p.line == line_no for p in problems)
+
+
+def test_semantic_errors_are_found(tmp_path):
+    root = copy_tree(tmp_path)
+    path = root / "directive-26" / "v1.yaml"
+    text = path.read_text(encoding="utf-8").replace("id: A02", "id: A01", 1).replace('doc: "CT-10/2019"', 'doc: "XX-1/2000"')
+    path.write_text(text, encoding="utf-8")
+    messages = " ".join(p.message for p in problems_for(root, "directive-26/v1.yaml"))
+    assert "repeated" in messages and "not listed in documents" in messages
+
+
+def test_changed_published_file_fails_the_checksum(tmp_path):
+    root = copy_tree(tmp_path)
+    path = root / "one-stop-desk" / "v1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Lúc kiểm tra", "Khi kiểm tra", 1), encoding="utf-8")
+    _, problems = validate_all(root)
+    assert any("one-stop-desk/v1.yaml" in p and "changed" in p for p in problems)
+
+
+def test_cli_validate_reports_broken_file_and_exits_1(tmp_path):
+    from audit.app import create_app
+
+    root = copy_tree(tmp_path)
+    (root / "directive-26" / "v2.yaml").write_text("key: directive-26\nversion: [\n", encoding="utf-8")
+    app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    result = CliRunner().invoke(app.cli, ["checklists", "validate", "--dir", str(root)])
+    assert result.exit_code == 1
+    assert "directive-26/v2.yaml:" in result.output
+    ok = CliRunner().invoke(app.cli, ["checklists", "validate"])
+    assert ok.exit_code == 0 and "one-stop-desk/v2.yaml" in ok.output

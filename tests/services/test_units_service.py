@@ -1,0 +1,90 @@
+from datetime import date, datetime, timezone
+
+import pytest
+from sqlalchemy import func, select
+
+from audit.db import db
+from audit.domain.errors import DomainError, ImportRejected, TenureConflict
+from audit.domain.units import UnitKind
+from audit.models import AuditLogEntry, HeadTenure, Unit
+from audit.services import units as svc
+
+NOW = datetime(2019, 9, 1, 3, 0, tzinfo=timezone.utc)
+
+
+def unit(code):
+    return db.session.scalar(select(Unit).where(Unit.code == code))
+
+
+def test_demo_heads_answer_who_headed_on_a_date(demo):
+    laee = unit("NG-LAEE")
+    assert svc.head_of(laee, date(2019, 8, 14)).person_name == "Bríu Quân"
+    assert svc.head_of(laee, date(2019, 8, 15)).person_name == "Alăng Thị Hoa"
+    assert svc.head_of(unit("DN-LAEE"), date(2025, 7, 1)).person_name == "Alăng Thị Hoa"
+    assert {p.code for p in unit("DN-BENGIANG").predecessors} == {"NG-CADY", "NG-TABHING", "NG-TAPOO"}
+    assert unit("NG-LAEE").successors[0].code == "DN-LAEE"
+
+
+def test_demo_has_the_twelve_communes_and_six_successors(demo):
+    old = db.session.scalar(select(func.count()).where(Unit.kind == "commune", Unit.code.like("NG-%")))
+    new = db.session.scalar(select(func.count()).where(Unit.kind == "commune", Unit.code.like("DN-%")))
+    desks = db.session.scalar(select(func.count()).where(Unit.kind == "commune_desk"))
+    assert (old, new, desks) == (12, 6, 12)
+
+
+def test_appoint_head_closes_previous_and_logs(demo):
+    laee = unit("NG-LAEE")
+    svc.appoint_head(laee, person_name="Bríu Thị Ngân", title="Chủ tịch UBND xã", start=date(2021, 7, 1),
+                     actor=None, now=NOW)
+    db.session.commit()
+    tenures = sorted(laee.tenures, key=lambda t: t.start_date)
+    assert [(t.person_name, t.end_date) for t in tenures][-2:] == [
+        ("Alăng Thị Hoa", date(2021, 6, 30)), ("Bríu Thị Ngân", None)]
+    actions = db.session.scalars(select(AuditLogEntry.action).order_by(AuditLogEntry.id.desc()).limit(2)).all()
+    assert actions == ["head.appoint", "head.end"]
+
+
+def test_overlapping_appointment_changes_nothing(demo):
+    laee = unit("NG-LAEE")
+    before = db.session.scalar(select(func.count(HeadTenure.id)))
+    with pytest.raises(TenureConflict):
+        svc.appoint_head(laee, person_name="X", title="Y", start=date(2018, 1, 1), end=date(2018, 12, 31),
+                         actor=None, now=NOW)
+    db.session.rollback()
+    assert db.session.scalar(select(func.count(HeadTenure.id))) == before
+
+
+def test_create_unit_checks_placement(demo):
+    with pytest.raises(DomainError):
+        svc.create_unit(code="NG-NEW", name="Bộ phận", kind=UnitKind.COMMUNE_DESK, parent=unit("NG"),
+                        valid_from=None, valid_to=date(2025, 6, 30), actor=None, now=NOW)
+    with pytest.raises(DomainError):
+        svc.create_unit(code="ng-laee", name="dup", kind=UnitKind.COMMUNE, parent=unit("NG"),
+                        valid_from=None, valid_to=date(2025, 6, 30), actor=None, now=NOW)
+
+
+def test_import_is_all_or_nothing(demo):
+    units_before = db.session.scalar(select(func.count(Unit.id)))
+    bad = ("record,code,name,kind,parent_code,valid_from,valid_to,succeeds,title\n"
+           "unit,NG-NEW1,UBND xã Mới,commune,NG,,30/06/2025,,\n"
+           "unit,NG-NEW2,UBND xã Sai,commune,NG-NOWHERE,,30/06/2025,,\n").encode()
+    with pytest.raises(ImportRejected) as err:
+        svc.import_units_csv(bad, actor=None, now=NOW)
+    db.session.rollback()
+    assert [p.row for p in err.value.problems] == [3]
+    assert db.session.scalar(select(func.count(Unit.id))) == units_before
+
+    good = bad.replace(b"NG-NOWHERE", b"NG") + "head,NG-LAEE,Bríu Thị Ngân,,,01/07/2021,,,Chủ tịch UBND xã\n".encode()
+    counts = svc.import_units_csv(good, actor=None, now=NOW)
+    db.session.commit()
+    assert counts == {"units": 2, "heads": 1, "closed": 1}
+    assert svc.head_of(unit("NG-LAEE"), date(2021, 6, 30)).person_name == "Alăng Thị Hoa"
+    assert unit("NG-NEW2").parent.code == "NG"
+
+
+def test_scope_of_unit_user_is_their_subtree(demo):
+    from audit.models import User
+
+    user = db.session.scalar(select(User).where(User.username == "donvi-la-ee"))
+    scope = svc.scope_of(user)
+    assert {db.session.get(Unit, i).code for i in scope} == {"NG-LAEE", "NG-LAEE-MC"}

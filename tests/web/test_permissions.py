@@ -1,0 +1,135 @@
+"""Route × role × unit: the executable specification of who may reach what.
+
+Later issues add their routes to ROUTES; ``test_every_route_is_in_the_matrix`` fails until they do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from io import BytesIO
+
+import pytest
+from sqlalchemy import select
+
+from audit.db import db
+from audit.models import Unit, User
+
+ACTORS = {
+    "anonymous": None,
+    "admin": "admin",
+    "chairman": "chutich",
+    "team_lead": "truongdoan",
+    "inspector": "thanhtra",
+    "unit_user": "donvi-la-ee",
+}
+STAFF = ("admin", "chairman", "team_lead", "inspector")
+ALL_LOGGED_IN = STAFF + ("unit_user",)
+
+
+@dataclass
+class Route:
+    endpoint: str
+    method: str
+    path: str  # may use {own}, {other}, {user}
+    expect: dict
+    data: dict = field(default_factory=dict)
+    files: dict | None = None
+
+
+def expect(default_logged_in: int, anonymous: int = 302, **by_actor) -> dict:
+    result = {actor: default_logged_in for actor in ALL_LOGGED_IN}
+    result["anonymous"] = anonymous
+    result.update(by_actor)
+    return result
+
+
+def admin_only(success: int) -> dict:
+    return expect(403, admin=success)
+
+
+CSV = ("record,code,name,kind,parent_code,valid_from,valid_to,succeeds,title\n"
+       "unit,NG-TEST,Phòng Thử nghiệm,department,NG,,30/06/2025,,\n").encode()
+
+ROUTES = [
+    Route("main.health", "GET", "/health", expect(200, anonymous=200)),
+    Route("auth.login", "GET", "/login", expect(302, anonymous=200)),
+    Route("auth.login", "POST", "/login", expect(302, anonymous=401),
+          data={"username": "admin", "password": "wrong-password"}),
+    Route("auth.logout", "POST", "/logout", expect(302)),
+    Route("auth.change_password", "GET", "/account/password", expect(200)),
+    Route("auth.change_password", "POST", "/account/password", expect(422), data={"current": ""}),
+    Route("main.home", "GET", "/", expect(200)),
+    Route("units.index", "GET", "/units", expect(200)),
+    Route("units.detail", "GET", "/units/{own}", expect(200)),
+    Route("units.detail", "GET", "/units/{other}", expect(200, unit_user=404)),
+    Route("units.detail", "GET", "/units/999999", expect(404)),
+    Route("units.appoint_head", "POST", "/units/{own}/heads", admin_only(302),
+          data={"person_name": "Bríu Thị Ngân", "title": "Chủ tịch UBND xã", "start_date": "01/07/2021"}),
+    Route("units.appoint_head", "POST", "/units/{other}/heads", admin_only(302),
+          data={"person_name": "Clâu Thị Na", "title": "Chủ tịch UBND xã", "start_date": "01/07/2021"}),
+    Route("admin.new_unit", "GET", "/admin/units/new", admin_only(200)),
+    Route("admin.new_unit", "POST", "/admin/units/new", admin_only(302),
+          data={"code": "NG-TEST", "name": "Phòng Thử nghiệm", "kind": "department", "parent_id": "{district}",
+                "valid_to": "30/06/2025"}),
+    Route("admin.import_units", "GET", "/admin/units/import", admin_only(200)),
+    Route("admin.import_units", "POST", "/admin/units/import", admin_only(302), files={"file": CSV}),
+    Route("admin.users", "GET", "/admin/users", admin_only(200)),
+    Route("admin.new_user", "GET", "/admin/users/new", admin_only(200)),
+    Route("admin.new_user", "POST", "/admin/users/new", admin_only(302),
+          data={"username": "kiemtra2", "full_name": "Võ Thị Bình", "role": "inspector", "unit_id": "",
+                "password": "Kiem-tra-2019!"}),
+    Route("admin.edit_user", "GET", "/admin/users/{user}", admin_only(200)),
+    Route("admin.edit_user", "GET", "/admin/users/999999", admin_only(404)),
+    Route("admin.edit_user", "POST", "/admin/users/{user}", admin_only(302),
+          data={"full_name": "Lê Minh Khoa", "job_title": "Chuyên viên", "role": "inspector", "unit_id": ""}),
+    Route("admin.toggle_active", "POST", "/admin/users/{user}/active", admin_only(302)),
+    Route("admin.reset_password", "POST", "/admin/users/{user}/reset-password", admin_only(200)),
+    Route("checklists.index", "GET", "/checklists", expect(200)),
+    Route("checklists.detail", "GET", "/checklists/one-stop-desk/v1", expect(200)),
+    Route("checklists.detail", "GET", "/checklists/one-stop-desk/v9", expect(404)),
+    Route("static", "GET", "/static/css/app.css", expect(200, anonymous=200)),
+]
+
+CASES = [
+    pytest.param(route, actor, route.expect[actor], id=f"{route.method} {route.path} as {actor}")
+    for route in ROUTES
+    for actor in ACTORS
+]
+
+
+def _ids():
+    code = lambda c: db.session.scalar(select(Unit.id).where(Unit.code == c))  # noqa: E731
+    return {
+        "own": code("NG-LAEE"),
+        "other": code("NG-ZUOIH"),
+        "district": code("NG"),
+        "user": db.session.scalar(select(User.id).where(User.username == "thanhtra")),
+    }
+
+
+@pytest.mark.parametrize("route, actor, status", CASES)
+def test_route_role_unit(client, demo, login, route, actor, status):
+    ids = _ids()
+    if ACTORS[actor]:
+        login(ACTORS[actor])
+    path = route.path.format(**ids)
+    data = {k: (v.format(**ids) if isinstance(v, str) else v) for k, v in route.data.items()}
+    if route.files:
+        data.update({name: (BytesIO(content), "units.csv") for name, content in route.files.items()})
+    response = client.open(path, method=route.method, data=data,
+                           content_type="multipart/form-data" if route.files else None)
+    assert response.status_code == status, response.get_data(as_text=True)[:800]
+    if status == 403:
+        assert "Bạn không có quyền" in response.get_data(as_text=True)
+    response.close()
+
+
+def test_every_route_is_in_the_matrix(app):
+    covered = {(r.endpoint, r.method) for r in ROUTES}
+    missing = [
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+        if (rule.endpoint, method) not in covered
+    ]
+    assert missing == []
