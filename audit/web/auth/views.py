@@ -83,7 +83,7 @@ def change_password():
                 status = 422
             else:
                 db.session.commit()
-                login_user(current_user)  # the session version changed: renew this session only
+                login_user(current_user._get_current_object())  # new session version: renew this session only
                 flash(_("Your password has been changed."), "success")
                 return redirect(url_for("main.home"))
         else:
