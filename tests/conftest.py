@@ -108,3 +108,56 @@ def login(client):
         return client
 
     return do
+
+
+# ---------------------------------------------------------------- a real server, as ./run.sh starts it
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """gunicorn (sync workers) serving a migrated, demo-seeded SQLite instance, like ./run.sh."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    instance = tmp_path_factory.mktemp("live-instance")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(AUDIT_INSTANCE_PATH=str(instance), AUDIT_SESSION_COOKIE_SECURE="false",
+               AUDIT_REMEMBER_COOKIE_SECURE="false")
+    bin_dir = Path(sys.executable).parent
+    for command in (["db", "upgrade"], ["seed-demo"]):
+        subprocess.run([str(bin_dir / "flask"), "--app", "wsgi", *command], cwd=ROOT, env=env, check=True,
+                       capture_output=True)
+    port = _free_port()
+    log = (instance / "gunicorn.log").open("wb")
+    server = subprocess.Popen([str(bin_dir / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}",
+                               "--timeout", "60", "wsgi:app"], cwd=ROOT, env=env, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError((instance / "gunicorn.log").read_text()) from None
+            time.sleep(0.2)
+    try:
+        yield {"url": base, "env": env, "instance": instance}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
