@@ -5,20 +5,29 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import Field
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
-from wtforms.widgets import DateInput
+from wtforms.widgets import TextInput
 
 from audit.domain.vndate import parse_date
 
 
 class VNDateField(Field):
-    """A date typed as dd/mm/yyyy or chosen in the tablet's date picker (ISO)."""
+    """A date written dd/mm/yyyy whatever the device's language (ISO yyyy-mm-dd is accepted too).
 
-    widget = DateInput()
+    A text box rather than ``type=date``: a browser's date picker shows the device's own format
+    (08/14/2019 on an English tablet), and the interface must read as Vietnamese dates.
+    """
+
+    widget = TextInput()
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        render_kw = {"placeholder": "dd/mm/yyyy", "autocomplete": "off", "maxlength": "10",
+                     "pattern": r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}", **kwargs.pop("render_kw", {})}
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
 
     def _value(self):
         if self.raw_data:
             return self.raw_data[0]
-        return self.data.isoformat() if self.data else ""
+        return self.data.strftime("%d/%m/%Y") if self.data else ""
 
     def process_formdata(self, valuelist):
         self.data = None
