@@ -53,12 +53,11 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
 
+    from . import models  # noqa: F401  (registers the tables)
     from .db import db
     from .extensions import babel, csrf, login_manager, migrate
     from .i18n import compile_catalogs
     from .web import init_web
-
-    from . import models  # noqa: F401  (registers the tables)
 
     compile_catalogs(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]))
     db.init_app(app)

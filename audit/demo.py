@@ -32,7 +32,8 @@ DEPARTMENTS = [
     ("NG-YT", "Phòng Y tế huyện Nam Giang", "Trưởng phòng", "Trần Quốc Việt", date(2018, 4, 2)),
     ("NG-DT", "Phòng Dân tộc huyện Nam Giang", "Trưởng phòng", "Zơrâm Thị Mây", date(2016, 10, 1)),
     ("NG-TTR", "Thanh tra huyện Nam Giang", "Chánh Thanh tra", "Hồ Văn Lâm", date(2017, 5, 15)),
-    ("NG-CNDKDD", "Chi nhánh Văn phòng Đăng ký đất đai huyện Nam Giang", "Giám đốc Chi nhánh", "Lê Thị Kim Oanh", date(2018, 1, 2)),
+    ("NG-CNDKDD", "Chi nhánh Văn phòng Đăng ký đất đai huyện Nam Giang", "Giám đốc Chi nhánh", "Lê Thị Kim Oanh",
+     date(2018, 1, 2)),
 ]
 
 # code suffix, name, ascii slug, heads as (name, start) in order; each head ends the previous one.

@@ -7,9 +7,10 @@ has at most one answer.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable, Sequence, TypeVar
+from typing import TypeVar
 
 from .errors import N_, TenureConflict
 
@@ -27,7 +28,7 @@ class Tenure:
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
 
-    def overlaps(self, other: "Tenure") -> bool:
+    def overlaps(self, other: Tenure) -> bool:
         self_end = self.end or date.max
         other_end = other.end or date.max
         return self.start <= other_end and other.start <= self_end

@@ -22,9 +22,9 @@ import csv
 import io
 import re
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Mapping, Sequence
 
 from .errors import N_, ImportRejected, Problem, TenureConflict
 from .tenures import Tenure, plan_appointment
@@ -165,7 +165,7 @@ def _read_rows(text: str, problems: list[Problem]) -> list[tuple[int, dict[str, 
                             {"expected": len(header), "found": len(values)})
                 )
                 continue
-            rows.append((number, dict(zip(header, values))))
+            rows.append((number, dict(zip(header, values, strict=True))))
             if len(rows) > MAX_ROWS:
                 problems.append(Problem(number, N_("Too many rows (at most %(max)d)."), {"max": MAX_ROWS}))
                 break

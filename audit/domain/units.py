@@ -7,10 +7,10 @@ the merged communes start on 2025-07-01 and name the units they succeed.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Mapping
 
 from .errors import N_
 

@@ -6,7 +6,7 @@ zero in the place-and-date line ("ngày 05 tháng 3 năm 2019", "ngày 12 tháng
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -15,7 +15,7 @@ LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 def to_local(moment: datetime) -> datetime:
     """``moment`` in Asia/Ho_Chi_Minh; a naive datetime is taken to be UTC."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(LOCAL_TZ)
 
 

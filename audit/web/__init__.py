@@ -16,7 +16,10 @@ from .filters import register_filters
 # Pages a user who must change their password may still open.
 _OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "static", "main.health"}
 
-CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+CSP = (
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+)
 
 
 def init_web(app: Flask) -> None:

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -9,7 +9,7 @@ from audit.domain.units import UnitKind
 from audit.models import AuditLogEntry, HeadTenure, Unit
 from audit.services import units as svc
 
-NOW = datetime(2019, 9, 1, 3, 0, tzinfo=timezone.utc)
+NOW = datetime(2019, 9, 1, 3, 0, tzinfo=UTC)
 
 
 def unit(code):

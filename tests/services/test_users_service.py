@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -9,7 +9,7 @@ from audit.domain.policy import Role
 from audit.models import LoginAttempt, Unit, User
 from audit.services import auth, users
 
-NOW = datetime(2019, 3, 5, 2, 0, tzinfo=timezone.utc)
+NOW = datetime(2019, 3, 5, 2, 0, tzinfo=UTC)
 
 
 def user(name):

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -7,7 +7,7 @@ from audit.domain.throttle import PER_USERNAME, lockout_remaining
 from audit.domain.units import UnitKind, UnitRef, has_cycle, placement_problems, subtree
 from audit.domain.vndate import long_date, parse_date, place_and_date, short_date, short_datetime
 
-NOW = datetime(2019, 3, 5, 2, 0, tzinfo=timezone.utc)
+NOW = datetime(2019, 3, 5, 2, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(

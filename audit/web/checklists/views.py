@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Blueprint, abort, current_app, render_template
 
 from audit.catalog import get_catalog
 from audit.domain.policy import Permission
 from audit.web.authz import require
-from pathlib import Path
 
 bp = Blueprint("checklists", __name__, url_prefix="/checklists")
 
