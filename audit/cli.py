@@ -93,8 +93,9 @@ def register_cli(app: Flask) -> None:
 
         from audit import demo
         from audit.models import User
+        from audit.web.labels import ROLE_LABELS
 
         click.echo(f"Tài khoản dùng thử (mật khẩu chung: {demo.DEMO_PASSWORD}):")
         for user in db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.id)):
             unit = user.unit.name if user.unit else ""
-            click.echo(f"  {user.username:<24} {user.role:<10} {unit}")
+            click.echo(f"  {user.username:<22} {str(ROLE_LABELS[user.user_role]):<28} {unit}")

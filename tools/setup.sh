@@ -38,8 +38,8 @@ ensure_venv() {
     python3 -m venv .venv
   fi
   # Reinstall only when the requirement files change.
-  local stamp=.venv/.requirements.sha256 digest
-  digest=$(cat requirements*.txt | sha256sum | cut -d' ' -f1)-$requirements
+  local stamp=".venv/.installed-${requirements%.txt}" digest
+  digest=$(cat requirements*.txt | sha256sum | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
     echo ">> Installing Python packages from $requirements"
     .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
