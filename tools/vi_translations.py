@@ -260,5 +260,6 @@ VI = {
     "All periods": "Mọi thời kỳ",
     "Heads shown as of %(date)s.": "Người đứng đầu tính đến ngày %(date)s.",
     "Head": "Người đứng đầu",
+    "Head history (%(count)d)": "Lịch sử người đứng đầu (%(count)d)",
     "No unit matches.": "Không có đơn vị phù hợp.",
 }

@@ -44,6 +44,13 @@ def test_unit_tree_filters_by_date(client, demo, login):
     assert client.get("/units?on=hôm-qua").status_code == 400
 
 
+def test_unit_tree_shows_head_history(client, demo, login):
+    login("chutich")
+    body = client.get("/units").get_data(as_text=True)
+    assert "Lịch sử người đứng đầu (2)" in body
+    assert "Bríu Quân — 01/07/2016 – 14/08/2019" in body
+
+
 def test_unit_user_sees_only_own_unit_in_tree(client, demo, login):
     login("donvi-la-ee")
     body = client.get("/units").get_data(as_text=True)
