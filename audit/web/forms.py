@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask_babel import lazy_gettext as _l
 from wtforms import Field
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import TextInput
 
+from audit.db import db
+from audit.domain.errors import DomainError
 from audit.domain.vndate import parse_date
+from audit.web.errors import translate
 
 
 class VNDateField(Field):
@@ -54,3 +59,32 @@ def max_length(limit: int):
 def date_required(form, field):
     if field.data is None and not field.errors:
         raise ValidationError(_l("This field is required."))
+
+
+@dataclass
+class Outcome:
+    """What became of a submitted form: ``done`` after a commit, else the status to re-render with."""
+
+    done: bool
+    status: int
+    value: object = None
+
+
+def submit(form, action, *, refused_status: int = 409) -> Outcome:
+    """Validate ``form`` and, if valid, run ``action()`` (one service call) and commit.
+
+    GET → 200; invalid input → 422; a :class:`DomainError` from the service is rolled back and
+    shown as a form error with ``refused_status``. Nothing is saved unless ``done``.
+    """
+    if not form.is_submitted():
+        return Outcome(False, 200)
+    if not form.validate():
+        return Outcome(False, 422)
+    try:
+        value = action()
+    except DomainError as err:
+        db.session.rollback()
+        form.form_errors.append(translate(err))
+        return Outcome(False, refused_status)
+    db.session.commit()
+    return Outcome(True, 200, value)

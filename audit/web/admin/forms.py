@@ -47,7 +47,3 @@ class UserEditForm(UserForm):
 
 class ImportForm(FlaskForm):
     file = FileField(_l("CSV file (UTF-8)"), validators=[FileRequired(message=_l("Choose a file."))])
-
-
-class ConfirmForm(FlaskForm):
-    """An empty form: only its CSRF token matters (for POST buttons)."""

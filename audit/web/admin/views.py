@@ -9,7 +9,7 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from audit.db import db, utcnow
-from audit.domain.errors import DomainError, ImportRejected
+from audit.domain.errors import ImportRejected
 from audit.domain.policy import Permission, Role
 from audit.domain.units import UnitKind
 from audit.models import Unit, User
@@ -17,8 +17,9 @@ from audit.services import units as unit_service
 from audit.services import users as user_service
 from audit.web.authz import require
 from audit.web.errors import translate
+from audit.web.forms import submit
 
-from .forms import ConfirmForm, ImportForm, UnitForm, UserEditForm, UserForm
+from .forms import ImportForm, UnitForm, UserEditForm, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -39,26 +40,16 @@ def new_unit():
     form = UnitForm()
     form.parent_id.choices = _unit_choices(_("— none (top level) —"))
     form.predecessor_ids.choices = [SelectChoice(str(u.id), f"{u.name} ({u.code})") for u in unit_service.all_units()]
-    status = 200
-    if form.is_submitted():
-        status = 422
-        if form.validate():
-            parent = db.session.get(Unit, form.parent_id.data) if form.parent_id.data else None
-            predecessors = [db.session.get(Unit, i) for i in form.predecessor_ids.data]
-            try:
-                unit = unit_service.create_unit(
-                    code=form.code.data, name=form.name.data, kind=UnitKind(form.kind.data), parent=parent,
-                    valid_from=form.valid_from.data, valid_to=form.valid_to.data, predecessors=predecessors,
-                    actor=current_user, now=utcnow())
-            except DomainError as err:
-                db.session.rollback()
-                form.form_errors.append(translate(err))
-                status = 409
-            else:
-                db.session.commit()
-                flash(_("Unit %(name)s has been created.", name=unit.name), "success")
-                return redirect(url_for("units.detail", unit_id=unit.id))
-    return render_template("admin/unit_form.html", form=form), status
+    outcome = submit(form, lambda: unit_service.create_unit(
+        code=form.code.data, name=form.name.data, kind=UnitKind(form.kind.data),
+        parent=db.session.get(Unit, form.parent_id.data) if form.parent_id.data else None,
+        valid_from=form.valid_from.data, valid_to=form.valid_to.data,
+        predecessors=[db.session.get(Unit, i) for i in form.predecessor_ids.data],
+        actor=current_user, now=utcnow()))
+    if outcome.done:
+        flash(_("Unit %(name)s has been created.", name=outcome.value.name), "success")
+        return redirect(url_for("units.detail", unit_id=outcome.value.id))
+    return render_template("admin/unit_form.html", form=form), outcome.status
 
 
 @bp.route("/units/import", methods=["GET", "POST"])
@@ -95,7 +86,7 @@ def import_units():
 @require(Permission.USER_MANAGE)
 def users():
     accounts = db.session.scalars(select(User).order_by(User.active.desc(), User.role, User.username)).all()
-    return render_template("admin/users.html", users=accounts, confirm=ConfirmForm())
+    return render_template("admin/users.html", users=accounts)
 
 
 def _load_user(user_id: int) -> User:
@@ -114,23 +105,14 @@ def _unit_for(form) -> Unit | None:
 def new_user():
     form = UserForm()
     form.unit_id.choices = _unit_choices(_("— no unit —"))
-    status = 200
-    if form.is_submitted():
-        status = 422
-        if form.validate():
-            try:
-                user = user_service.create_user(
-                    username=form.username.data, full_name=form.full_name.data, job_title=form.job_title.data,
-                    role=Role(form.role.data), unit=_unit_for(form), password=form.password.data,
-                    actor=current_user, now=utcnow())
-            except DomainError as err:
-                db.session.rollback()
-                form.form_errors.append(translate(err))
-            else:
-                db.session.commit()
-                flash(_("Account %(username)s has been created.", username=user.username), "success")
-                return redirect(url_for("admin.users"))
-    return render_template("admin/user_form.html", form=form, user=None), status
+    outcome = submit(form, lambda: user_service.create_user(
+        username=form.username.data, full_name=form.full_name.data, job_title=form.job_title.data,
+        role=Role(form.role.data), unit=_unit_for(form), password=form.password.data,
+        actor=current_user, now=utcnow()), refused_status=422)
+    if outcome.done:
+        flash(_("Account %(username)s has been created.", username=outcome.value.username), "success")
+        return redirect(url_for("admin.users"))
+    return render_template("admin/user_form.html", form=form, user=None), outcome.status
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
@@ -139,23 +121,13 @@ def edit_user(user_id: int):
     user = _load_user(user_id)
     form = UserEditForm(obj=user)
     form.unit_id.choices = _unit_choices(_("— no unit —"))
-    status = 200
-    if form.is_submitted():
-        status = 422
-        if form.validate():
-            try:
-                user_service.update_user(user, full_name=form.full_name.data, job_title=form.job_title.data,
-                                         role=Role(form.role.data), unit=_unit_for(form), actor=current_user,
-                                         now=utcnow())
-            except DomainError as err:
-                db.session.rollback()
-                user = _load_user(user_id)
-                form.form_errors.append(translate(err))
-            else:
-                db.session.commit()
-                flash(_("Account %(username)s has been updated.", username=user.username), "success")
-                return redirect(url_for("admin.users"))
-    return render_template("admin/user_form.html", form=form, user=user, confirm=ConfirmForm()), status
+    outcome = submit(form, lambda: user_service.update_user(
+        user, full_name=form.full_name.data, job_title=form.job_title.data, role=Role(form.role.data),
+        unit=_unit_for(form), actor=current_user, now=utcnow()), refused_status=422)
+    if outcome.done:
+        flash(_("Account %(username)s has been updated.", username=user.username), "success")
+        return redirect(url_for("admin.users"))
+    return render_template("admin/user_form.html", form=form, user=user), outcome.status
 
 
 @bp.post("/users/<int:user_id>/active")

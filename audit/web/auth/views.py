@@ -13,6 +13,7 @@ from audit.domain.errors import DomainError, LoginThrottled
 from audit.services import auth as auth_service
 from audit.services import users as user_service
 from audit.web.errors import translate
+from audit.web.forms import submit
 
 from .forms import ChangePasswordForm, LoginForm
 
@@ -71,21 +72,11 @@ def logout():
 @login_required
 def change_password():
     form = ChangePasswordForm()
-    status = 200
-    if request.method == "POST":
-        if form.validate():
-            try:
-                user_service.change_password(current_user, current=form.current.data, new=form.new.data,
-                                             now=utcnow())
-            except DomainError as err:
-                db.session.rollback()
-                form.form_errors.append(translate(err))
-                status = 422
-            else:
-                db.session.commit()
-                login_user(current_user._get_current_object())  # new session version: renew this session only
-                flash(_("Your password has been changed."), "success")
-                return redirect(url_for("main.home"))
-        else:
-            status = 422
-    return render_template("auth/change_password.html", form=form), status
+    user = current_user._get_current_object()
+    outcome = submit(form, lambda: user_service.change_password(
+        user, current=form.current.data, new=form.new.data, now=utcnow()), refused_status=422)
+    if outcome.done:
+        login_user(user)  # the session version changed: renew this session, end the others
+        flash(_("Your password has been changed."), "success")
+        return redirect(url_for("main.home"))
+    return render_template("auth/change_password.html", form=form), outcome.status

@@ -6,14 +6,13 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from audit.db import db, utcnow
-from audit.domain.errors import DomainError
+from audit.db import utcnow
 from audit.domain.policy import Permission
 from audit.domain.vndate import local_today, parse_date
 from audit.models import Unit
 from audit.services import units as unit_service
 from audit.web.authz import current_actor, load_unit_scoped, require
-from audit.web.errors import translate
+from audit.web.forms import submit
 
 from .forms import AppointHeadForm
 
@@ -70,16 +69,11 @@ def detail(unit_id: int):
 def appoint_head(unit_id: int):
     unit = load_unit_scoped(Unit, unit_id, Permission.UNIT_VIEW)
     form = AppointHeadForm()
-    if not form.validate():
-        return _render_detail(unit, form, 422)
-    try:
-        tenure = unit_service.appoint_head(
-            unit, person_name=form.person_name.data, title=form.title.data,
-            start=form.start_date.data, end=form.end_date.data, actor=current_user, now=utcnow())
-    except DomainError as err:
-        db.session.rollback()
-        form.form_errors.append(translate(err))
-        return _render_detail(db.session.get(Unit, unit_id), form, 409)
-    db.session.commit()
-    flash(_("%(name)s has been recorded as head of %(unit)s.", name=tenure.person_name, unit=unit.name), "success")
+    outcome = submit(form, lambda: unit_service.appoint_head(
+        unit, person_name=form.person_name.data, title=form.title.data, start=form.start_date.data,
+        end=form.end_date.data, actor=current_user, now=utcnow()))
+    if not outcome.done:
+        return _render_detail(unit, form, outcome.status)
+    flash(_("%(name)s has been recorded as head of %(unit)s.", name=outcome.value.person_name, unit=unit.name),
+          "success")
     return redirect(url_for("units.detail", unit_id=unit.id))
