@@ -25,19 +25,26 @@ class Permission(StrEnum):
     HEAD_APPOINT = "head:appoint"
     USER_MANAGE = "user:manage"
     CHECKLIST_VIEW = "checklist:view"
+    INSPECTION_VIEW = "inspection:view"
+    INSPECTION_PLAN = "inspection:plan"
 
+
+_STAFF_READ = frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW, Permission.INSPECTION_VIEW})
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
-    Role.CHAIRMAN: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW}),
-    Role.TEAM_LEAD: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW}),
-    Role.INSPECTOR: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW}),
+    Role.CHAIRMAN: _STAFF_READ,
+    Role.TEAM_LEAD: _STAFF_READ | {Permission.INSPECTION_PLAN},
+    Role.INSPECTOR: _STAFF_READ,
     Role.UNIT_USER: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW}),
 }
 
 #: Permissions that concern one unit's records; for a scoped actor they require the
 #: target unit to lie inside the actor's scope.
-UNIT_SCOPED: frozenset[Permission] = frozenset({Permission.UNIT_VIEW})
+UNIT_SCOPED: frozenset[Permission] = frozenset({Permission.UNIT_VIEW, Permission.INSPECTION_VIEW})
+
+#: Roles that can be put on an inspection team.
+TEAM_ROLES: frozenset[Role] = frozenset({Role.TEAM_LEAD, Role.INSPECTOR, Role.ADMIN})
 
 #: Roles confined to their own unit (and the units below it).
 SCOPED_ROLES: frozenset[Role] = frozenset({Role.UNIT_USER})
@@ -49,6 +56,7 @@ class Actor:
 
     role: Role
     unit_scope: frozenset[int] = frozenset()
+    user_id: int | None = None
 
     @property
     def is_scoped(self) -> bool:

@@ -56,7 +56,7 @@ def scope_of(user: User) -> frozenset[int]:
 
 
 def actor_for(user: User) -> Actor:
-    return Actor(role=user.user_role, unit_scope=scope_of(user))
+    return Actor(role=user.user_role, unit_scope=scope_of(user), user_id=user.id)
 
 
 def head_of(unit: Unit, day: date) -> HeadTenure | None:
