@@ -30,7 +30,11 @@ class DomainError(Exception):
 
 
 class NotAllowed(DomainError):
-    """The actor may not perform this operation."""
+    """The actor may not perform this operation (answers 403)."""
+
+
+class InvalidInput(DomainError):
+    """The data sent does not fit (wrong type, out of range, not an image…; answers 422)."""
 
 
 class TenureConflict(DomainError):

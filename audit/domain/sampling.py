@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from .errors import N_, DomainError
+from .errors import N_, InvalidInput
 from .scoring import round_score
 
 FIELDS = ("dat_dai", "xay_dung", "quy_hoach", "ho_tich", "chung_thuc", "bao_tro_xa_hoi", "lao_dong",
@@ -38,13 +38,13 @@ class SampledDossier:
 def check_dossier(d: SampledDossier, inspection_day: date) -> None:
     """Refuse impossible dates with :class:`DomainError`."""
     if d.field not in FIELDS:
-        raise DomainError(N_("Unknown field of procedure."))
+        raise InvalidInput(N_("Unknown field of procedure."))
     if d.due < d.received:
-        raise DomainError(N_("The due date cannot be before the date received."))
+        raise InvalidInput(N_("The due date cannot be before the date received."))
     if d.returned is not None and d.returned < d.received:
-        raise DomainError(N_("The return date cannot be before the date received."))
+        raise InvalidInput(N_("The return date cannot be before the date received."))
     if d.received > inspection_day or (d.returned is not None and d.returned > inspection_day):
-        raise DomainError(N_("A sampled dossier cannot be received or returned after the inspection date."))
+        raise InvalidInput(N_("A sampled dossier cannot be received or returned after the inspection date."))
 
 
 def _share(part: int, whole: int) -> float | None:

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping
 
 from .checklist import AnswerType, Checklist, Condition, Item
-from .errors import N_, DomainError
+from .errors import N_, InvalidInput
 
 NA = "na"
 PERCENT_MAX = Decimal(100)
@@ -32,32 +32,32 @@ def normalise_answer(item: Item, raw: str | None) -> str:
     """
     text = (raw or "").strip()
     if not text:
-        raise DomainError(N_("The answer to %(item)s is empty."), item=item.id)
+        raise InvalidInput(N_("The answer to %(item)s is empty."), item=item.id)
     if item.answer_type is AnswerType.TEXT:
         if len(text) > 5000:
-            raise DomainError(N_("The answer to %(item)s is longer than 5000 characters."), item=item.id)
+            raise InvalidInput(N_("The answer to %(item)s is longer than 5000 characters."), item=item.id)
         return text
     lowered = text.lower()
     if lowered == NA:
         return NA
     if item.answer_type is AnswerType.YES_NO_NA:
         if lowered not in ("yes", "no"):
-            raise DomainError(N_("%(item)s takes Pass, Fail or Not applicable."), item=item.id)
+            raise InvalidInput(N_("%(item)s takes Pass, Fail or Not applicable."), item=item.id)
         return lowered
     try:
         number = Decimal(text.replace(",", "."))
     except ArithmeticError:
         number = None
     if number is None or not number.is_finite():
-        raise DomainError(N_("%(item)s needs a number."), item=item.id)
+        raise InvalidInput(N_("%(item)s needs a number."), item=item.id)
     if item.answer_type is AnswerType.RATING_0_2:
         if number not in (0, 1, 2):
-            raise DomainError(N_("%(item)s takes a rating of 0, 1 or 2."), item=item.id)
+            raise InvalidInput(N_("%(item)s takes a rating of 0, 1 or 2."), item=item.id)
         return str(int(number))
     if item.answer_type is AnswerType.PERCENTAGE and not (0 <= number <= PERCENT_MAX):
-        raise DomainError(N_("%(item)s takes a percentage between 0 and 100."), item=item.id)
+        raise InvalidInput(N_("%(item)s takes a percentage between 0 and 100."), item=item.id)
     if item.answer_type is AnswerType.NUMBER and not (0 <= number <= NUMBER_MAX and number == number.to_integral()):
-        raise DomainError(N_("%(item)s takes a whole number of at least 0."), item=item.id)
+        raise InvalidInput(N_("%(item)s takes a whole number of at least 0."), item=item.id)
     normal = number.normalize()
     return format(normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal, "f")
 

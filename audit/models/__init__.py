@@ -2,7 +2,12 @@
 
 from .audit_log import AuditLogEntry
 from .auth import LoginAttempt
+from .inspections import (Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember,
+                          SampledDossierRow)
 from .units import HeadTenure, Unit, UnitSuccession
 from .users import User
 
-__all__ = ["AuditLogEntry", "HeadTenure", "LoginAttempt", "Unit", "UnitSuccession", "User"]
+from . import guards  # noqa: E402,F401  (flush-time guarantees)
+
+__all__ = ["Answer", "AnswerOperation", "AuditLogEntry", "Evidence", "Finding", "HeadTenure", "Inspection",
+           "InspectionMember", "LoginAttempt", "SampledDossierRow", "Unit", "UnitSuccession", "User"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, redirect, request, url_for
+from flask import Flask, flash, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -26,16 +26,27 @@ def init_web(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
     from .checklists.views import bp as checklists_bp
+    from .inspections import fill, review  # noqa: F401  (routes on the inspections blueprint)
+    from .inspections.views import bp as inspections_bp
     from .main.views import bp as main_bp
     from .units.views import bp as units_bp
 
-    for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp):
+    for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp, inspections_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please log in to open this page.")
     login_manager.login_message_category = "warning"
     login_manager.session_protection = "basic"
+
+    @login_manager.unauthorized_handler
+    def unauthorized():
+        from .errors import wants_json
+
+        if wants_json():
+            return {"status": "login", "message": str(login_manager.login_message)}, 401
+        flash(login_manager.login_message, login_manager.login_message_category)
+        return redirect(url_for(login_manager.login_view, next=request.full_path.rstrip("?")))
 
     @login_manager.user_loader
     def load_user(user_id: str):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import render_template, request
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from audit.db import db
-from audit.domain.errors import DomainError, Problem
+from audit.domain.errors import DomainError, InvalidInput, NotAllowed, Problem
 
 MESSAGES = {
     400: _l("The request could not be understood."),
@@ -31,6 +31,19 @@ def translate(err: DomainError | Problem) -> str:
     return gettext(err.message, **params) if params else gettext(err.message)
 
 
+def domain_status(err: DomainError) -> int:
+    """403 for a refusal by role or team, 422 for bad input, 409 for a conflict with the current state."""
+    if isinstance(err, NotAllowed):
+        return 403
+    if isinstance(err, InvalidInput):
+        return 422
+    return 409
+
+
+def wants_json() -> bool:
+    return request.is_json or request.accept_mimetypes.best == "application/json"
+
+
 def render_error(status: int, message: str | None = None):
     return render_template("errors/error.html", status=status,
                            message=message or MESSAGES.get(status, MESSAGES[400])), status
@@ -46,12 +59,17 @@ def register_error_handlers(app) -> None:
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):
         db.session.rollback()
+        if wants_json():
+            return {"status": "error", "message": str(MESSAGES.get(err.code, MESSAGES[400]))}, err.code or 500
         return render_error(err.code or 500)
 
     @app.errorhandler(DomainError)
     def domain_error(err: DomainError):
         db.session.rollback()
-        return render_error(409, translate(err))
+        status = domain_status(err)
+        if wants_json():
+            return {"status": "error", "message": translate(err)}, status
+        return render_error(status, translate(err))
 
     @app.errorhandler(Exception)
     def unexpected(err: Exception):

@@ -1,0 +1,49 @@
+"""Database-side guarantees the ORM enforces on every flush, whoever calls it.
+
+* The audit log is append-only: entries are never updated or deleted.
+* A finalised inspection and everything attached to it never change again.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from audit.domain.errors import N_, DomainError
+from audit.domain.inspections import InspectionLocked, State
+
+from .audit_log import AuditLogEntry
+from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
+
+_CHILDREN = (Answer, AnswerOperation, Evidence, Finding, InspectionMember, SampledDossierRow)
+
+
+def _was_finalised(inspection: Inspection) -> bool:
+    state = inspect(inspection)
+    if state.transient or state.pending:
+        return False
+    previous = state.committed_state.get("state", inspection.state)
+    return previous == State.FINALISED.value
+
+
+def _locked():
+    return InspectionLocked(N_("This inspection is finalised and can no longer be changed."))
+
+
+@event.listens_for(Session, "before_flush")
+def _guard(session: Session, flush_context, instances) -> None:
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, AuditLogEntry):
+            raise DomainError(N_("The audit log cannot be changed."))
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if isinstance(obj, Inspection):
+            if (obj in session.deleted or session.is_modified(obj)) and _was_finalised(obj):
+                raise _locked()
+        elif isinstance(obj, _CHILDREN):
+            if obj in session.dirty and not session.is_modified(obj):
+                continue
+            inspection = obj.inspection if not isinstance(obj, AnswerOperation) else None
+            if inspection is None and obj.inspection_id is not None:
+                inspection = session.get(Inspection, obj.inspection_id)
+            if inspection is not None and _was_finalised(inspection):
+                raise _locked()

@@ -1,0 +1,201 @@
+"""Inspections, their team, answers, photo evidence, the dossier sample and findings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from audit.db import UTCDateTime, db, utcnow
+from audit.domain.inspections import State, TeamRole
+
+from .units import HeadTenure, Unit
+from .users import User
+
+STATES_SQL = ", ".join(f"'{s.value}'" for s in State)
+
+
+class Inspection(db.Model):
+    __tablename__ = "inspections"
+    __table_args__ = (
+        CheckConstraint(f"state IN ({STATES_SQL})", name="state_known"),
+        CheckConstraint("(state = 'finalised') = (finalised_at IS NOT NULL)", name="finalised_has_time"),
+        CheckConstraint("state NOT IN ('submitted', 'finalised') OR submitted_at IS NOT NULL", name="submitted_has_time"),
+        Index("ix_inspections_unit_date", "unit_id", "inspection_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    inspection_date: Mapped[date] = mapped_column(Date)
+    announced: Mapped[bool]
+    decision_number: Mapped[str] = mapped_column(String(60))
+    decision_date: Mapped[date] = mapped_column(Date)
+    checklist_key: Mapped[str] = mapped_column(String(60))
+    checklist_version: Mapped[int]
+    checklist_sha256: Mapped[str] = mapped_column(String(64))
+    legal_regime: Mapped[str] = mapped_column(String(30))
+    state: Mapped[str] = mapped_column(String(20), default=State.PLANNED.value)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finalised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finalised_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    incomplete_reason: Mapped[str | None] = mapped_column(Text)
+    # Summary written when the inspection is submitted or finalised (read by lists and dashboards).
+    score: Mapped[float | None] = mapped_column(Float)
+    coverage: Mapped[float | None] = mapped_column(Float)
+    formality_index: Mapped[float | None] = mapped_column(Float)
+    verdict: Mapped[str | None] = mapped_column(String(20))
+    verdict_reasons: Mapped[list | None] = mapped_column(JSON)
+    section_scores: Mapped[dict | None] = mapped_column(JSON)
+
+    unit: Mapped[Unit] = relationship()
+    members: Mapped[list[InspectionMember]] = relationship(back_populates="inspection", cascade="all, delete-orphan",
+                                                           order_by="InspectionMember.id")
+    answers: Mapped[list[Answer]] = relationship(back_populates="inspection", cascade="all, delete-orphan")
+    evidence: Mapped[list[Evidence]] = relationship(back_populates="inspection", cascade="all, delete-orphan",
+                                                    order_by="Evidence.id")
+    dossiers: Mapped[list[SampledDossierRow]] = relationship(back_populates="inspection", cascade="all, delete-orphan",
+                                                             order_by="SampledDossierRow.id")
+    findings: Mapped[list[Finding]] = relationship(back_populates="inspection", cascade="all, delete-orphan",
+                                                   order_by="Finding.id")
+
+    @property
+    def inspection_state(self) -> State:
+        return State(self.state)
+
+    def team_role_of(self, user_id: int | None) -> TeamRole | None:
+        for member in self.members:
+            if member.user_id == user_id:
+                return TeamRole(member.role)
+        return None
+
+    def member_with(self, role: TeamRole) -> User | None:
+        return next((m.user for m in self.members if m.role == role.value), None)
+
+
+class InspectionMember(db.Model):
+    __tablename__ = "inspection_members"
+    __table_args__ = (UniqueConstraint("inspection_id", "user_id", name="one_role_per_member"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    role: Mapped[str] = mapped_column(String(20))
+
+    inspection: Mapped[Inspection] = relationship(back_populates="members")
+    user: Mapped[User] = relationship()
+
+
+class Answer(db.Model):
+    """The current answer to one item; ``version`` grows with every change (optimistic concurrency)."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("inspection_id", "item_id", name="one_per_item"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    item_id: Mapped[str] = mapped_column(String(8))
+    value: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(10), default="inspector")  # inspector | sample
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="answers")
+    updated_by: Mapped[User | None] = relationship()
+
+
+class AnswerOperation(db.Model):
+    """Every answer operation sent by a browser, by its id: a resent operation is recognised, not applied twice."""
+
+    __tablename__ = "answer_operations"
+
+    op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str] = mapped_column(String(8))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int]
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Evidence(db.Model):
+    """A photo attached to an item; the file lives under instance/evidence/ by its sha256."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (CheckConstraint("size > 0", name="not_empty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str] = mapped_column(String(8))
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int]
+    height: Mapped[int]
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="evidence")
+
+
+class SampledDossierRow(db.Model):
+    __tablename__ = "sampled_dossiers"
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "code", name="one_per_code"),
+        CheckConstraint("due_date >= received_date", name="due_after_received"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(60))
+    field: Mapped[str] = mapped_column(String(30))
+    received_date: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date] = mapped_column(Date)
+    returned_date: Mapped[date | None] = mapped_column(Date)
+    in_register: Mapped[bool]
+    in_system: Mapped[bool]
+    control_slip_complete: Mapped[bool]
+    apology_issued: Mapped[bool]
+
+    inspection: Mapped[Inspection] = relationship(back_populates="dossiers")
+
+
+class Finding(db.Model):
+    """A finding against the unit and the head in office on the inspection date."""
+
+    __tablename__ = "findings"
+    __table_args__ = (
+        CheckConstraint("severity IN ('low', 'medium', 'high')", name="severity_known"),
+        CheckConstraint("status IN ('draft', 'dropped')", name="status_known"),
+        CheckConstraint("status <> 'dropped' OR drop_reason IS NOT NULL", name="dropped_has_reason"),
+        Index("ix_findings_unit_item", "unit_id", "item_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str | None] = mapped_column(String(8))
+    source: Mapped[str] = mapped_column(String(10))  # derived | manual
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    head_tenure_id: Mapped[int | None] = mapped_column(ForeignKey("head_tenures.id"))
+    responsible_official: Mapped[str | None] = mapped_column(String(200))
+    requirement: Mapped[str] = mapped_column(Text)
+    observation: Mapped[str] = mapped_column(Text, default="")
+    severity: Mapped[str] = mapped_column(String(10))
+    formality_signal: Mapped[bool] = mapped_column(default=False)
+    repeat: Mapped[bool] = mapped_column(default=False)
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    remedy: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    drop_reason: Mapped[str | None] = mapped_column(Text)
+    edited: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="findings")
+    unit: Mapped[Unit] = relationship()
+    head: Mapped[HeadTenure | None] = relationship()

@@ -1,0 +1,110 @@
+"""Photo evidence: checked from its content, stored unchanged by sha256, with a thumbnail."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from audit.db import db
+from audit.domain.errors import N_, DomainError, InvalidInput
+from audit.domain.inspections import ensure_editable
+from audit.domain.vndate import LOCAL_TZ
+from audit.models import Evidence, Inspection, User
+
+from . import audit_log
+from .inspections import checklist_of, start_if_planned
+
+MAX_BYTES = 12 * 1024 * 1024
+MAX_PIXELS = 60_000_000  # a 60-megapixel photo; anything larger is refused as a possible decompression bomb
+FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
+THUMB_SIZE = (480, 480)
+EXIF_IFD, DATETIME_ORIGINAL, DATETIME = 0x8769, 36867, 306
+
+
+def _open_checked(data: bytes) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            if image.format not in FORMATS:
+                raise InvalidInput(N_("Only JPEG, PNG or WebP photos are accepted."))
+            if image.width * image.height > MAX_PIXELS:
+                raise InvalidInput(N_("The image has too many pixels (at most %(max)d million)."),
+                                  max=MAX_PIXELS // 1_000_000)
+            image.verify()
+            image = Image.open(io.BytesIO(data))
+            image.load()
+            return image
+    except DomainError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise InvalidInput(N_("The image has too many pixels (at most %(max)d million)."),
+                          max=MAX_PIXELS // 1_000_000) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise InvalidInput(N_("The file is not a readable image.")) from None
+
+
+def photo_time(image: Image.Image) -> datetime | None:
+    """When the photo was taken, from its EXIF data (camera local time, taken as Viet Nam time)."""
+    exif = image.getexif()
+    raw = exif.get_ifd(EXIF_IFD).get(DATETIME_ORIGINAL) or exif.get(DATETIME)
+    if not raw:
+        return None
+    try:
+        local = datetime.strptime(str(raw).strip("\x00 "), "%Y:%m:%d %H:%M:%S").replace(tzinfo=LOCAL_TZ)
+    except ValueError:
+        return None
+    return local.astimezone(timezone.utc)
+
+
+def add_photo(inspection: Inspection, *, item_id: str, filename: str, data: bytes, storage: Path, actor: User,
+              now: datetime) -> Evidence:
+    """Attach a photo to an item. Refuses non-images, oversize files and decompression bombs with
+    :class:`DomainError`; the stored bytes are exactly those uploaded."""
+    ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id))
+    try:
+        checklist_of(inspection).item(item_id)
+    except KeyError:
+        raise InvalidInput(N_("Unknown checklist item %(item)s."), item=item_id) from None
+    if not data:
+        raise InvalidInput(N_("The file is empty."))
+    if len(data) > MAX_BYTES:
+        raise InvalidInput(N_("The photo is larger than %(size)d MB."), size=MAX_BYTES // (1024 * 1024))
+    image = _open_checked(data)
+    content_type, extension = FORMATS[image.format]
+    digest = hashlib.sha256(data).hexdigest()
+    folder = storage / digest[:2]
+    folder.mkdir(parents=True, exist_ok=True)
+    original = folder / f"{digest}.{extension}"
+    if not original.exists():
+        tmp = original.with_suffix(".part")
+        tmp.write_bytes(data)
+        tmp.replace(original)
+    thumb = folder / f"{digest}.thumb.jpg"
+    if not thumb.exists():
+        preview = ImageOps.exif_transpose(image).convert("RGB")
+        preview.thumbnail(THUMB_SIZE)
+        preview.save(thumb, "JPEG", quality=80)
+    evidence = Evidence(inspection=inspection, item_id=item_id, filename=(filename or "anh")[:200],
+                        content_type=content_type, size=len(data), sha256=digest, width=image.width,
+                        height=image.height, taken_at=photo_time(image), uploaded_by_id=actor.id, uploaded_at=now)
+    db.session.add(evidence)
+    db.session.flush()
+    start_if_planned(inspection, actor, now)
+    audit_log.record(actor, "evidence.add", "inspection", inspection.id, now=now,
+                     after={"item": item_id, "sha256": digest, "size": len(data), "taken_at": evidence.taken_at})
+    return evidence
+
+
+def evidence_path(evidence: Evidence, storage: Path, thumbnail: bool = False) -> Path:
+    extension = FORMATS_BY_TYPE[evidence.content_type]
+    name = f"{evidence.sha256}.thumb.jpg" if thumbnail else f"{evidence.sha256}.{extension}"
+    return storage / evidence.sha256[:2] / name
+
+
+FORMATS_BY_TYPE = {content_type: extension for content_type, extension in FORMATS.values()}

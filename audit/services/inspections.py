@@ -1,0 +1,159 @@
+"""Planning an inspection, scoring it, and moving it through its states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import select
+
+from audit.catalog import get_catalog
+from audit.db import db
+from audit.domain.checklist import Checklist
+from audit.domain.errors import N_, DomainError
+from audit.domain.inspections import Action, State, TeamRole, next_state
+from audit.domain.policy import TEAM_ROLES
+from audit.domain.scoring import ScoreCard, score
+from audit.domain.verdicts import Verdict, VerdictResult, decide
+from audit.models import Inspection, InspectionMember, Unit, User
+
+from . import audit_log
+
+
+def catalog():
+    return get_catalog(Path(current_app.config["CHECKLISTS_DIR"]))
+
+
+def checklist_for(key: str, day: date, unit: Unit) -> Checklist:
+    """The checklist version in force on ``day`` for ``unit``'s kind; :class:`DomainError` if none."""
+    checklist = catalog().for_date(key, day)
+    if checklist is None:
+        raise DomainError(N_("No version of this checklist is in force on %(date)s."), date=day.strftime("%d/%m/%Y"))
+    if unit.kind not in checklist.extras["applies_to"]:
+        raise DomainError(N_("This checklist does not apply to this kind of unit."))
+    return checklist
+
+
+def checklist_of(inspection: Inspection) -> Checklist:
+    """The exact version pinned to ``inspection``; refuses a file whose sha256 has changed."""
+    checklist = catalog().get(inspection.checklist_key, inspection.checklist_version)
+    if checklist.sha256 != inspection.checklist_sha256:
+        raise DomainError(N_("The pinned checklist file has changed (sha256 differs); the inspection cannot use it."))
+    return checklist
+
+
+def plan_inspection(*, unit: Unit, inspection_date: date, announced: bool, decision_number: str,
+                    decision_date: date, checklist_key: str, lead: User, members: list[User],
+                    secretary: User | None, actor: User, now: datetime) -> Inspection:
+    """Plan an inspection, pinning the checklist version of the date's legal regime (key, version, sha256)."""
+    if not unit.active_on(inspection_date):
+        raise DomainError(N_("The unit does not exist on the inspection date."))
+    if decision_date > inspection_date:
+        raise DomainError(N_("The decision forming the team must precede the inspection."))
+    team = [(lead, TeamRole.LEAD)] + [(m, TeamRole.MEMBER) for m in members if m.id != lead.id]
+    if secretary is not None:
+        if secretary.id in {u.id for u, _ in team}:
+            raise DomainError(N_("The secretary must be another person than the lead and the members."))
+        team.append((secretary, TeamRole.SECRETARY))
+    for user, _ in team:
+        if user.user_role not in TEAM_ROLES or not user.active:
+            raise DomainError(N_("%(name)s cannot be on an inspection team."), name=user.full_name)
+    checklist = checklist_for(checklist_key, inspection_date, unit)
+    inspection = Inspection(unit=unit, inspection_date=inspection_date, announced=announced,
+                            decision_number=decision_number.strip(), decision_date=decision_date,
+                            checklist_key=checklist.key, checklist_version=checklist.version,
+                            checklist_sha256=checklist.sha256, legal_regime=checklist.legal_regime,
+                            state=State.PLANNED.value, created_by_id=actor.id, created_at=now)
+    inspection.members = [InspectionMember(user=u, role=r.value) for u, r in team]
+    db.session.add(inspection)
+    db.session.flush()
+    audit_log.record(actor, "inspection.plan", "inspection", inspection.id, now=now,
+                     after={"unit": unit.code, "date": inspection_date, "announced": announced,
+                            "decision": f"{decision_number} ({decision_date})",
+                            "checklist": f"{checklist.key} v{checklist.version}", "sha256": checklist.sha256,
+                            "team": {u.username: r.value for u, r in team}})
+    return inspection
+
+
+def answers_of(inspection: Inspection) -> dict[str, str]:
+    return {a.item_id: a.value for a in inspection.answers if a.value is not None}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    checklist: Checklist
+    card: ScoreCard
+    result: VerdictResult
+
+
+def evaluate(inspection: Inspection) -> Evaluation:
+    checklist = checklist_of(inspection)
+    card = score(checklist, answers_of(inspection))
+    return Evaluation(checklist, card, decide(card, checklist.verdict))
+
+
+def _write_summary(inspection: Inspection, evaluation: Evaluation) -> None:
+    card = evaluation.card
+    inspection.score = card.score
+    inspection.coverage = card.coverage
+    inspection.formality_index = card.formality_index
+    inspection.verdict = evaluation.result.verdict.value
+    inspection.verdict_reasons = [{"code": r.code, "message": r.message, "params": r.params}
+                                  for r in evaluation.result.reasons]
+    inspection.section_scores = {s.key: s.score for s in card.sections}
+
+
+def _transition(inspection: Inspection, action: Action, actor: User, now: datetime, **payload) -> None:
+    before = inspection.state
+    inspection.state = next_state(inspection.inspection_state, action, inspection.team_role_of(actor.id)).value
+    audit_log.record(actor, f"inspection.{action.value}", "inspection", inspection.id, now=now,
+                     before={"state": before}, after={"state": inspection.state, **payload})
+
+
+def start_if_planned(inspection: Inspection, actor: User, now: datetime) -> None:
+    if inspection.inspection_state is State.PLANNED:
+        _transition(inspection, Action.START, actor, now)
+
+
+def submit(inspection: Inspection, *, actor: User, now: datetime) -> Evaluation:
+    """A team member hands the inspection to the lead: findings are brought up to date, the score recorded."""
+    from .findings import sync_findings
+
+    _transition(inspection, Action.SUBMIT, actor, now)
+    inspection.submitted_at = now
+    evaluation = evaluate(inspection)
+    sync_findings(inspection, evaluation, actor=actor, now=now)
+    _write_summary(inspection, evaluation)
+    return evaluation
+
+
+def reopen(inspection: Inspection, *, actor: User, now: datetime) -> None:
+    _transition(inspection, Action.REOPEN, actor, now)
+
+
+def finalise(inspection: Inspection, *, actor: User, now: datetime, incomplete_reason: str | None = None) -> Evaluation:
+    """The lead closes the inspection for good. With too little data the lead must say why."""
+    evaluation = evaluate(inspection)
+    if evaluation.result.verdict is Verdict.INCOMPLETE and not (incomplete_reason or "").strip():
+        raise DomainError(N_("Too few items are answered for a conclusion: state why the inspection is finalised "
+                             "anyway, or reopen it."))
+    _transition(inspection, Action.FINALISE, actor, now, verdict=evaluation.result.verdict.value,
+                score=evaluation.card.score)
+    _write_summary(inspection, evaluation)
+    inspection.incomplete_reason = (incomplete_reason or "").strip() or None
+    inspection.finalised_at = now
+    inspection.finalised_by_id = actor.id
+    return evaluation
+
+
+def previous_finalised(inspection: Inspection) -> Inspection | None:
+    """The unit's latest finalised inspection before this one (for repeat findings)."""
+    return db.session.scalar(
+        select(Inspection)
+        .where(Inspection.unit_id == inspection.unit_id, Inspection.state == State.FINALISED.value,
+               Inspection.inspection_date < inspection.inspection_date, Inspection.id != inspection.id)
+        .order_by(Inspection.inspection_date.desc(), Inspection.id.desc())
+        .limit(1)
+    )

@@ -1,0 +1,136 @@
+"""The dossier sample and the findings of an inspection."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from audit.db import db, utcnow
+from audit.domain.findings import Severity
+from audit.domain.policy import Permission
+from audit.services import answers as answer_service
+from audit.services import findings as finding_service
+from audit.web.authz import require
+from audit.web.forms import submit
+
+from .common import child_or_404, load_inspection
+from .forms import FIELD_LABELS, SEVERITY_LABELS, DossierForm, DropForm, FindingForm
+from .views import bp
+
+
+def _render_dossiers(inspection, form, status=200):
+    return render_template("inspections/dossiers.html", inspection=inspection, form=form,
+                           metrics=answer_service.metrics_of(inspection), field_labels=FIELD_LABELS,
+                           my_role=inspection.team_role_of(current_user.id)), status
+
+
+@bp.route("/<int:inspection_id>/dossiers", methods=["GET", "POST"])
+@require(Permission.INSPECTION_VIEW)
+def dossiers(inspection_id: int):
+    inspection = load_inspection(inspection_id)
+    form = DossierForm()
+    outcome = submit(form, lambda: answer_service.add_dossier(
+        inspection, code=form.code.data, field=form.field.data, received=form.received_date.data,
+        due=form.due_date.data, returned=form.returned_date.data, in_register=form.in_register.data,
+        in_system=form.in_system.data, control_slip_complete=form.control_slip_complete.data,
+        apology_issued=form.apology_issued.data, actor=current_user, now=utcnow()), refused_status=422)
+    if outcome.done:
+        flash(_("Dossier %(code)s has been added to the sample.", code=outcome.value.code), "success")
+        return redirect(url_for("inspections.dossiers", inspection_id=inspection.id))
+    return _render_dossiers(load_inspection(inspection_id), form, outcome.status)
+
+
+@bp.post("/<int:inspection_id>/dossiers/<int:dossier_id>/delete")
+@require(Permission.INSPECTION_VIEW)
+def delete_dossier(inspection_id: int, dossier_id: int):
+    inspection = load_inspection(inspection_id)
+    row = child_or_404(inspection.dossiers, dossier_id)
+    answer_service.remove_dossier(inspection, row, actor=current_user, now=utcnow())
+    db.session.commit()
+    flash(_("The dossier has been removed from the sample."), "success")
+    return redirect(url_for("inspections.dossiers", inspection_id=inspection.id))
+
+
+def _render_findings(inspection, form, status=200, drop_forms=None):
+    return render_template("inspections/findings.html", inspection=inspection, form=form,
+                           severity_labels=SEVERITY_LABELS, head=finding_service.head_for(inspection),
+                           my_role=inspection.team_role_of(current_user.id), drop_forms=drop_forms or {}), status
+
+
+@bp.get("/<int:inspection_id>/findings")
+@require(Permission.INSPECTION_VIEW)
+def findings(inspection_id: int):
+    return _render_findings(load_inspection(inspection_id), FindingForm(formdata=None))
+
+
+@bp.post("/<int:inspection_id>/findings/sync")
+@require(Permission.INSPECTION_VIEW)
+def sync_findings(inspection_id: int):
+    inspection = load_inspection(inspection_id)
+    finding_service.sync_findings(inspection, actor=current_user, now=utcnow())
+    db.session.commit()
+    flash(_("The findings have been brought up to date with the answers."), "success")
+    return redirect(url_for("inspections.findings", inspection_id=inspection.id))
+
+
+@bp.post("/<int:inspection_id>/findings/new")
+@require(Permission.INSPECTION_VIEW)
+def add_finding(inspection_id: int):
+    inspection = load_inspection(inspection_id)
+    form = FindingForm()
+    outcome = submit(form, lambda: finding_service.add_finding(
+        inspection, requirement=form.requirement.data, observation=form.observation.data or "",
+        severity=Severity(form.severity.data), legal_basis=form.legal_basis.data or "", remedy=form.remedy.data,
+        deadline=form.deadline.data, responsible_official=form.responsible_official.data,
+        actor=current_user, now=utcnow()), refused_status=422)
+    if outcome.done:
+        flash(_("The finding has been added."), "success")
+        return redirect(url_for("inspections.findings", inspection_id=inspection.id))
+    return _render_findings(load_inspection(inspection_id), form, outcome.status)
+
+
+@bp.route("/<int:inspection_id>/findings/<int:finding_id>", methods=["GET", "POST"])
+@require(Permission.INSPECTION_VIEW)
+def edit_finding(inspection_id: int, finding_id: int):
+    inspection = load_inspection(inspection_id)
+    finding = child_or_404(inspection.findings, finding_id)
+    form = FindingForm(obj=finding)
+    outcome = submit(form, lambda: finding_service.update_finding(
+        finding, actor=current_user, now=utcnow(), requirement=form.requirement.data.strip(),
+        observation=(form.observation.data or "").strip(), severity=Severity(form.severity.data),
+        responsible_official=(form.responsible_official.data or "").strip() or None,
+        legal_basis=(form.legal_basis.data or "").strip(), remedy=form.remedy.data.strip(),
+        deadline=form.deadline.data or finding.deadline), refused_status=422)
+    if outcome.done:
+        flash(_("The finding has been updated."), "success")
+        return redirect(url_for("inspections.findings", inspection_id=inspection.id) + f"#finding-{finding.id}")
+    return render_template("inspections/finding_edit.html", inspection=inspection, finding=finding, form=form,
+                           drop_form=DropForm(formdata=None)), outcome.status
+
+
+@bp.post("/<int:inspection_id>/findings/<int:finding_id>/drop")
+@require(Permission.INSPECTION_VIEW)
+def drop_finding(inspection_id: int, finding_id: int):
+    inspection = load_inspection(inspection_id)
+    finding = child_or_404(inspection.findings, finding_id)
+    form = DropForm()
+    outcome = submit(form, lambda: finding_service.drop_finding(finding, reason=form.reason.data,
+                                                                actor=current_user, now=utcnow()), refused_status=422)
+    if outcome.done:
+        flash(_("The finding has been dropped."), "success")
+        return redirect(url_for("inspections.findings", inspection_id=inspection.id))
+    return render_template("inspections/finding_edit.html", inspection=inspection, finding=finding,
+                           form=FindingForm(obj=finding, formdata=None), drop_form=form), outcome.status
+
+
+@bp.post("/<int:inspection_id>/findings/<int:finding_id>/restore")
+@require(Permission.INSPECTION_VIEW)
+def restore_finding(inspection_id: int, finding_id: int):
+    inspection = load_inspection(inspection_id)
+    finding = child_or_404(inspection.findings, finding_id)
+    finding_service.restore_finding(finding, actor=current_user, now=utcnow())
+    db.session.commit()
+    flash(_("The finding has been restored."), "success")
+    return redirect(url_for("inspections.findings", inspection_id=inspection.id))
+

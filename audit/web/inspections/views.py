@@ -1,0 +1,131 @@
+"""Inspections: the list, planning, the summary page and the state changes (submit, reopen, finalise)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from wtforms.fields.choices import SelectChoice
+
+from audit.db import db, utcnow
+from audit.domain.inspections import State
+from audit.domain.policy import TEAM_ROLES, Permission
+from audit.domain.units import ONE_STOP_KINDS
+from audit.domain.vndate import local_today
+from audit.models import Inspection, Unit, User
+from audit.services import answers as answer_service
+from audit.services import inspections as inspection_service
+from audit.services.findings import head_for
+from audit.services.units import all_units
+from audit.web.authz import current_actor, require
+from audit.web.forms import submit as submit_form
+
+from .common import load_inspection
+from .forms import FinaliseForm, PlanForm
+
+bp = Blueprint("inspections", __name__, url_prefix="/inspections")
+
+STATE_ORDER = (State.PLANNED, State.IN_PROGRESS, State.SUBMITTED, State.FINALISED)
+
+
+@bp.get("")
+@require(Permission.INSPECTION_VIEW)
+def index():
+    actor = current_actor()
+    query = (select(Inspection).options(selectinload(Inspection.unit), selectinload(Inspection.members))
+             .order_by(Inspection.inspection_date.desc(), Inspection.id.desc()))
+    mine = request.args.get("mine") == "1"
+    inspections = [i for i in db.session.scalars(query)
+                   if not mine or i.team_role_of(actor.user_id) is not None]
+    groups = [(state, [i for i in inspections if i.state == state.value]) for state in STATE_ORDER]
+    return render_template("inspections/index.html", groups=groups, mine=mine)
+
+
+def _plan_choices(form: PlanForm) -> None:
+    today = local_today(utcnow())
+    units = [u for u in all_units() if u.kind in {k.value for k in ONE_STOP_KINDS} or u.kind in ("commune", "district")]
+    form.unit_id.choices = [SelectChoice("", _("— choose a unit —"))] + [
+        SelectChoice(str(u.id), f"{u.name} ({u.code})" + ("" if u.active_on(today) else f" — {_('until')} "
+                                                           f"{u.valid_to.strftime('%d/%m/%Y')}"))
+        for u in units]
+    keys = inspection_service.catalog().keys()
+    form.checklist_key.choices = [SelectChoice(k, inspection_service.catalog().versions_of(k)[-1].title) for k in keys]
+    people = db.session.scalars(select(User).where(User.active.is_(True), User.role.in_([r.value for r in TEAM_ROLES]))
+                                .order_by(User.full_name)).all()
+    choices = [SelectChoice(str(u.id), f"{u.full_name} ({u.username})") for u in people]
+    form.lead_id.choices = [SelectChoice("", _("— choose —"))] + choices
+    form.member_ids.choices = choices
+    form.secretary_id.choices = [SelectChoice("", _("— none —"))] + choices
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@require(Permission.INSPECTION_PLAN)
+def plan():
+    form = PlanForm()
+    if not form.is_submitted():
+        form.lead_id.data = current_user.id
+    _plan_choices(form)
+    get = db.session.get
+    outcome = submit_form(form, lambda: inspection_service.plan_inspection(
+        unit=get(Unit, form.unit_id.data), inspection_date=form.inspection_date.data,
+        announced=form.announced.data == "1", decision_number=form.decision_number.data,
+        decision_date=form.decision_date.data, checklist_key=form.checklist_key.data, lead=get(User, form.lead_id.data),
+        members=[get(User, i) for i in form.member_ids.data],
+        secretary=get(User, form.secretary_id.data) if form.secretary_id.data else None,
+        actor=current_user, now=utcnow()), refused_status=422)
+    if outcome.done:
+        flash(_("The inspection has been planned with checklist %(key)s v%(version)d.",
+                key=outcome.value.checklist_key, version=outcome.value.checklist_version), "success")
+        return redirect(url_for("inspections.summary", inspection_id=outcome.value.id))
+    return render_template("inspections/plan.html", form=form), outcome.status
+
+
+def _render_summary(inspection: Inspection, finalise_form: FinaliseForm, status: int = 200):
+    evaluation = inspection_service.evaluate(inspection)
+    return render_template(
+        "inspections/summary.html", inspection=inspection, evaluation=evaluation, head=head_for(inspection),
+        metrics=answer_service.metrics_of(inspection), my_role=inspection.team_role_of(current_user.id),
+        finalise_form=finalise_form), status
+
+
+@bp.get("/<int:inspection_id>")
+@require(Permission.INSPECTION_VIEW)
+def summary(inspection_id: int):
+    return _render_summary(load_inspection(inspection_id), FinaliseForm())
+
+
+def _state_change(inspection_id: int, change, message: str):
+    inspection = load_inspection(inspection_id)
+    change(inspection)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("inspections.summary", inspection_id=inspection.id))
+
+
+@bp.post("/<int:inspection_id>/submit")
+@require(Permission.INSPECTION_VIEW)
+def submit(inspection_id: int):
+    return _state_change(inspection_id, lambda i: inspection_service.submit(i, actor=current_user, now=utcnow()),
+                         _("The inspection has been submitted to the team lead."))
+
+
+@bp.post("/<int:inspection_id>/reopen")
+@require(Permission.INSPECTION_VIEW)
+def reopen(inspection_id: int):
+    return _state_change(inspection_id, lambda i: inspection_service.reopen(i, actor=current_user, now=utcnow()),
+                         _("The inspection has been reopened for changes."))
+
+
+@bp.post("/<int:inspection_id>/finalise")
+@require(Permission.INSPECTION_VIEW)
+def finalise(inspection_id: int):
+    form = FinaliseForm()
+    if not form.validate():
+        return _render_summary(load_inspection(inspection_id), form, 422)
+    return _state_change(
+        inspection_id,
+        lambda i: inspection_service.finalise(i, actor=current_user, now=utcnow(),
+                                              incomplete_reason=form.incomplete_reason.data),
+        _("The inspection has been finalised. It can no longer be changed."))
