@@ -74,6 +74,22 @@ class Inspection(db.Model):
     def member_with(self, role: TeamRole) -> User | None:
         return next((m.user for m in self.members if m.role == role.value), None)
 
+    @property
+    def lead(self) -> User | None:
+        return self.member_with(TeamRole.LEAD)
+
+    @property
+    def secretary(self) -> User | None:
+        return self.member_with(TeamRole.SECRETARY)
+
+    @property
+    def team_members(self) -> list[User]:
+        return [m.user for m in self.members if m.role == TeamRole.MEMBER.value]
+
+    @property
+    def active_findings(self) -> list[Finding]:
+        return [f for f in self.findings if f.status == "draft"]
+
 
 class InspectionMember(db.Model):
     __tablename__ = "inspection_members"

@@ -121,10 +121,11 @@ def submit(inspection: Inspection, *, actor: User, now: datetime) -> Evaluation:
     """A team member hands the inspection to the lead: findings are brought up to date, the score recorded."""
     from .findings import sync_findings
 
-    _transition(inspection, Action.SUBMIT, actor, now)
-    inspection.submitted_at = now
+    next_state(inspection.inspection_state, Action.SUBMIT, inspection.team_role_of(actor.id))  # check first
     evaluation = evaluate(inspection)
     sync_findings(inspection, evaluation, actor=actor, now=now)
+    _transition(inspection, Action.SUBMIT, actor, now)
+    inspection.submitted_at = now
     _write_summary(inspection, evaluation)
     return evaluation
 

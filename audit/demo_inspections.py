@@ -1,0 +1,119 @@
+"""Demo inspections for Nam Giang: three finalised in 2019 (formal, partly substantive, substantive)
+and two planned ones — La Êê in November 2019, after its chairman changed, and the La Êê public
+administration service centre under Decree 118."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import select
+
+from audit.db import db
+from audit.domain.checklist import AnswerType, Checklist
+from audit.domain.vndate import LOCAL_TZ
+from audit.models import Unit, User
+from audit.services import answers as answer_service
+from audit.services import inspections as inspection_service
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=LOCAL_TZ)
+
+
+def good_answers(checklist: Checklist) -> dict[str, str]:
+    """A desk that meets every requirement (the baseline the profiles below depart from)."""
+    answers = {}
+    for item in checklist.items:
+        if item.answer_type is AnswerType.YES_NO_NA:
+            answers[item.id] = "yes"
+        elif item.answer_type is AnswerType.RATING_0_2:
+            answers[item.id] = "2"
+        elif item.answer_type is AnswerType.PERCENTAGE:
+            answers[item.id] = "100"
+        elif item.answer_type is AnswerType.TEXT:
+            answers[item.id] = "Bộ phận hoạt động nền nếp, công chức có mặt đầy đủ, hồ sơ được theo dõi đầy đủ."
+    answers.update({"E02": "2", "E03": "2", "E06": "0", "E09": "412", "G02": "160"})
+    return answers
+
+
+FORMAL = {
+    "A02": ("no", "Lúc 13 giờ 40 không có công chức nào tại quầy; công chức Tư pháp – Hộ tịch đang ở phòng làm việc riêng."),
+    "A03": ("40", "2/5 công chức được phân công có mặt."),
+    "A04": ("no", ""), "A10": ("no", "Không có sổ theo dõi giờ làm việc."),
+    "B05": ("no", "Máy tính tra cứu không bật, không kết nối mạng."), "B07": ("no", ""),
+    "C02": ("55", "Còn niêm yết 9 thủ tục đã bị bãi bỏ theo quyết định công bố năm 2018."),
+    "C03": ("1", ""), "D08": ("no", "Người dân cho biết nộp hồ sơ đất đai trực tiếp tại phòng Địa chính."),
+    "E02": ("6", ""), "E03": ("0", ""), "E07": ("70", "3 hồ sơ nhập lùi ngày trả trên hệ thống."),
+    "G01": ("no", ""), "G02": ("0", "Hòm phiếu đánh giá trống."), "G05": ("no", ""), "H02": ("no", ""),
+    "Z01": ("Bộ phận Một cửa tồn tại chủ yếu trên hình thức: có biển tên, có bảng niêm yết nhưng không người trực, "
+            "hồ sơ tiếp nhận ngoài sổ.", ""),
+}
+PARTIAL = {
+    "A08": ("1", "Một số công chức trả lời cộc lốc."), "C03": ("1", "Thiếu phí, lệ phí ở 3 thủ tục."),
+    "E01": ("88", ""), "F02": ("15", ""), "G01": ("no", "Không phát phiếu đánh giá kèm Mẫu 01."),
+    "G03": ("85", ""), "H03": ("90", "1 công chức đến muộn 20 phút."),
+    "A10": ("no", "Chưa có nhận xét gửi cơ quan cử công chức."), "B06": ("no", "Camera hỏng từ tháng 02/2019."),
+    "G05": ("no", ""), "E07": ("90", ""),
+    "Z01": ("Bộ phận hoạt động nhưng còn một số tồn tại về công khai thủ tục và lấy ý kiến người dân.", ""),
+}
+
+
+def _dossiers(day: date, bad: bool) -> list[dict]:
+    rows = [
+        ("000.00.22.H37-190205-0001", "ho_tich", (-30, -27, -27), True, True, True, False),
+        ("000.00.22.H37-190207-0004", "chung_thuc", (-26, -26, -26), True, True, True, False),
+        ("000.00.22.H37-190211-0009", "dat_dai", (-22, -2, 0 if bad else -4), not bad, True, not bad, False),
+        ("000.00.22.H37-190212-0011", "dat_dai", (-21, -6, -3 if bad else -7), not bad, not bad, True, False),
+        ("000.00.22.H37-190214-0015", "xay_dung", (-19, -4, None), True, True, not bad, not bad),
+        ("000.00.22.H37-190218-0020", "ho_tich", (-15, -12, -12), True, True, True, False),
+    ]
+    result = []
+    for code, field_, (received, due, returned), register, system, slip, apology in rows:
+        result.append(dict(code=code, field=field_, received=day.fromordinal(day.toordinal() + received),
+                           due=day.fromordinal(day.toordinal() + due),
+                           returned=None if returned is None else day.fromordinal(day.toordinal() + returned),
+                           in_register=register, in_system=system, control_slip_complete=slip, apology_issued=apology))
+    return result
+
+
+def _fill(inspection, profile: dict, actor: User, day: date, bad_sample: bool) -> None:
+    checklist = inspection_service.checklist_of(inspection)
+    answers = good_answers(checklist)
+    notes = {}
+    for item_id, (value, note) in profile.items():
+        answers[item_id] = value
+        notes[item_id] = note
+    for row in _dossiers(day, bad_sample):
+        answer_service.add_dossier(inspection, actor=actor, now=at(day, 9, 30), **row)
+    sample_fed = {i.id for i in checklist.items if i.sample_metric}
+    for item in checklist.items:
+        if item.id in sample_fed and item.id not in profile:
+            continue
+        answer_service.save_answer(inspection, item_id=item.id, value=answers[item.id], note=notes.get(item.id, ""),
+                                   base_version=None, op_id=None, actor=actor, now=at(day, 10))
+
+
+def seed() -> int:
+    """Create the demo inspections; returns how many."""
+    unit = lambda code: db.session.scalar(select(Unit).where(Unit.code == code))  # noqa: E731
+    user = lambda name: db.session.scalar(select(User).where(User.username == name))  # noqa: E731
+    lead, member = user("truongdoan"), user("thanhtra")
+    plans = [
+        ("NG-LAEE-MC", date(2019, 3, 5), False, "45/QĐ-UBND", date(2019, 2, 25), FORMAL, True, True),
+        ("NG-ZUOIH-MC", date(2019, 5, 14), True, "112/QĐ-UBND", date(2019, 5, 2), PARTIAL, False, True),
+        ("NG-MC", date(2019, 6, 11), True, "140/QĐ-UBND", date(2019, 6, 3), {}, False, True),
+        ("NG-LAEE-MC", date(2019, 11, 20), False, "298/QĐ-UBND", date(2019, 11, 12), None, False, False),
+        ("DN-LAEE-TTPV", date(2026, 12, 3), True, "1520/QĐ-UBND", date(2026, 11, 20), None, False, False),
+    ]
+    for code, day, announced, number, decided, profile, bad_sample, finalise in plans:
+        inspection = inspection_service.plan_inspection(
+            unit=unit(code), inspection_date=day, announced=announced, decision_number=number, decision_date=decided,
+            checklist_key="one-stop-desk", lead=lead, members=[member], secretary=None, actor=lead,
+            now=at(decided, 15))
+        if profile is None:
+            continue
+        _fill(inspection, profile, member, day, bad_sample)
+        inspection_service.submit(inspection, actor=member, now=at(day, 16))
+        if finalise:
+            inspection_service.finalise(inspection, actor=lead, now=at(day, 16, 45))
+    return len(plans)
