@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from pathlib import Path
 
 import pytest
 from jinja2 import StrictUndefined
 from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from audit.app import create_app
 from audit.config import TestConfig
@@ -40,22 +42,95 @@ def pytest_report_header(config):
     return f"database backends: {', '.join(BACKENDS)}" + ("" if POSTGRES_URL else " (no PostgreSQL server answered)")
 
 
+_ADMIN = {}
+
+
+def _admin_engine():
+    """One autocommit engine for CREATE/DROP DATABASE, disposed at the end of the session."""
+    if "engine" not in _ADMIN:
+        _ADMIN["engine"] = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    return _ADMIN["engine"]
+
+
+def _pg_url(database: str) -> str:
+    return POSTGRES_URL.rsplit("/", 1)[0] + "/" + database
+
+
+def _seed(url: str, instance: Path) -> None:
+    from audit import demo as demo_module
+
+    app = make_app(url, instance)
+    with app.app_context():
+        db.create_all()
+        demo_module.seed()
+        db.session.commit()
+        if url.startswith("sqlite"):
+            with db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_templates(tmp_path_factory):
+    """The demo data seeded once per backend; tests that ask for ``demo`` get a fresh copy of it."""
+    templates: dict[str, str] = {}
+
+    def get(backend: str) -> str:
+        if backend not in templates:
+            folder = tmp_path_factory.mktemp(f"template-{backend}")
+            if backend == "sqlite":
+                path = folder / "template.sqlite3"
+                _seed(f"sqlite:///{path}", folder / "instance")
+                templates[backend] = str(path)
+            else:
+                name = f"ktcv_tmpl_{uuid.uuid4().hex[:10]}"
+                with _admin_engine().connect() as conn:
+                    conn.execute(text(f'CREATE DATABASE "{name}"'))
+                _seed(_pg_url(name), folder / "instance")
+                templates[backend] = name
+        return templates[backend]
+
+    yield get
+    for backend, name in templates.items():
+        if backend == "postgresql":
+            with _admin_engine().connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    if "engine" in _ADMIN:
+        _ADMIN.pop("engine").dispose()
+
+
 @pytest.fixture(params=BACKENDS)
-def database_url(request, tmp_path):
-    """A URL to an empty database: a new SQLite file, or a new PostgreSQL schema dropped afterwards."""
+def database_url(request, tmp_path, seeded_templates):
+    """A URL to a fresh database: empty, or a copy of the seeded demo when the test asks for ``demo``.
+
+    SQLite: a new file. PostgreSQL: a new schema, or a new database made from the seeded template.
+    """
+    seeded = "demo" in request.fixturenames
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        path = tmp_path / "test.sqlite3"
+        if seeded:
+            shutil.copyfile(seeded_templates("sqlite"), path)
+        yield f"sqlite:///{path}"
+        return
+    if seeded:
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        with _admin_engine().connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{seeded_templates("postgresql")}"'))
+        try:
+            yield _pg_url(name)
+        finally:
+            with _admin_engine().connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         return
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_URL)
-    with admin.begin() as conn:
+    with _admin_engine().connect() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
         yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
     finally:
-        with admin.begin() as conn:
+        with _admin_engine().connect() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def make_app(database_url: str, instance: Path, **overrides):
@@ -90,11 +165,9 @@ def runner(app):
 
 @pytest.fixture
 def demo(app):
-    """The Nam Giang demo data (units, heads, 22 accounts)."""
+    """The Nam Giang demo data (units, heads, 22 accounts, demo inspections), copied from a template."""
     from audit import demo as demo_module
 
-    demo_module.seed()
-    db.session.commit()
     return demo_module
 
 

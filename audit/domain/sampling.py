@@ -6,9 +6,9 @@ its due date has passed on the inspection date.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 from .errors import N_, InvalidInput
 from .scoring import round_score

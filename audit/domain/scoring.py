@@ -8,9 +8,9 @@ text items; ``"na"`` marks any item not applicable. A missing key means unanswer
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Mapping
 
 from .checklist import AnswerType, Checklist, Condition, Item
 from .errors import N_, InvalidInput

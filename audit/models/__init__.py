@@ -1,13 +1,11 @@
 """ORM models; importing this package registers every table on the metadata (Alembic needs it)."""
 
+from . import guards  # noqa: E402,F401  (flush-time guarantees)
 from .audit_log import AuditLogEntry
 from .auth import LoginAttempt
-from .inspections import (Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember,
-                          SampledDossierRow)
+from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
 from .units import HeadTenure, Unit, UnitSuccession
 from .users import User
-
-from . import guards  # noqa: E402,F401  (flush-time guarantees)
 
 __all__ = ["Answer", "AnswerOperation", "AuditLogEntry", "Evidence", "Finding", "HeadTenure", "Inspection",
            "InspectionMember", "LoginAttempt", "SampledDossierRow", "Unit", "UnitSuccession", "User"]

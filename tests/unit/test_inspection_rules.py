@@ -3,8 +3,16 @@ from datetime import date
 import pytest
 
 from audit.domain.errors import DomainError, NotAllowed
-from audit.domain.inspections import (Action, InspectionLocked, InvalidTransition, State, TeamRole, ensure_editable,
-                                      next_state, regime_on)
+from audit.domain.inspections import (
+    Action,
+    InspectionLocked,
+    InvalidTransition,
+    State,
+    TeamRole,
+    ensure_editable,
+    next_state,
+    regime_on,
+)
 from audit.domain.sampling import SampledDossier, check_dossier, sample_metrics
 
 DAY = date(2019, 3, 5)

@@ -4,8 +4,7 @@ from datetime import date
 
 import pytest
 
-from audit.domain.checklist import (AnswerType, Checklist, Citation, Condition, Confidence, Item, Scoring, Section,
-                                    VerdictRules)
+from audit.domain.checklist import AnswerType, Checklist, Citation, Condition, Confidence, Item, Scoring, Section, VerdictRules
 from audit.domain.errors import DomainError
 from audit.domain.findings import Severity, derive_findings, raised
 from audit.domain.scoring import critical_failure, item_score, normalise_answer, round_score, score
