@@ -1,0 +1,251 @@
+"""Inspections end to end through the services, on a real database."""
+
+import io
+from datetime import date, datetime, timezone
+
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from audit.db import db
+from audit.domain.errors import DomainError, InvalidInput, NotAllowed
+from audit.domain.inspections import InspectionLocked
+from audit.models import Answer, AnswerOperation, AuditLogEntry, Evidence, Finding, Inspection, Unit, User
+from audit.services import answers, evidence, findings, inspections
+
+NOW = datetime(2019, 11, 20, 3, 0, tzinfo=timezone.utc)
+
+
+def user(name):
+    return db.session.scalar(select(User).where(User.username == name))
+
+
+def planned(code="NG-LAEE-MC", day=date(2019, 11, 20)):
+    unit = db.session.scalar(select(Unit).where(Unit.code == code))
+    return db.session.scalar(select(Inspection).where(Inspection.unit_id == unit.id,
+                                                      Inspection.inspection_date == day))
+
+
+def test_plan_pins_the_version_of_the_regime(demo):
+    lead = user("truongdoan")
+    for code, day, version in [("NG-ZUOIH-MC", date(2025, 6, 30), 1), ("DN-NAMGIANG-TTPV", date(2025, 7, 1), 2)]:
+        unit = db.session.scalar(select(Unit).where(Unit.code == code))
+        inspection = inspections.plan_inspection(
+            unit=unit, inspection_date=day, announced=False, decision_number="1/QĐ-UBND",
+            decision_date=date(2025, 6, 1), checklist_key="one-stop-desk", lead=lead, members=[user("thanhtra")],
+            secretary=None, actor=lead, now=NOW)
+        checklist = inspections.catalog().get("one-stop-desk", version)
+        assert (inspection.checklist_version, inspection.checklist_sha256) == (version, checklist.sha256)
+        assert inspection.legal_regime == checklist.legal_regime
+
+
+@pytest.mark.parametrize(
+    "change, fragment",
+    [
+        ({"inspection_date": date(2026, 1, 1)}, "does not exist on the inspection date"),
+        ({"decision_date": date(2019, 12, 5)}, "must precede"),
+        ({"lead": "donvi-la-ee"}, "cannot be on an inspection team"),
+        ({"secretary": "thanhtra"}, "secretary must be another person"),
+        ({"checklist_key": "directive-26", "unit": "NG-LAEE-MC", "inspection_date": date(2016, 1, 1),
+          "decision_date": date(2015, 12, 1)}, "No version"),
+    ],
+)
+def test_plan_refuses_bad_plans(demo, change, fragment):
+    args = dict(unit="NG-LAEE-MC", inspection_date=date(2019, 12, 2), announced=False, decision_number="1",
+                decision_date=date(2019, 11, 30), checklist_key="one-stop-desk", lead="truongdoan",
+                members=["thanhtra"], secretary=None)
+    args.update(change)
+    args["unit"] = db.session.scalar(select(Unit).where(Unit.code == args["unit"]))
+    args["lead"] = user(args["lead"])
+    args["members"] = [user(m) for m in args["members"]]
+    args["secretary"] = user(args["secretary"]) if args["secretary"] else None
+    with pytest.raises(DomainError) as err:
+        inspections.plan_inspection(actor=user("truongdoan"), now=NOW, **args)
+    assert fragment in str(err.value)
+
+
+def test_resent_operation_is_stored_once(demo):
+    inspection, inspector = planned(), user("thanhtra")
+    saves = lambda: db.session.scalar(select(func.count()).where(AuditLogEntry.action == "answer.save"))  # noqa: E731
+    before = saves()
+    first = answers.save_answer(inspection, item_id="A02", value="no", note="13:40 không có ai",
+                                base_version=0, op_id="op-0000001", actor=inspector, now=NOW)
+    again = answers.save_answer(inspection, item_id="A02", value="no", note="13:40 không có ai",
+                                base_version=0, op_id="op-0000001", actor=inspector, now=NOW)
+    db.session.commit()
+    assert again.duplicate and not first.duplicate and again.answer.version == 1
+    assert db.session.scalar(select(func.count()).select_from(AnswerOperation)) == 1
+    assert inspection.state == "in_progress"
+    assert saves() == before + 1
+
+
+def test_concurrent_change_is_a_conflict_not_an_overwrite(demo):
+    inspection = planned()
+    lead, inspector = user("truongdoan"), user("thanhtra")
+    answers.save_answer(inspection, item_id="B05", value="yes", note="", base_version=0, op_id="op-a-000001",
+                        actor=lead, now=NOW)
+    with pytest.raises(answers.AnswerConflict) as err:
+        answers.save_answer(inspection, item_id="B05", value="no", note="", base_version=0, op_id="op-b-000001",
+                            actor=inspector, now=NOW)
+    assert err.value.current.value == "yes" and err.value.current.version == 1
+    kept = answers.save_answer(inspection, item_id="B05", value="no", note="", base_version=1, op_id="op-b-000002",
+                               actor=inspector, now=NOW)
+    assert kept.answer.value == "no" and kept.answer.version == 2
+
+
+@pytest.mark.parametrize("item, value", [("A02", "maybe"), ("A03", "101"), ("B02", "3"), ("E02", "-1"), ("X99", "yes")])
+def test_bad_answers_are_refused(demo, item, value):
+    with pytest.raises(InvalidInput):
+        answers.save_answer(planned(), item_id=item, value=value, note="", base_version=0, op_id=None,
+                            actor=user("thanhtra"), now=NOW)
+
+
+def test_only_the_team_may_answer(demo):
+    with pytest.raises(NotAllowed):
+        answers.save_answer(planned(), item_id="A02", value="yes", note="", base_version=0, op_id=None,
+                            actor=user("chutich"), now=NOW)
+
+
+def test_sample_feeds_the_items_that_depend_on_it(demo):
+    inspection, inspector = planned(), user("thanhtra")
+    common = dict(field="dat_dai", received=date(2019, 10, 1), due=date(2019, 10, 15), in_system=True,
+                  control_slip_complete=True, actor=inspector, now=NOW)
+    answers.add_dossier(inspection, code="H1", returned=date(2019, 10, 14), in_register=True, apology_issued=False,
+                        **common)
+    answers.add_dossier(inspection, code="H2", returned=date(2019, 10, 20), in_register=False, apology_issued=False,
+                        **common)
+    stored = {a.item_id: a for a in inspection.answers}
+    assert stored["E10"].value == "50" and stored["E10"].source == "sample"
+    assert stored["E04"].value == "0"  # one late dossier, no apology letter
+    assert stored["D01"].value == "100"  # found in the system
+    with pytest.raises(InvalidInput):
+        answers.add_dossier(inspection, code="H3", returned=date(2019, 9, 1), in_register=True,
+                            apology_issued=False, **common)
+    answers.save_answer(inspection, item_id="E10", value="80", note="", base_version=stored["E10"].version,
+                        op_id=None, actor=inspector, now=NOW)
+    answers.remove_dossier(inspection, inspection.dossiers[0], actor=inspector, now=NOW)
+    assert {a.item_id: a.value for a in inspection.answers}["E10"] == "80"  # answered by hand: kept
+
+
+def _fill_all(inspection, inspector, overrides):
+    checklist = inspections.checklist_of(inspection)
+    from audit.demo_inspections import good_answers
+
+    values = {**good_answers(checklist), **overrides}
+    for item in checklist.items:
+        answers.save_answer(inspection, item_id=item.id, value=values[item.id], note="", base_version=None,
+                            op_id=None, actor=inspector, now=NOW)
+
+
+def test_submit_finalise_findings_name_the_head_and_repeats(demo):
+    inspection, inspector, lead = planned(), user("thanhtra"), user("truongdoan")
+    _fill_all(inspection, inspector, {"A02": "no", "B05": "no", "H05": "no"})
+    evaluation = inspections.submit(inspection, actor=inspector, now=NOW)
+    assert evaluation.result.verdict.value == "formal"
+    by_item = {f.item_id: f for f in inspection.findings}
+    assert set(by_item) == {"A02", "B05", "H05"}
+    assert by_item["A02"].head.person_name == "Alăng Thị Hoa"  # chairman since 15/08/2019
+    assert by_item["A02"].repeat and by_item["A02"].severity == "high"  # failed in March too
+    assert by_item["B05"].repeat and by_item["B05"].severity == "high"  # medium raised one step
+    assert not by_item["H05"].repeat and by_item["H05"].severity == "low"
+    with pytest.raises(NotAllowed):
+        inspections.finalise(inspection, actor=inspector, now=NOW)
+    findings.drop_finding(by_item["H05"], reason="Không có căn cứ, người dân nhầm lẫn", actor=lead, now=NOW)
+    inspections.finalise(inspection, actor=lead, now=NOW)
+    db.session.commit()
+    assert inspection.state == "finalised" and inspection.verdict == "formal" and inspection.finalised_at
+
+
+def test_finalised_inspection_never_changes(demo):
+    inspection = db.session.scalar(select(Inspection).where(Inspection.state == "finalised"))
+    lead = user("truongdoan")
+    with pytest.raises(InspectionLocked):
+        answers.save_answer(inspection, item_id="A02", value="yes", note="", base_version=None, op_id=None,
+                            actor=lead, now=NOW)
+    with pytest.raises(InspectionLocked):
+        findings.drop_finding(inspection.findings[0], reason="x", actor=lead, now=NOW)
+    db.session.rollback()
+    # Even bypassing the services, the flush guard refuses.
+    inspection = db.session.scalar(select(Inspection).where(Inspection.state == "finalised"))
+    inspection.findings[0].remedy = "sửa lén"
+    with pytest.raises(InspectionLocked):
+        db.session.flush()
+    db.session.rollback()
+    answer = db.session.scalar(select(Answer).where(Answer.inspection_id == inspection.id))
+    db.session.delete(answer)
+    with pytest.raises(InspectionLocked):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_audit_log_is_append_only(demo):
+    entry = db.session.scalar(select(AuditLogEntry))
+    entry.action = "tampered"
+    with pytest.raises(DomainError):
+        db.session.flush()
+    db.session.rollback()
+    db.session.delete(db.session.scalar(select(AuditLogEntry)))
+    with pytest.raises(DomainError):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_incomplete_needs_a_reason_to_finalise(demo):
+    inspection, inspector, lead = planned(), user("thanhtra"), user("truongdoan")
+    answers.save_answer(inspection, item_id="A02", value="yes", note="", base_version=None, op_id=None,
+                        actor=inspector, now=NOW)
+    assert inspections.submit(inspection, actor=inspector, now=NOW).result.verdict.value == "incomplete"
+    with pytest.raises(DomainError):
+        inspections.finalise(inspection, actor=lead, now=NOW)
+    inspections.finalise(inspection, actor=lead, now=NOW, incomplete_reason="Đơn vị đóng cửa do lũ")
+    assert inspection.incomplete_reason == "Đơn vị đóng cửa do lũ"
+
+
+def jpeg(size=(64, 48), exif_time="2019:11:20 13:42:05") -> bytes:
+    image = Image.new("RGB", size, (200, 30, 30))
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[36867] = exif_time
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def test_photo_is_stored_with_hash_size_and_photo_time(demo, tmp_path):
+    data = jpeg()
+    item = evidence.add_photo(planned(), item_id="A02", filename="quay.jpg", data=data, storage=tmp_path,
+                              actor=user("thanhtra"), now=NOW)
+    assert item.size == len(data) and item.sha256 == __import__("hashlib").sha256(data).hexdigest()
+    assert item.taken_at == datetime(2019, 11, 20, 6, 42, 5, tzinfo=timezone.utc)  # 13:42 in Viet Nam
+    stored = evidence.evidence_path(item, tmp_path)
+    assert stored.read_bytes() == data
+    assert evidence.evidence_path(item, tmp_path, thumbnail=True).exists()
+
+
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (b"#!/bin/sh\nrm -rf /\n", "not a readable image"),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "not a readable image"),
+        (b"GIF89a" + b"\x00" * 20, "not a readable image"),
+        (b"", "empty"),
+    ],
+)
+def test_non_images_are_refused(demo, tmp_path, data, fragment):
+    with pytest.raises(InvalidInput) as err:
+        evidence.add_photo(planned(), item_id="A02", filename="x.jpg", data=data, storage=tmp_path,
+                           actor=user("thanhtra"), now=NOW)
+    assert fragment in str(err.value)
+    assert db.session.scalar(select(func.count()).select_from(Evidence)) == 0
+
+
+def test_decompression_bomb_and_oversize_are_refused(demo, tmp_path, monkeypatch):
+    bomb = io.BytesIO()
+    Image.new("1", (12000, 12000)).save(bomb, "PNG")  # 144 Mpx that compresses to a few kB
+    with pytest.raises(InvalidInput) as err:
+        evidence.add_photo(planned(), item_id="A02", filename="bomb.png", data=bomb.getvalue(), storage=tmp_path,
+                           actor=user("thanhtra"), now=NOW)
+    assert "too many pixels" in str(err.value)
+    with pytest.raises(InvalidInput):
+        evidence.add_photo(planned(), item_id="A02", filename="big.jpg", data=b"\xff" * (evidence.MAX_BYTES + 1),
+                           storage=tmp_path, actor=user("thanhtra"), now=NOW)
+    assert not list(tmp_path.rglob("*.png"))
