@@ -10,7 +10,8 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import TextInput
 
 from audit.db import db
-from audit.domain.errors import DomainError
+from audit.domain.errors import DomainError, NotAllowed
+from audit.domain.inspections import InspectionLocked
 from audit.domain.vndate import parse_date
 from audit.web.errors import translate
 
@@ -82,6 +83,8 @@ def submit(form, action, *, refused_status: int = 409) -> Outcome:
         return Outcome(False, 422)
     try:
         value = action()
+    except (NotAllowed, InspectionLocked):
+        raise  # not a problem with the input: the app's error page answers 403 / 409
     except DomainError as err:
         db.session.rollback()
         form.form_errors.append(translate(err))

@@ -1,7 +1,7 @@
 """Inspections end to end through the services, on a real database."""
 
 import io
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from PIL import Image
@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from audit.db import db
 from audit.domain.errors import DomainError, InvalidInput, NotAllowed
 from audit.domain.inspections import InspectionLocked
-from audit.models import Answer, AnswerOperation, AuditLogEntry, Evidence, Finding, Inspection, Unit, User
+from audit.models import Answer, AnswerOperation, AuditLogEntry, Evidence, Inspection, Unit, User
 from audit.services import answers, evidence, findings, inspections
 
-NOW = datetime(2019, 11, 20, 3, 0, tzinfo=timezone.utc)
+NOW = datetime(2019, 11, 20, 3, 0, tzinfo=UTC)
 
 
 def user(name):
@@ -215,7 +215,7 @@ def test_photo_is_stored_with_hash_size_and_photo_time(demo, tmp_path):
     item = evidence.add_photo(planned(), item_id="A02", filename="quay.jpg", data=data, storage=tmp_path,
                               actor=user("thanhtra"), now=NOW)
     assert item.size == len(data) and item.sha256 == __import__("hashlib").sha256(data).hexdigest()
-    assert item.taken_at == datetime(2019, 11, 20, 6, 42, 5, tzinfo=timezone.utc)  # 13:42 in Viet Nam
+    assert item.taken_at == datetime(2019, 11, 20, 6, 42, 5, tzinfo=UTC)  # 13:42 in Viet Nam
     stored = evidence.evidence_path(item, tmp_path)
     assert stored.read_bytes() == data
     assert evidence.evidence_path(item, tmp_path, thumbnail=True).exists()

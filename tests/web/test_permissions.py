@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from audit.db import db
-from audit.models import Unit, User
+from audit.models import Inspection, Unit, User
 
 ACTORS = {
     "anonymous": None,
@@ -34,6 +34,7 @@ class Route:
     expect: dict
     data: dict = field(default_factory=dict)
     files: dict | None = None
+    json: dict | None = None
 
 
 def expect(default_logged_in: int, anonymous: int = 302, **by_actor) -> dict:
@@ -45,6 +46,16 @@ def expect(default_logged_in: int, anonymous: int = 302, **by_actor) -> dict:
 
 def admin_only(success: int) -> dict:
     return expect(403, admin=success)
+
+
+def staff(status: int) -> dict:
+    """District staff get ``status``; a unit user has no access to inspections at all."""
+    return expect(status, unit_user=403)
+
+
+def team(status: int, others: int, anonymous: int = 302) -> dict:
+    """The inspection team (truongdoan, thanhtra) gets ``status``; staff outside it get ``others``."""
+    return expect(others, anonymous=anonymous, team_lead=status, inspector=status, unit_user=403)
 
 
 CSV = ("record,code,name,kind,parent_code,valid_from,valid_to,succeeds,title\n"
@@ -88,7 +99,59 @@ ROUTES = [
     Route("checklists.detail", "GET", "/checklists/one-stop-desk/v1", expect(200)),
     Route("checklists.detail", "GET", "/checklists/one-stop-desk/v9", expect(404)),
     Route("static", "GET", "/static/css/app.css", expect(200, anonymous=200)),
+    # ------------------------------------------------------------ inspections
+    # {insp}: the planned La Êê inspection (team: truongdoan lead, thanhtra member); {final}: a finalised one.
+    Route("inspections.index", "GET", "/inspections", staff(200)),
+    Route("inspections.plan", "GET", "/inspections/new", expect(403, admin=200, team_lead=200)),
+    Route("inspections.plan", "POST", "/inspections/new", expect(403, admin=302, team_lead=302),
+          data={"unit_id": "{desk}", "checklist_key": "one-stop-desk", "inspection_date": "10/12/2019",
+                "announced": "0", "decision_number": "301/QĐ-UBND", "decision_date": "01/12/2019",
+                "lead_id": "{lead}", "member_ids": "{user}", "secretary_id": ""}),
+    Route("inspections.summary", "GET", "/inspections/{insp}", staff(200)),
+    Route("inspections.summary", "GET", "/inspections/999999", staff(404)),
+    Route("inspections.fill_start", "GET", "/inspections/{insp}/fill", staff(302)),
+    Route("inspections.fill_section", "GET", "/inspections/{insp}/fill/A", staff(200)),
+    Route("inspections.fill_section", "GET", "/inspections/{insp}/fill/Q", staff(404)),
+    Route("inspections.save_section", "POST", "/inspections/{insp}/fill/A", team(302, others=403),
+          data={"value-A01": "yes", "base-A01": "0", "go": "stay"}),
+    Route("inspections.save_section", "POST", "/inspections/{final}/fill/A", staff(409),
+          data={"value-A01": "yes", "base-A01": "0", "go": "stay"}),
+    Route("inspections.save_answer", "POST", "/inspections/{insp}/answers", team(200, others=403, anonymous=401),
+          json={"op_id": "matrix-op-0001", "item_id": "A02", "value": "yes", "note": "", "base_version": 0}),
+    Route("inspections.answers_state", "GET", "/inspections/{insp}/answers", staff(200)),
+    Route("inspections.upload_photo", "POST", "/inspections/{insp}/items/A02/photos", team(302, others=403),
+          files={"photo": "jpeg"}),
+    Route("inspections.evidence_file", "GET", "/inspections/{insp}/evidence/999999", staff(404)),
+    Route("inspections.dossiers", "GET", "/inspections/{insp}/dossiers", staff(200)),
+    Route("inspections.dossiers", "POST", "/inspections/{insp}/dossiers", team(302, others=403),
+          data={"code": "H-01", "field": "ho_tich", "received_date": "01/11/2019", "due_date": "05/11/2019",
+                "returned_date": "05/11/2019", "in_register": "y", "in_system": "y"}),
+    Route("inspections.delete_dossier", "POST", "/inspections/{insp}/dossiers/999999/delete", staff(404)),
+    Route("inspections.findings", "GET", "/inspections/{final}/findings", staff(200)),
+    Route("inspections.sync_findings", "POST", "/inspections/{insp}/findings/sync", team(409, others=403)),
+    Route("inspections.add_finding", "POST", "/inspections/{final}/findings/new", staff(409),
+          data={"requirement": "x", "severity": "low", "remedy": "y"}),
+    Route("inspections.edit_finding", "GET", "/inspections/{final}/findings/{finding}", staff(200)),
+    Route("inspections.edit_finding", "GET", "/inspections/{insp}/findings/{finding}", staff(404)),
+    Route("inspections.edit_finding", "POST", "/inspections/{final}/findings/{finding}", staff(409),
+          data={"requirement": "x", "severity": "low", "remedy": "y"}),
+    Route("inspections.drop_finding", "POST", "/inspections/{final}/findings/{finding}/drop", staff(409),
+          data={"reason": "x"}),
+    Route("inspections.restore_finding", "POST", "/inspections/{final}/findings/{finding}/restore", staff(409)),
+    Route("inspections.submit", "POST", "/inspections/{insp}/submit", team(409, others=403)),
+    Route("inspections.reopen", "POST", "/inspections/{insp}/reopen", team(409, others=403)),
+    Route("inspections.finalise", "POST", "/inspections/{final}/finalise", staff(409)),
 ]
+
+def _jpeg() -> bytes:
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 60)).save(out, "JPEG")
+    return out.getvalue()
+
+
+JPEG = _jpeg()
 
 CASES = [
     pytest.param(route, actor, route.expect[actor], id=f"{route.method} {route.path} as {actor}")
@@ -99,11 +162,18 @@ CASES = [
 
 def _ids():
     code = lambda c: db.session.scalar(select(Unit.id).where(Unit.code == c))  # noqa: E731
+    final = db.session.scalar(select(Inspection).where(Inspection.state == "finalised").order_by(Inspection.id))
     return {
         "own": code("NG-LAEE"),
         "other": code("NG-ZUOIH"),
         "district": code("NG"),
+        "desk": code("NG-DACPRE-MC"),
         "user": db.session.scalar(select(User.id).where(User.username == "thanhtra")),
+        "lead": db.session.scalar(select(User.id).where(User.username == "truongdoan")),
+        "insp": db.session.scalar(select(Inspection.id).where(Inspection.state == "planned",
+                                                              Inspection.unit_id == code("NG-LAEE-MC"))),
+        "final": final.id,
+        "finding": final.findings[0].id,
     }
 
 
@@ -115,12 +185,18 @@ def test_route_role_unit(client, demo, login, route, actor, status):
     path = route.path.format(**ids)
     data = {k: (v.format(**ids) if isinstance(v, str) else v) for k, v in route.data.items()}
     if route.files:
-        data.update({name: (BytesIO(content), "units.csv") for name, content in route.files.items()})
-    response = client.open(path, method=route.method, data=data,
-                           content_type="multipart/form-data" if route.files else None)
+        data.update({name: (BytesIO(JPEG if content == "jpeg" else content), "upload.bin")
+                     for name, content in route.files.items()})
+    if route.json is not None:
+        response = client.open(path, method=route.method, json=route.json,
+                               headers={"Accept": "application/json"})
+    else:
+        response = client.open(path, method=route.method, data=data,
+                               content_type="multipart/form-data" if route.files else None)
     assert response.status_code == status, response.get_data(as_text=True)[:800]
-    if status == 403:
-        assert "Bạn không có quyền" in response.get_data(as_text=True)
+    if status == 403 and route.json is None:
+        body = response.get_data(as_text=True)
+        assert "Bạn không có quyền" in body or "Chỉ thành viên đoàn kiểm tra" in body
     response.close()
 
 
