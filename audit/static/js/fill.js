@@ -93,6 +93,10 @@
     var value = valueOf(el);
     var note = noteOf(el);
     if (value === null && !note.trim()) return;
+    var pending = load().filter(function (op) { return op.item_id === el.dataset.item; }).pop();
+    var last = pending ? { value: pending.value, note: pending.note }
+                       : { value: el.dataset.savedValue || null, note: el.dataset.savedNote || "" };
+    if (last.value === value && last.note === note) return;  // nothing new: do not store a new version
     // An operation never sent may be replaced by a newer one for the same item; one that was sent
     // (and might have been stored) must keep its id so the server can recognise it.
     var queue = load().filter(function (op) { return op.item_id !== el.dataset.item || op.sent; });
@@ -132,6 +136,8 @@
       store(load().filter(function (o) { return o.op_id !== op.op_id; }));
       if (el && result.status === 200) {
         setBase(el, result.body.answer.version);
+        el.dataset.savedValue = result.body.answer.value === null ? "" : result.body.answer.value;
+        el.dataset.savedNote = result.body.answer.note || "";
         show(el, msg("ItemSaved") + " · v" + result.body.answer.version, "ok");
         updateProgress(result.body.progress);
       } else if (el && result.status === 409 && result.body.current) {
@@ -185,12 +191,16 @@
     var box = el.querySelector(".conflict");
     if (event.target.classList.contains("conflict-mine")) {
       setBase(el, parseInt(box.dataset.version, 10));
+      el.dataset.savedValue = box.dataset.value;
+      el.dataset.savedNote = box.dataset.note;
       box.hidden = true;
       el.classList.remove("has-conflict");
       enqueue(el);
       flush();
     } else if (event.target.classList.contains("conflict-theirs")) {
       setBase(el, parseInt(box.dataset.version, 10));
+      el.dataset.savedValue = box.dataset.value;
+      el.dataset.savedNote = box.dataset.note;
       applyToDom(el, box.dataset.value || null, box.dataset.note);
       box.hidden = true;
       el.classList.remove("has-conflict");
