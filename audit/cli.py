@@ -74,6 +74,28 @@ def register_cli(app: Flask) -> None:
         click.echo(f"Đã nhập {counts['units']} đơn vị, {counts['heads']} người đứng đầu "
                    f"(kết thúc {counts['closed']} nhiệm kỳ trước).")
 
+    @app.cli.group("minutes")
+    def minutes():
+        """Inspection minutes."""
+
+    @minutes.command("render")
+    @click.argument("inspection_id", type=int)
+    @click.argument("out", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+    def render_minutes(inspection_id: int, out: Path):
+        """Write the minutes of one inspection: the issued version in force, else a draft preview."""
+        from audit.models import Inspection
+        from audit.services import minutes as minutes_service
+
+        inspection = db.session.get(Inspection, inspection_id)
+        if inspection is None:
+            click.echo(f"Không có cuộc kiểm tra số {inspection_id}.", err=True)
+            sys.exit(1)
+        issued = minutes_service.current_issued(inspection)
+        data = issued.pdf if issued else minutes_service.preview_pdf(inspection)
+        out.write_bytes(data)
+        kind = f"bản phát hành {issued.number} phiên bản {issued.version}" if issued else "bản xem trước"
+        click.echo(f"Đã ghi {out} ({kind}, {len(data)} byte).")
+
     @app.cli.command("seed-demo")
     def seed_demo():
         """Seed the Nam Giang demo data into an empty database and print the demo logins."""

@@ -34,7 +34,8 @@ class BaseConfig:
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024
     IMPORT_MAX_BYTES = 2 * 1024 * 1024
     PASSWORD_HASH_METHOD = "scrypt"
-    DEMO_PLACE = "Nam Giang"
+    # Address printed in the verification QR code of issued minutes; the request's host when unset.
+    PUBLIC_URL = None
 
 
 class TestConfig(BaseConfig):

@@ -116,4 +116,21 @@ def seed() -> int:
         inspection_service.submit(inspection, actor=member, now=at(day, 16))
         if finalise:
             inspection_service.finalise(inspection, actor=lead, now=at(day, 16, 45))
+            if code == "NG-LAEE-MC":
+                _issue_minutes(inspection, lead, day)
     return len(plans)
+
+
+def _issue_minutes(inspection, lead: User, day: date) -> None:
+    """The March inspection of La Êê has issued minutes, as it would in real life."""
+    from flask import current_app
+
+    from audit.services import minutes as minutes_service
+
+    minutes_service.save_details(
+        inspection, start_time="13:40", end_time="16:30", place="Trụ sở UBND xã La Êê, Bộ phận Một cửa",
+        representatives="Ông/Bà Bríu Quân, Chủ tịch UBND xã La Êê\nÔng/Bà Hôih Văn Ka, công chức Văn phòng – Thống kê",
+        comments="Đơn vị thống nhất với kết quả kiểm tra và cam kết khắc phục trong thời hạn.", copies=2,
+        actor=lead, now=at(day, 16, 30))
+    minutes_service.issue(inspection, actor=lead, now=at(day, 17),
+                          verify_base_url=current_app.config.get("PUBLIC_URL") or "http://127.0.0.1:5000")

@@ -4,8 +4,9 @@ from . import guards  # noqa: E402,F401  (flush-time guarantees)
 from .audit_log import AuditLogEntry
 from .auth import LoginAttempt
 from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
+from .minutes import IssuedMinutes, MinutesDetails
 from .units import HeadTenure, Unit, UnitSuccession
 from .users import User
 
 __all__ = ["Answer", "AnswerOperation", "AuditLogEntry", "Evidence", "Finding", "HeadTenure", "Inspection",
-           "InspectionMember", "LoginAttempt", "SampledDossierRow", "Unit", "UnitSuccession", "User"]
+           "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "SampledDossierRow", "Unit", "UnitSuccession", "User"]

@@ -14,6 +14,11 @@ from audit.domain.inspections import InspectionLocked, State
 
 from .audit_log import AuditLogEntry
 from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
+from .minutes import IssuedMinutes
+
+#: The only columns of an issued minutes that may still be written, each once.
+_ISSUED_WRITABLE_ONCE = {"superseded_at", "signed_scan", "signed_content_type", "signed_sha256", "signed_size",
+                         "signed_uploaded_at", "signed_uploaded_by_id"}
 
 _CHILDREN = (Answer, AnswerOperation, Evidence, Finding, InspectionMember, SampledDossierRow)
 
@@ -30,11 +35,25 @@ def _locked():
     return InspectionLocked(N_("This inspection is finalised and can no longer be changed."))
 
 
+def _check_issued(session: Session, minutes: IssuedMinutes) -> None:
+    if minutes in session.deleted:
+        raise DomainError(N_("Issued minutes cannot be deleted."))
+    state = inspect(minutes)
+    for name, attr in state.attrs.items():
+        history = attr.history
+        if not history.has_changes():
+            continue
+        if name not in _ISSUED_WRITABLE_ONCE or any(v is not None for v in history.deleted):
+            raise DomainError(N_("Issued minutes cannot be changed; issue a new version instead."))
+
+
 @event.listens_for(Session, "before_flush")
 def _guard(session: Session, flush_context, instances) -> None:
     for obj in list(session.dirty) + list(session.deleted):
         if isinstance(obj, AuditLogEntry):
             raise DomainError(N_("The audit log cannot be changed."))
+        if isinstance(obj, IssuedMinutes):
+            _check_issued(session, obj)
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         if isinstance(obj, Inspection):
             if (obj in session.deleted or session.is_modified(obj)) and _was_finalised(obj):

@@ -14,7 +14,7 @@ from .errors import register_error_handlers
 from .filters import register_filters
 
 # Pages a user who must change their password may still open.
-_OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "static", "main.health"}
+_OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "static", "main.health", "minutes.verify"}
 
 CSP = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
@@ -29,9 +29,10 @@ def init_web(app: Flask) -> None:
     from .inspections import fill, review  # noqa: F401  (routes on the inspections blueprint)
     from .inspections.views import bp as inspections_bp
     from .main.views import bp as main_bp
+    from .minutes.views import bp as minutes_bp
     from .units.views import bp as units_bp
 
-    for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp, inspections_bp):
+    for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp, inspections_bp, minutes_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"

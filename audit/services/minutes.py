@@ -1,0 +1,197 @@
+"""Inspection minutes: their details, previews, issuing frozen PDF/A versions, verification, signed scans."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from datetime import datetime
+
+import segno
+from flask_babel import gettext
+from sqlalchemy import func, select
+
+from audit.db import db
+from audit.domain.errors import N_, DomainError, InvalidInput, NotAllowed
+from audit.domain.inspections import InspectionLocked, State, TeamRole
+from audit.domain.vndate import LOCAL_TZ
+from audit.models import Inspection, IssuedMinutes, MinutesDetails, User
+from reports import build_minutes_context, render_minutes_html, render_pdf
+
+from . import audit_log
+from .answers import metrics_of
+from .findings import head_for
+from .inspections import evaluate
+
+TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+SCAN_MAX_BYTES = 15 * 1024 * 1024
+
+
+def details_of(inspection: Inspection) -> MinutesDetails:
+    """The stored details, or sensible defaults (not saved) for a first draft."""
+    stored = db.session.get(MinutesDetails, inspection.id)
+    if stored is not None:
+        return stored
+    desk_head = next((t for t in inspection.unit.tenures if t.covers(inspection.inspection_date)), None)
+    representative = f"Ông/Bà {desk_head.person_name}, {desk_head.title}" if desk_head else ""
+    return MinutesDetails(inspection_id=inspection.id, revision=0, start_time="08:00", end_time="11:00",
+                          place=inspection.unit.name, unit_representatives=representative, unit_comments="", copies=2)
+
+
+def _lead_only(inspection: Inspection, actor: User) -> None:
+    if inspection.team_role_of(actor.id) is not TeamRole.LEAD:
+        raise NotAllowed(N_("Only the team lead may do this."))
+
+
+def save_details(inspection: Inspection, *, start_time: str, end_time: str, place: str, representatives: str,
+                 comments: str, copies: int, actor: User, now: datetime) -> MinutesDetails:
+    """Record the minutes' details as a new audited revision (also after finalising: a correction)."""
+    role = inspection.team_role_of(actor.id)
+    if role is None or (inspection.inspection_state is State.FINALISED and role is not TeamRole.LEAD):
+        raise NotAllowed(N_("Only the team lead may do this."))
+    if not TIME_RE.match(start_time) or not TIME_RE.match(end_time):
+        raise InvalidInput(N_("Times are written hh:mm, for example 13:40."))
+    if end_time <= start_time:
+        raise InvalidInput(N_("The end time must be after the start time."))
+    if not 1 <= copies <= 9:
+        raise InvalidInput(N_("The number of copies is between 1 and 9."))
+    stored = db.session.get(MinutesDetails, inspection.id)
+    fields = {"start_time": start_time, "end_time": end_time, "place": place.strip(),
+              "unit_representatives": representatives.strip(), "unit_comments": comments.strip(), "copies": copies}
+    before = {k: getattr(stored, k) for k in fields} if stored else None
+    if stored is None:
+        stored = MinutesDetails(inspection_id=inspection.id, revision=0, **fields)
+        db.session.add(stored)
+    else:
+        for key, value in fields.items():
+            setattr(stored, key, value)
+    stored.revision += 1
+    stored.updated_by_id, stored.updated_at = actor.id, now
+    db.session.flush()
+    audit_log.record(actor, "minutes.details", "inspection", inspection.id, now=now, before=before,
+                     after={**fields, "revision": stored.revision})
+    return stored
+
+
+def issued_versions(inspection: Inspection) -> list[IssuedMinutes]:
+    return list(db.session.scalars(select(IssuedMinutes).where(IssuedMinutes.inspection_id == inspection.id)
+                                   .order_by(IssuedMinutes.version)))
+
+
+def current_issued(inspection: Inspection) -> IssuedMinutes | None:
+    return next((m for m in reversed(issued_versions(inspection)) if m.current), None)
+
+
+def _translate(message: str, params: dict) -> str:
+    """Reasons in Vietnamese, with a decimal comma in their figures (73.4 → 73,4)."""
+    params = {k: re.sub(r"^(\d+)\.(\d+)$", r"\1,\2", v) if isinstance(v, str) else v for k, v in params.items()}
+    return gettext(message, **params) if params else gettext(message)
+
+
+def _context(inspection: Inspection, *, number: str, draft: bool, **issue):
+    return build_minutes_context(inspection=inspection, evaluation=evaluate(inspection), head=head_for(inspection),
+                                 metrics=metrics_of(inspection), details=details_of(inspection),
+                                 translate=_translate, number=number, draft=draft, **issue)
+
+
+def preview_pdf(inspection: Inspection) -> bytes:
+    """The minutes as they stand; marked DỰ THẢO while the inspection is not finalised."""
+    issued = current_issued(inspection)
+    number = issued.number if issued else "      /BB-ĐKT"
+    draft = inspection.inspection_state is not State.FINALISED
+    return render_pdf(render_minutes_html(_context(inspection, number=number, draft=draft)))
+
+
+def _next_number(inspection: Inspection) -> str:
+    previous = db.session.scalar(select(IssuedMinutes.number).where(IssuedMinutes.inspection_id == inspection.id)
+                                 .limit(1))
+    if previous:
+        return previous
+    year = inspection.inspection_date.year
+    issued_that_year = db.session.scalar(
+        select(func.count(func.distinct(IssuedMinutes.inspection_id))).join(Inspection)
+        .where(Inspection.inspection_date.between(f"{year}-01-01", f"{year}-12-31")))
+    return f"{issued_that_year + 1:02d}/BB-ĐKT"
+
+
+def _code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def issue(inspection: Inspection, *, actor: User, now: datetime, verify_base_url: str) -> IssuedMinutes:
+    """Issue the minutes of a finalised inspection as PDF/A: the bytes and their sha256 are kept forever.
+
+    A later issue is a new version with the same number; the earlier one stays, marked superseded.
+    """
+    if inspection.inspection_state is not State.FINALISED:
+        raise InspectionLocked(N_("Minutes are issued only for a finalised inspection."))
+    _lead_only(inspection, actor)
+    versions = issued_versions(inspection)
+    version = (versions[-1].version + 1) if versions else 1
+    number = _next_number(inspection)
+    code = _code()
+    verify_url = f"{verify_base_url.rstrip('/')}/verify?code={code}"
+    qr = segno.make(verify_url, error="m").svg_inline(scale=2, border=0, dark="#000")
+    html = render_minutes_html(_context(inspection, number=number, draft=False, version=version,
+                                        verification_code=code, verify_url=verify_url, qr_svg=qr))
+    pdf = render_pdf(html, archival=True)
+    digest = hashlib.sha256(pdf).hexdigest()
+    for old in versions:
+        if old.superseded_at is None:
+            old.superseded_at = now
+    details = details_of(inspection)
+    issued = IssuedMinutes(inspection_id=inspection.id, version=version, number=number,
+                           details_revision=details.revision, pdf=pdf, size=len(pdf), sha256=digest,
+                           verification_code=code, issued_by_id=actor.id, issued_at=now)
+    db.session.add(issued)
+    db.session.flush()
+    audit_log.record(actor, "minutes.issue", "inspection", inspection.id, now=now,
+                     after={"version": version, "number": number, "sha256": digest, "size": len(pdf),
+                            "code": code, "details_revision": details.revision})
+    return issued
+
+
+def find_by_code(code: str) -> IssuedMinutes | None:
+    cleaned = re.sub(r"[^A-Z0-9]", "", (code or "").upper())
+    if len(cleaned) != 12:
+        return None
+    formatted = f"{cleaned[:4]}-{cleaned[4:8]}-{cleaned[8:]}"
+    return db.session.scalar(select(IssuedMinutes).where(IssuedMinutes.verification_code == formatted))
+
+
+def find_by_content(data: bytes) -> IssuedMinutes | None:
+    return db.session.scalar(select(IssuedMinutes).where(IssuedMinutes.sha256 == hashlib.sha256(data).hexdigest()))
+
+
+def _scan_type(data: bytes) -> str:
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    from .evidence import FORMATS, _open_checked
+
+    image = _open_checked(data)
+    return FORMATS[image.format][0]
+
+
+def attach_signed_scan(issued: IssuedMinutes, *, data: bytes, actor: User, now: datetime) -> None:
+    """Attach the scan of the signed, stamped paper minutes (PDF or image; checked from its content)."""
+    inspection = db.session.get(Inspection, issued.inspection_id)
+    if inspection.team_role_of(actor.id) is None:
+        raise NotAllowed(N_("Only members of the inspection team may do this."))
+    if issued.signed_sha256 is not None:
+        raise DomainError(N_("A signed copy is already attached to this version."))
+    if not data:
+        raise InvalidInput(N_("The file is empty."))
+    if len(data) > SCAN_MAX_BYTES:
+        raise InvalidInput(N_("The file is larger than %(size)d MB."), size=SCAN_MAX_BYTES // (1024 * 1024))
+    content_type = _scan_type(data)
+    issued.signed_scan, issued.signed_content_type = data, content_type
+    issued.signed_sha256, issued.signed_size = hashlib.sha256(data).hexdigest(), len(data)
+    issued.signed_uploaded_at, issued.signed_uploaded_by_id = now, actor.id
+    audit_log.record(actor, "minutes.signed_scan", "inspection", inspection.id, now=now,
+                     after={"version": issued.version, "sha256": issued.signed_sha256, "type": content_type})
+
+
+def local_issue_time(issued: IssuedMinutes) -> datetime:
+    return issued.issued_at.astimezone(LOCAL_TZ)

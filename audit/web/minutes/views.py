@@ -1,0 +1,144 @@
+"""Minutes: details, draft preview, issuing versions, downloads, signed scans; and the public /verify page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from audit.db import db, utcnow
+from audit.extensions import csrf
+from audit.domain.policy import Permission
+from audit.models import IssuedMinutes
+from audit.services import minutes as minutes_service
+from audit.web.authz import require
+from audit.web.forms import submit
+from audit.web.inspections.common import load_inspection
+
+from .forms import DetailsForm, SignedScanForm, VerifyForm
+
+bp = Blueprint("minutes", __name__)
+VERIFY_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _pdf(data: bytes, filename: str, inline: bool = True) -> Response:
+    response = Response(data, mimetype="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response.headers["Content-Length"] = str(len(data))
+    return response
+
+
+def _render(inspection, form, scan_form=None, status=200):
+    return render_template("minutes/index.html", inspection=inspection, form=form,
+                           scan_form=scan_form or SignedScanForm(formdata=None),
+                           versions=minutes_service.issued_versions(inspection),
+                           details=minutes_service.details_of(inspection),
+                           my_role=inspection.team_role_of(current_user.id)), status
+
+
+@bp.route("/inspections/<int:inspection_id>/minutes", methods=["GET", "POST"])
+@require(Permission.INSPECTION_VIEW)
+def index(inspection_id: int):
+    inspection = load_inspection(inspection_id)
+    details = minutes_service.details_of(inspection)
+    form = DetailsForm(data={"start_time": details.start_time, "end_time": details.end_time, "place": details.place,
+                             "representatives": details.unit_representatives, "comments": details.unit_comments,
+                             "copies": details.copies}) if request.method == "GET" else DetailsForm()
+    outcome = submit(form, lambda: minutes_service.save_details(
+        inspection, start_time=form.start_time.data.strip(), end_time=form.end_time.data.strip(),
+        place=form.place.data, representatives=form.representatives.data or "", comments=form.comments.data or "",
+        copies=form.copies.data, actor=current_user, now=utcnow()), refused_status=422)
+    if outcome.done:
+        flash(_("The details of the minutes have been saved (revision %(n)d).", n=outcome.value.revision), "success")
+        return redirect(url_for("minutes.index", inspection_id=inspection.id))
+    return _render(load_inspection(inspection_id), form, status=outcome.status)
+
+
+@bp.get("/inspections/<int:inspection_id>/minutes/preview.pdf")
+@require(Permission.INSPECTION_VIEW)
+def preview(inspection_id: int):
+    inspection = load_inspection(inspection_id)
+    return _pdf(minutes_service.preview_pdf(inspection), f"bien-ban-du-thao-{inspection.id}.pdf")
+
+
+@bp.post("/inspections/<int:inspection_id>/minutes/issue")
+@require(Permission.INSPECTION_VIEW)
+def issue(inspection_id: int):
+    inspection = load_inspection(inspection_id)
+    base = current_app.config.get("PUBLIC_URL") or request.host_url
+    issued = minutes_service.issue(inspection, actor=current_user, now=utcnow(), verify_base_url=base)
+    db.session.commit()
+    flash(_("Minutes %(number)s version %(version)d have been issued.", number=issued.number,
+            version=issued.version), "success")
+    return redirect(url_for("minutes.index", inspection_id=inspection.id))
+
+
+def _version(inspection, version: int) -> IssuedMinutes:
+    issued = db.session.scalar(select(IssuedMinutes).where(IssuedMinutes.inspection_id == inspection.id,
+                                                           IssuedMinutes.version == version))
+    if issued is None:
+        abort(404)
+    return issued
+
+
+@bp.get("/inspections/<int:inspection_id>/minutes/v<int:version>.pdf")
+@require(Permission.INSPECTION_VIEW)
+def download(inspection_id: int, version: int):
+    inspection = load_inspection(inspection_id)
+    issued = _version(inspection, version)
+    return _pdf(issued.pdf, f"bien-ban-{inspection.id}-v{issued.version}.pdf", inline=False)
+
+
+@bp.post("/inspections/<int:inspection_id>/minutes/v<int:version>/signed")
+@require(Permission.INSPECTION_VIEW)
+def upload_signed(inspection_id: int, version: int):
+    inspection = load_inspection(inspection_id)
+    issued = _version(inspection, version)
+    form = SignedScanForm()
+    outcome = submit(form, lambda: minutes_service.attach_signed_scan(
+        issued, data=form.scan.data.read(minutes_service.SCAN_MAX_BYTES + 1), actor=current_user, now=utcnow()),
+        refused_status=422)
+    if outcome.done:
+        flash(_("The signed copy has been attached."), "success")
+        return redirect(url_for("minutes.index", inspection_id=inspection.id))
+    return _render(load_inspection(inspection_id), DetailsForm(formdata=None), form, outcome.status)
+
+
+@bp.get("/inspections/<int:inspection_id>/minutes/v<int:version>/signed")
+@require(Permission.INSPECTION_VIEW)
+def download_signed(inspection_id: int, version: int):
+    inspection = load_inspection(inspection_id)
+    issued = _version(inspection, version)
+    if issued.signed_scan is None:
+        abort(404)
+    extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
+    response = Response(issued.signed_scan, mimetype=issued.signed_content_type)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="bien-ban-{inspection.id}-v{version}-da-ky.{extension[issued.signed_content_type]}"')
+    return response
+
+
+@bp.route("/verify", methods=["GET", "POST"])
+@csrf.exempt  # public and read-only: it changes nothing and needs no session
+def verify():
+    """Anyone may check a code or a PDF file: the answer names only the minutes it matches."""
+    form = VerifyForm(meta={"csrf": False})
+    result, checked, status = None, False, 200
+    if request.method == "POST":
+        if not form.validate():
+            status = 422
+        elif form.document.data:
+            result, checked = minutes_service.find_by_content(form.document.data.read(VERIFY_MAX_BYTES)), True
+        elif form.code.data:
+            result, checked = minutes_service.find_by_code(form.code.data), True
+        else:
+            form.form_errors.append(_("Enter a verification code or choose the PDF file."))
+            status = 422
+    elif request.args.get("code"):
+        form.code.data = request.args["code"][:20]
+        result, checked = minutes_service.find_by_code(form.code.data), True
+    if checked and result is None:
+        status = 404
+    return render_template("minutes/verify.html", form=form, result=result, checked=checked), status

@@ -1,0 +1,222 @@
+"""The inspection minutes (biên bản kiểm tra): a plain context, then HTML from a Jinja template.
+
+All wording and number/date formatting of the document is decided here and in
+``templates/pdf/minutes.html``. Administrative documents are Vietnamese by law, so the document's
+own text is Vietnamese; the interface around it is translated as usual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from audit.domain.vndate import long_date, place_and_date, short_date
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "pdf"
+VERDICTS = {"substantive": "Thực chất", "partial": "Thực chất một phần", "formal": "Hình thức",
+            "incomplete": "Chưa đủ dữ liệu kết luận"}
+SEVERITIES = {"low": "Nhẹ", "medium": "Trung bình", "high": "Nghiêm trọng"}
+FIELDS = {"dat_dai": "đất đai", "xay_dung": "xây dựng", "quy_hoach": "quy hoạch", "ho_tich": "hộ tịch",
+          "chung_thuc": "chứng thực", "bao_tro_xa_hoi": "bảo trợ xã hội", "lao_dong": "lao động – việc làm",
+          "kinh_doanh": "đăng ký kinh doanh", "khac": "khác"}
+_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def vn_number(value: float | None, digits: int = 1) -> str:
+    """57.4 → "57,4" (Vietnamese decimal comma); ``None`` → "—"."""
+    if value is None:
+        return "—"
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def two_digits(n: int) -> str:
+    return f"{n:02d}"
+
+
+def clock(hhmm: str) -> str:
+    """"13:40" → "13 giờ 40 phút"."""
+    hours, minutes = hhmm.split(":")
+    return f"{int(hours)} giờ {minutes} phút"
+
+
+@dataclass(frozen=True)
+class SectionLine:
+    key: str
+    title: str
+    answered: str
+    score: str
+    observations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    number: int
+    item_id: str
+    requirement: str
+    observation: str
+    severity: str
+    repeat: bool
+    formality: bool
+    unit: str
+    head: str
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class RequirementLine:
+    number: int
+    remedy: str
+    deadline: str
+    responsible: str
+
+
+@dataclass(frozen=True)
+class MinutesContext:
+    issuer_parent: str
+    issuer: str
+    number: str
+    place_date: str
+    summary: str
+    legal_basis: tuple[str, ...]
+    opening: str
+    team: tuple[str, ...]
+    unit_name: str
+    unit_people: tuple[str, ...]
+    head: str
+    checklist: str
+    sections: tuple[SectionLine, ...]
+    score: str
+    coverage: str
+    formality: str
+    general_remarks: str
+    sample: tuple[str, ...]
+    verdict: str
+    verdict_reasons: tuple[str, ...]
+    findings: tuple[FindingLine, ...]
+    requirements: tuple[RequirementLine, ...]
+    unit_comments: str
+    closing: str
+    copies: str
+    signers: tuple[tuple[str, str], ...]  # (role heading, name)
+    draft: bool
+    version: int | None = None
+    verification_code: str | None = None
+    verify_url: str | None = None
+    qr_svg: str | None = None
+
+
+def _committee(unit):
+    """The People's Committee that forms the team: the district (before 2025) or the province above the unit."""
+    current = unit
+    while current is not None and current.kind not in ("district", "province"):
+        current = current.parent
+    return current or unit
+
+
+def _place(unit) -> str:
+    name = _committee(unit).name
+    for prefix in ("UBND huyện ", "UBND thành phố ", "UBND tỉnh ", "UBND thị xã "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def _person(user) -> str:
+    return f"Ông/Bà {user.full_name}" + (f", {user.job_title}" if user.job_title else "")
+
+
+def build_minutes_context(*, inspection, evaluation, head, metrics: dict, details, translate: Callable,
+                          number: str, draft: bool, version: int | None = None, verification_code: str | None = None,
+                          verify_url: str | None = None, qr_svg: str | None = None) -> MinutesContext:
+    """Everything the minutes show, formatted. ``translate(message, params)`` renders verdict reasons."""
+    checklist, card, result = evaluation.checklist, evaluation.card, evaluation.result
+    day: date = inspection.inspection_date
+    documents = dict(checklist.documents)
+    decree = next((documents[d] for d in ("ND-118/2025", "ND-61/2018") if d in documents), None)
+    committee = _committee(inspection.unit).name
+    issuer_parent, issuer = committee.upper(), "ĐOÀN KIỂM TRA CÔNG VỤ"
+    legal = ["Căn cứ " + documents.get("CT-26/2016", "Chỉ thị số 26/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ") + ";"]
+    if decree:
+        legal.append(f"Căn cứ {decree};")
+    legal.append(f"Căn cứ Quyết định số {inspection.decision_number} ngày {short_date(inspection.decision_date)} "
+                 f"của Chủ tịch {committee} về việc thành lập Đoàn kiểm tra công vụ.")
+    notice = "có thông báo trước" if inspection.announced else "đột xuất (không báo trước)"
+    opening = (f"Hôm nay, vào lúc {clock(details.start_time)}, {long_date(day)}, tại {details.place}, "
+               f"Đoàn kiểm tra tiến hành kiểm tra {notice} việc thực hiện kỷ luật, kỷ cương hành chính và cơ chế "
+               f"một cửa, một cửa liên thông tại {inspection.unit.name}.")
+    team = []
+    if inspection.lead:
+        team.append(f"{_person(inspection.lead)} — Trưởng đoàn")
+    team += [f"{_person(u)} — Thành viên" for u in inspection.team_members]
+    if inspection.secretary:
+        team.append(f"{_person(inspection.secretary)} — Thư ký")
+    people = tuple(line.strip() for line in details.unit_representatives.splitlines() if line.strip())
+    notes = {a.item_id: a.note for a in inspection.answers if a.note}
+    texts = {a.item_id: a.value for a in inspection.answers}
+    sections = []
+    for section in card.sections:
+        items = next(s for s in checklist.sections if s.key == section.key).items
+        if not any(i.scored for i in items):
+            continue
+        observations = tuple(f"{item.id}: {notes[item.id]}" for item in items if item.id in notes)
+        sections.append(SectionLine(section.key, section.title, f"{section.answered}/{section.total}",
+                                    vn_number(section.score), observations))
+    remarks = " ".join(texts[i.id] for i in checklist.items if i.answer_type.value == "text" and texts.get(i.id))
+    sample = []
+    if metrics.get("count"):
+        fields = sorted({FIELDS.get(d.field, d.field) for d in inspection.dossiers})
+        sample = [
+            f"Số hồ sơ chọn mẫu: {metrics['count']} (lĩnh vực: {', '.join(fields)}).",
+            f"Tỷ lệ hồ sơ trả kết quả đúng hạn: {vn_number(metrics['on_time_rate'])}%; "
+            f"số hồ sơ quá hạn: {metrics['late']}.",
+            f"Tỷ lệ hồ sơ có trong Sổ theo dõi (Mẫu 06) hoặc hệ thống điện tử: {vn_number(metrics['register_coverage'])}%.",
+            f"Tỷ lệ hồ sơ có Phiếu kiểm soát (Mẫu 05) đầy đủ: {vn_number(metrics['control_slip_coverage'])}%.",
+            "Tỷ lệ hồ sơ quá hạn có Phiếu xin lỗi (Mẫu 04): "
+            + (f"{vn_number(metrics['apology_coverage'])}%." if metrics["apology_coverage"] is not None
+               else "không có hồ sơ quá hạn."),
+        ]
+    active = [f for f in inspection.findings if f.status == "draft"]
+    head_text = f"{head.person_name}, {head.title}" if head else "chưa ghi nhận"
+    findings = tuple(
+        FindingLine(n, f.item_id or "", f.requirement, f.observation, SEVERITIES[f.severity], f.repeat,
+                    f.formality_signal, f.unit.name,
+                    f"{f.head.person_name}, {f.head.title}" if f.head else "chưa ghi nhận", f.legal_basis)
+        for n, f in enumerate(active, 1))
+    requirements = tuple(
+        RequirementLine(n, f.remedy, short_date(f.deadline),
+                        f.unit.name + (f" (người đứng đầu: {f.head.person_name})" if f.head else ""))
+        for n, f in enumerate(sorted(active, key=lambda f: (f.deadline, f.id)), 1))
+    signers = [("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", people[0].split(",")[0].replace("Ông/Bà ", "") if people else ""),
+               ("TRƯỞNG ĐOÀN KIỂM TRA", inspection.lead.full_name if inspection.lead else "")]
+    if inspection.secretary:
+        signers.insert(1, ("THƯ KÝ", inspection.secretary.full_name))
+    copies = two_digits(details.copies)
+    return MinutesContext(
+        issuer_parent=issuer_parent, issuer=issuer, number=number,
+        place_date=place_and_date(_place(inspection.unit), day),
+        summary=f"Kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính và cơ chế một cửa tại {inspection.unit.name}",
+        legal_basis=tuple(legal), opening=opening, team=tuple(team), unit_name=inspection.unit.name,
+        unit_people=people, head=head_text,
+        checklist=f"{checklist.title} (phiên bản {checklist.version}, mã kiểm tra {inspection.checklist_sha256[:12]})",
+        sections=tuple(sections), score=vn_number(card.score), coverage=vn_number(card.coverage * 100),
+        formality=vn_number(card.formality_index), general_remarks=remarks, sample=tuple(sample),
+        verdict=VERDICTS[result.verdict.value],
+        verdict_reasons=tuple(translate(r.message, r.params) for r in result.reasons),
+        findings=findings, requirements=requirements,
+        unit_comments=details.unit_comments.strip() or "Đơn vị được kiểm tra thống nhất với nội dung biên bản.",
+        closing=f"Buổi kiểm tra kết thúc vào lúc {clock(details.end_time)} cùng ngày. Biên bản đã được đọc lại cho "
+                "các thành phần tham dự cùng nghe, thống nhất và ký tên.",
+        copies=(f"Biên bản được lập thành {copies} bản có giá trị pháp lý như nhau, Đoàn kiểm tra giữ 01 bản, "
+                f"đơn vị được kiểm tra giữ {two_digits(details.copies - 1)} bản."),
+        signers=tuple(signers), draft=draft, version=version, verification_code=verification_code,
+        verify_url=verify_url, qr_svg=qr_svg,
+    )
+
+
+def render_minutes_html(context: MinutesContext) -> str:
+    return _env.get_template("minutes.html").render(m=context)
