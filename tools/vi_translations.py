@@ -717,4 +717,103 @@ VI = {
         'Cuộc kiểm tra',
     'Summary':
         'Tổng hợp',
+    # minutes
+    'Issued minutes cannot be deleted.':
+        'Không được xóa biên bản đã phát hành.',
+    'Issued minutes cannot be changed; issue a new version instead.':
+        'Không được sửa biên bản đã phát hành; hãy phát hành phiên bản mới.',
+    'Times are written hh:mm, for example 13:40.':
+        'Giờ ghi theo dạng giờ:phút, ví dụ 13:40.',
+    'The end time must be after the start time.':
+        'Giờ kết thúc phải sau giờ bắt đầu.',
+    'The number of copies is between 1 and 9.':
+        'Số bản từ 1 đến 9.',
+    'Minutes are issued only for a finalised inspection.':
+        'Chỉ phát hành biên bản khi cuộc kiểm tra đã kết thúc.',
+    'A signed copy is already attached to this version.':
+        'Phiên bản này đã có bản ký.',
+    'Start time (hh:mm)':
+        'Giờ bắt đầu (giờ:phút)',
+    'Closing time (hh:mm)':
+        'Giờ kết thúc (giờ:phút)',
+    'Place':
+        'Địa điểm',
+    'Representatives of the unit (one per line: name, position)':
+        'Đại diện đơn vị được kiểm tra (mỗi dòng một người: họ tên, chức vụ)',
+    'Comments of the inspected unit':
+        'Ý kiến của đơn vị được kiểm tra',
+    'Number of copies':
+        'Số bản',
+    'Between 1 and 9.':
+        'Từ 1 đến 9.',
+    'Scan of the signed minutes (PDF or photo)':
+        'Bản quét biên bản đã ký, đóng dấu (PDF hoặc ảnh)',
+    'Verification code':
+        'Mã xác thực',
+    'Or the PDF file':
+        'Hoặc tệp PDF',
+    'The details of the minutes have been saved (revision %(n)d).':
+        'Đã lưu thông tin biên bản (lần sửa %(n)d).',
+    'Minutes %(number)s version %(version)d have been issued.':
+        'Đã phát hành biên bản số %(number)s, phiên bản %(version)d.',
+    'The signed copy has been attached.':
+        'Đã đính kèm bản ký.',
+    'Enter a verification code or choose the PDF file.':
+        'Hãy nhập mã xác thực hoặc chọn tệp PDF.',
+    'Minutes':
+        'Biên bản',
+    'Preview (draft)':
+        'Xem trước (dự thảo)',
+    'Preview':
+        'Xem trước',
+    'Issue a new version':
+        'Phát hành phiên bản mới',
+    'Issue the minutes':
+        'Phát hành biên bản',
+    'While the inspection is not finalised, the preview is marked DỰ THẢO (draft). Minutes are issued after finalising.':
+        'Khi cuộc kiểm tra chưa kết thúc, bản xem trước có dấu DỰ THẢO. Biên bản được phát hành sau khi kết thúc.',
+    'Issued':
+        'Phát hành',
+    'Signed copy':
+        'Bản ký',
+    'Version %(n)d':
+        'Phiên bản %(n)d',
+    'in force':
+        'đang có hiệu lực',
+    'superseded':
+        'đã được thay thế',
+    'Download':
+        'Tải về',
+    'Attach':
+        'Đính kèm',
+    'Details of the minutes':
+        'Thông tin biên bản',
+    'revision %(n)d':
+        'lần sửa %(n)d',
+    'A correction after finalising is recorded as a new revision; issue a new version to publish it.':
+        'Sửa sau khi kết thúc được ghi thành lần sửa mới; hãy phát hành phiên bản mới để công bố.',
+    'Save the details':
+        'Lưu thông tin',
+    'Time':
+        'Thời gian',
+    'Representatives of the unit':
+        'Đại diện đơn vị',
+    'Verify minutes':
+        'Xác thực biên bản',
+    'Enter the verification code printed on the minutes, or choose the PDF file, to check that it is a genuine issued document.':
+        'Nhập mã xác thực in trên biên bản, hoặc chọn tệp PDF, để kiểm tra đó có phải biên bản đã phát hành hay không.',
+    'Genuine: this matches issued minutes.':
+        'Hợp lệ: khớp với biên bản đã phát hành.',
+    'Minutes No. %(number)s, version %(version)d, issued %(date)s.':
+        'Biên bản số %(number)s, phiên bản %(version)d, phát hành ngày %(date)s.',
+    'Inspection of %(unit)s on %(date)s.':
+        'Kiểm tra tại %(unit)s ngày %(date)s.',
+    'This version is in force.':
+        'Phiên bản này đang có hiệu lực.',
+    'This version has been superseded by a later version.':
+        'Phiên bản này đã được thay thế bằng phiên bản sau.',
+    'No issued minutes match. The document may have been altered, or the code is wrong.':
+        'Không khớp với biên bản nào đã phát hành. Tài liệu có thể đã bị sửa đổi, hoặc mã không đúng.',
+    'Verify':
+        'Kiểm tra',
 }
