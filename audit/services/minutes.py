@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
 import segno
 from flask_babel import gettext
@@ -111,7 +111,7 @@ def _next_number(inspection: Inspection) -> str:
     year = inspection.inspection_date.year
     issued_that_year = db.session.scalar(
         select(func.count(func.distinct(IssuedMinutes.inspection_id))).join(Inspection)
-        .where(Inspection.inspection_date.between(f"{year}-01-01", f"{year}-12-31")))
+        .where(Inspection.inspection_date.between(date(year, 1, 1), date(year, 12, 31))))
     return f"{issued_that_year + 1:02d}/BB-ĐKT"
 
 

@@ -1,0 +1,168 @@
+"""The minutes read back from real PDFs: layout, fonts, every fact with its diacritics, the watermark."""
+
+import io
+import re
+import subprocess
+
+import pypdf
+import pytest
+from sqlalchemy import select
+
+from audit.db import db
+from audit.models import Inspection, IssuedMinutes, Unit
+from audit.services import minutes as minutes_service
+from reports.fetcher import AssetFetcher, FetchRefused
+
+MM = 72 / 25.4
+
+
+def text_of(pdf: bytes) -> str:
+    """pdftotext's reading of the file, whitespace folded."""
+    out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return " ".join(out.split())
+
+
+def positions(page) -> list[tuple[float, float, str]]:
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], text))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.fixture
+def issued(demo):
+    inspection = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-LAEE-MC",
+                                                                       Inspection.state == "finalised"))
+    return inspection, minutes_service.current_issued(inspection)
+
+
+@pytest.fixture
+def planned(demo):
+    return db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-LAEE-MC",
+                                                                 Inspection.state == "planned"))
+
+
+def test_page_size_margins_and_page_numbers(issued):
+    reader = pypdf.PdfReader(io.BytesIO(issued[1].pdf))
+    assert len(reader.pages) >= 3
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width), 1), round(float(box.height), 1)) == (595.3, 841.9)  # A4
+    first = positions(reader.pages[0])
+    xs = [x for x, _, _ in first]
+    ys = [y for _, y, _ in first]
+    assert 30 * MM - 1 <= min(xs) <= 35 * MM  # left margin 30–35 mm
+    assert max(ys) <= 841.89 - 20 * MM  # top margin ≥ 20 mm
+    assert not any(t.strip() == "1" and y > 841.89 - 20 * MM for _, y, t in first)  # no number on page 1
+    second = positions(reader.pages[1])
+    number = [(x, y) for x, y, t in second if t.strip() == "2" and y > 841.89 - 25 * MM]
+    assert number, "page 2 is numbered in the top margin"
+    body_centre = (30 * MM + 595.28 - 15 * MM) / 2
+    assert abs(number[0][0] + 3 - body_centre) < 8  # centred (the glyph is ~6 pt wide)
+    for page in reader.pages:
+        for x, y, _ in positions(page):
+            assert y >= 20 * MM - 2  # bottom margin
+
+
+def test_fonts_are_the_bundled_serif_and_embedded(issued, tmp_path):
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(issued[1].pdf)
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert "KTCV-Serif" in row, row
+        assert " yes yes yes " in row, row  # embedded, subset, with a ToUnicode map
+    assert "DejaVu" not in out and "Noto" not in out
+
+
+def test_every_fact_is_in_the_issued_minutes(issued):
+    inspection, minutes = issued
+    text = text_of(minutes.pdf)
+    for fact in [
+        "UBND HUYỆN NAM GIANG", "ĐOÀN KIỂM TRA CÔNG VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", f"Số: {minutes.number}", "Nam Giang, ngày 05 tháng 3 năm 2019",
+        "BIÊN BẢN", "Kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính và cơ chế một cửa tại Bộ phận Một cửa xã La Êê",
+        "Chỉ thị số 26/CT-TTg ngày 05/9/2016", "Nghị định số 61/2018/NĐ-CP",
+        "Quyết định số 45/QĐ-UBND ngày 25/02/2019", "vào lúc 13 giờ 40 phút", "đột xuất (không báo trước)",
+        "Trần Thị Thu Hà", "Trưởng đoàn", "Lê Minh Khoa", "Thành viên",
+        "Người đứng đầu đơn vị vào ngày kiểm tra: Bríu Quân, Chủ tịch UBND xã",
+        "Hôih Văn Ka", "Nhân sự và tác phong tại Bộ phận Một cửa", "50,0", "Điểm tổng: 57,4/100",
+        "Số hồ sơ chọn mẫu: 6", "Tỷ lệ hồ sơ trả kết quả đúng hạn: 50,0%",
+        "HÌNH THỨC", "Tiêu chí bắt buộc A02 không đạt.", "Chỉ số hình thức 73,4 từ 40 trở lên.",
+        "Đơn vị: Bộ phận Một cửa xã La Êê; người đứng đầu: Bríu Quân, Chủ tịch UBND xã.",
+        "KIẾN NGHỊ, YÊU CẦU KHẮC PHỤC", "20/03/2019",
+        "Đơn vị thống nhất với kết quả kiểm tra và cam kết khắc phục trong thời hạn.",
+        "kết thúc vào lúc 16 giờ 30 phút", "lập thành 02 bản",
+        "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", "TRƯỞNG ĐOÀN KIỂM TRA", f"Mã xác thực: {minutes.verification_code}",
+    ]:
+        assert fact in text, fact
+    numbers = re.findall(r"(\d+) \S.{5,200}? (\d\d/\d\d/\d{4})", text.split("KIẾN NGHỊ, YÊU CẦU KHẮC PHỤC")[1])
+    assert numbers and numbers[0][0] == "1"
+    assert "DỰ THẢO" not in text
+
+
+def test_issued_minutes_are_pdf_a(issued):
+    xmp = pypdf.PdfReader(io.BytesIO(issued[1].pdf)).xmp_metadata
+    assert (xmp.pdfaid_part, xmp.pdfaid_conformance) == ("3", "B")
+
+
+def test_draft_of_unfinalised_inspection_is_watermarked(planned):
+    pdf = minutes_service.preview_pdf(planned)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert all("DỰ THẢO" in page.extract_text() for page in reader.pages)
+    assert "Nam Giang, ngày 20 tháng 11 năm 2019" in text_of(pdf)
+    assert "Alăng Thị Hoa" in text_of(pdf)
+
+
+def test_user_text_is_escaped(planned, demo):
+    from audit.models import User
+
+    lead = db.session.scalar(select(User).where(User.username == "truongdoan"))
+    minutes_service.save_details(planned, start_time="08:00", end_time="09:00", place="<img src=x>",
+                                 representatives="", comments="<b>in đậm</b> & <script>x</script>", copies=2,
+                                 actor=lead, now=planned.created_at)
+    from reports import render_minutes_html
+
+    html = render_minutes_html(minutes_service._context(planned, number="x", draft=True))
+    assert "&lt;b&gt;in đậm&lt;/b&gt; &amp; &lt;script&gt;" in html and "<script>" not in html
+    assert "<b>in đậm</b> & <script>x</script>" in text_of(minutes_service.preview_pdf(planned))
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "http://example.org/font.ttf", "https://127.0.0.1/x.css",
+                                 "data:text/plain,hello", "file:///work/../etc/passwd", "ftp://x/y"])
+def test_fetcher_refuses_everything_but_the_assets(url):
+    with pytest.raises((FetchRefused, ValueError)):
+        AssetFetcher().fetch(url)
+
+
+def test_fetcher_serves_the_bundled_font():
+    from reports.fetcher import ASSETS
+
+    response = AssetFetcher().fetch((ASSETS / "fonts" / "LiberationSerif-Regular.ttf").as_uri())
+    assert response.read()[:4] == b"\x00\x01\x00\x00"
+
+
+def test_reissue_keeps_the_old_version(issued):
+    inspection, first = issued
+    from audit.models import User
+
+    lead = db.session.scalar(select(User).where(User.username == "truongdoan"))
+    old_bytes = first.pdf
+    second = minutes_service.issue(inspection, actor=lead, now=first.issued_at.replace(year=2020),
+                                   verify_base_url="http://ktcv.local")
+    db.session.commit()
+    versions = minutes_service.issued_versions(inspection)
+    assert [(v.version, v.current) for v in versions] == [(1, False), (2, True)]
+    assert versions[0].pdf == old_bytes and second.number == first.number
+    assert "http://ktcv.local/verify?code=" + second.verification_code in text_of(second.pdf)
+    versions[0].sha256 = "0" * 64
+    from audit.domain.errors import DomainError
+
+    with pytest.raises(DomainError):
+        db.session.flush()
+    db.session.rollback()
+    assert db.session.get(IssuedMinutes, versions[0].id).pdf == old_bytes
