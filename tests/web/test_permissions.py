@@ -141,6 +141,19 @@ ROUTES = [
     Route("inspections.submit", "POST", "/inspections/{insp}/submit", team(409, others=403)),
     Route("inspections.reopen", "POST", "/inspections/{insp}/reopen", team(409, others=403)),
     Route("inspections.finalise", "POST", "/inspections/{final}/finalise", staff(409)),
+    # ------------------------------------------------------------ minutes ({final} has issued version 1)
+    Route("minutes.index", "GET", "/inspections/{final}/minutes", staff(200)),
+    Route("minutes.index", "POST", "/inspections/{final}/minutes", expect(403, team_lead=302),
+          data={"start_time": "13:40", "end_time": "16:30", "place": "Trụ sở UBND xã", "copies": "2"}),
+    Route("minutes.preview", "GET", "/inspections/{final}/minutes/preview.pdf", staff(200)),
+    Route("minutes.issue", "POST", "/inspections/{final}/minutes/issue", expect(403, team_lead=302)),
+    Route("minutes.download", "GET", "/inspections/{final}/minutes/v1.pdf", staff(200)),
+    Route("minutes.download", "GET", "/inspections/{final}/minutes/v9.pdf", staff(404)),
+    Route("minutes.upload_signed", "POST", "/inspections/{final}/minutes/v1/signed", team(302, others=403),
+          files={"scan": "jpeg"}),
+    Route("minutes.download_signed", "GET", "/inspections/{final}/minutes/v1/signed", staff(404)),
+    Route("minutes.verify", "GET", "/verify", expect(200, anonymous=200)),
+    Route("minutes.verify", "POST", "/verify", expect(422, anonymous=422)),
 ]
 
 def _jpeg() -> bytes:
@@ -162,7 +175,8 @@ CASES = [
 
 def _ids():
     code = lambda c: db.session.scalar(select(Unit.id).where(Unit.code == c))  # noqa: E731
-    final = db.session.scalar(select(Inspection).where(Inspection.state == "finalised").order_by(Inspection.id))
+    final = db.session.scalar(select(Inspection).where(Inspection.state == "finalised",
+                                                       Inspection.unit_id == code("NG-LAEE-MC")))
     return {
         "own": code("NG-LAEE"),
         "other": code("NG-ZUOIH"),
@@ -196,7 +210,7 @@ def test_route_role_unit(client, demo, login, route, actor, status):
     assert response.status_code == status, response.get_data(as_text=True)[:800]
     if status == 403 and route.json is None:
         body = response.get_data(as_text=True)
-        assert "Bạn không có quyền" in body or "Chỉ thành viên đoàn kiểm tra" in body
+        assert any(m in body for m in ("Bạn không có quyền", "Chỉ thành viên đoàn kiểm tra", "Chỉ Trưởng đoàn")), body
     response.close()
 
 

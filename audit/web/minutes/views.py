@@ -8,8 +8,8 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from audit.db import db, utcnow
-from audit.extensions import csrf
 from audit.domain.policy import Permission
+from audit.extensions import csrf
 from audit.models import IssuedMinutes
 from audit.services import minutes as minutes_service
 from audit.web.authz import require
