@@ -86,13 +86,40 @@ def timed(fn, n: int) -> list[float]:
     return times
 
 
+def measure(label, inspection_id, *, app, client, env, instance, font_config, css, args):
+    """Medians for one document: cold (new process), warm (gunicorn worker) and raw WeasyPrint, interleaved."""
+    import pypdf
+
+    out = instance / f"{label}.pdf"
+    pages = []
+
+    def cold():
+        subprocess.run([str(BIN / "flask"), "--app", "wsgi", "minutes", "render", str(inspection_id), str(out)],
+                       cwd=ROOT, env=env, check=True, capture_output=True)
+
+    def warm():
+        status, body = client.request("GET", f"/inspections/{inspection_id}/minutes/preview.pdf")
+        assert status == 200 and body.startswith(b"%PDF"), status
+        pages.append(len(pypdf.PdfReader(io.BytesIO(body)).pages))
+
+    html = html_of(app, inspection_id)
+    cold_times = timed(cold, args.cold)
+    warm()  # warm-up
+    raw_render(html, font_config, css)  # warm-up
+    warm_times, raw_times = [], []
+    for _ in range(args.warm):  # interleaved, so both see the same machine noise
+        warm_times += timed(warm, 1)
+        raw_times += timed(lambda: raw_render(html, font_config, css), 1)
+    return (label, pages[-1], statistics.median(cold_times), statistics.median(warm_times),
+            statistics.median(raw_times))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cold", type=int, default=3)
     parser.add_argument("--warm", type=int, default=7)
     args = parser.parse_args()
 
-    import pypdf
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
@@ -114,29 +141,9 @@ def main() -> None:
         env = {**os.environ, "AUDIT_INSTANCE_PATH": str(instance)}
         font_config = FontConfiguration()
         css = weasyprint.CSS(filename=str(ROOT / "reports" / "styles" / "minutes.css"), font_config=font_config)
-        rows = []
-        for label, inspection_id in (("typical", typical_id), ("large", large_id)):
-            out = instance / f"{label}.pdf"
-
-            def cold():
-                subprocess.run([str(BIN / "flask"), "--app", "wsgi", "minutes", "render", str(inspection_id),
-                                str(out)], cwd=ROOT, env=env, check=True, capture_output=True)
-
-            def warm():
-                status, body = client.request("GET", f"/inspections/{inspection_id}/minutes/preview.pdf")
-                assert status == 200 and body.startswith(b"%PDF"), status
-                warm.pages = len(pypdf.PdfReader(io.BytesIO(body)).pages)
-
-            html = html_of(app, inspection_id)
-            cold_times = timed(cold, args.cold)
-            warm()  # warm-up
-            raw_render(html, font_config, css)  # warm-up
-            warm_times, raw_times = [], []
-            for _ in range(args.warm):  # interleaved, so both see the same machine noise
-                warm_times += timed(warm, 1)
-                raw_times += timed(lambda: raw_render(html, font_config, css), 1)
-            rows.append((label, warm.pages, statistics.median(cold_times), statistics.median(warm_times),
-                         statistics.median(raw_times)))
+        rows = [measure(label, inspection_id, app=app, client=client, env=env, instance=instance,
+                        font_config=font_config, css=css, args=args)
+                for label, inspection_id in (("typical", typical_id), ("large", large_id))]
 
     print("minutes benchmark — medians in seconds (cold: new process; warm: gunicorn worker over HTTP; "
           "raw: WeasyPrint alone on the same HTML)")

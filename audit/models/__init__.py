@@ -8,5 +8,9 @@ from .minutes import IssuedMinutes, MinutesDetails
 from .units import HeadTenure, Unit, UnitSuccession
 from .users import User
 
-__all__ = ["Answer", "AnswerOperation", "AuditLogEntry", "Evidence", "Finding", "HeadTenure", "Inspection",
-           "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "SampledDossierRow", "Unit", "UnitSuccession", "User"]
+__all__ = [
+    "Answer", "AnswerOperation", "AuditLogEntry", "Evidence", "Finding", "HeadTenure", "Inspection",
+    "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "SampledDossierRow", "Unit",
+    "UnitSuccession", "User",
+]
+

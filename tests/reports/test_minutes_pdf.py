@@ -63,7 +63,7 @@ def test_page_size_margins_and_page_numbers(issued):
     body_centre = (30 * MM + 595.28 - 15 * MM) / 2
     assert abs(number[0][0] + 3 - body_centre) < 8  # centred (the glyph is ~6 pt wide)
     for page in reader.pages:
-        for x, y, _ in positions(page):
+        for _x, y, _ in positions(page):
             assert y >= 20 * MM - 2  # bottom margin
 
 
