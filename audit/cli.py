@@ -96,6 +96,16 @@ def register_cli(app: Flask) -> None:
         kind = f"bản phát hành {issued.number} phiên bản {issued.version}" if issued else "bản xem trước"
         click.echo(f"Đã ghi {out} ({kind}, {len(data)} byte).")
 
+    @app.cli.command("remind-overdue")
+    def remind_overdue():
+        """Send due-soon and overdue reminders (for cron): at most one per item per day, however often run."""
+        from audit.services.remediation import send_reminders
+
+        counts = send_reminders(now=utcnow())
+        db.session.commit()
+        click.echo(f"Nhắc hạn: {counts['due_soon']} sắp đến hạn, {counts['overdue']} quá hạn; "
+                   f"đã gửi {counts['emails']} thư điện tử.")
+
     @app.cli.command("seed-demo")
     def seed_demo():
         """Seed the Nam Giang demo data into an empty database and print the demo logins."""

@@ -36,6 +36,13 @@ class BaseConfig:
     PASSWORD_HASH_METHOD = "scrypt"
     # Address printed in the verification QR code of issued minutes; the request's host when unset.
     PUBLIC_URL = None
+    # E-mail (reminders, notifications): off unless a server is given, e.g. AUDIT_MAIL_SERVER=smtp.example.
+    MAIL_SERVER = None
+    MAIL_PORT = 25
+    MAIL_FROM = "ktcv@localhost"
+    MAIL_STARTTLS = False
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
 
 
 class TestConfig(BaseConfig):

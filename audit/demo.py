@@ -74,6 +74,10 @@ def is_seeded() -> bool:
     return db.session.scalar(select(Unit.id).limit(1)) is not None
 
 
+def _email(username: str) -> str:
+    return f"{username}@namgiang.example"
+
+
 def seed() -> list[tuple[str, str, str]]:
     """Create the demo units, heads and accounts. Returns ``(username, role, unit)`` for each account."""
     now = utcnow()
@@ -126,12 +130,14 @@ def seed() -> list[tuple[str, str, str]]:
     accounts = []
     for username, full_name, job_title, role, unit_code in STAFF:
         user_service.create_user(username=username, full_name=full_name, job_title=job_title, role=role,
+                                 email=_email(username),
                                  unit=by_code[unit_code], password=DEMO_PASSWORD, must_change_password=False,
                                  actor=None, now=now)
         accounts.append((username, role.value, by_code[unit_code].name))
     for suffix, name, slug, _heads in COMMUNES:
         commune = old[suffix][0]
         user_service.create_user(username=f"donvi-{slug}", full_name=f"Công chức Văn phòng – Thống kê {name}",
+                                 email=_email(f"donvi-{slug}"),
                                  job_title="Công chức Văn phòng – Thống kê", role=Role.UNIT_USER, unit=commune,
                                  password=DEMO_PASSWORD, must_change_password=False, actor=None, now=now)
         accounts.append((f"donvi-{slug}", Role.UNIT_USER.value, commune.name))

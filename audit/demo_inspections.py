@@ -11,7 +11,7 @@ from sqlalchemy import select
 from audit.db import db
 from audit.domain.checklist import AnswerType, Checklist
 from audit.domain.vndate import LOCAL_TZ
-from audit.models import Unit, User
+from audit.models import RemediationItem, Unit, User
 from audit.services import answers as answer_service
 from audit.services import inspections as inspection_service
 
@@ -134,3 +134,22 @@ def _issue_minutes(inspection, lead: User, day: date) -> None:
         actor=lead, now=at(day, 16, 30))
     minutes_service.issue(inspection, actor=lead, now=at(day, 17),
                           verify_base_url=current_app.config.get("PUBLIC_URL") or "http://127.0.0.1:5000")
+    _remediation_history(inspection, day)
+
+
+def _remediation_history(inspection, day: date) -> None:
+    """La Êê answered two items in April 2019: one was accepted, the other waits for verification."""
+    from audit.domain.remediation import Action
+    from audit.services import remediation
+
+    unit_user = db.session.scalar(select(User).where(User.username == "donvi-la-ee"))
+    inspector = db.session.scalar(select(User).where(User.username == "thanhtra"))
+    items = {item.finding.item_id: item for item in db.session.scalars(
+        select(RemediationItem).where(RemediationItem.inspection_id == inspection.id))}
+    later = day.fromordinal(day.toordinal() + 10)
+    remediation.act(items["A04"], Action.RESPOND, actor=unit_user, now=at(later, 9),
+                    text="Đã cấp thẻ công chức cho 5 công chức; công chức đeo thẻ khi làm việc tại quầy.")
+    remediation.act(items["A04"], Action.ACCEPT, actor=inspector, now=at(later, 15),
+                    text="Đã kiểm tra lại trực tiếp tại quầy.")
+    remediation.act(items["B05"], Action.RESPOND, actor=unit_user, now=at(later, 10),
+                    text="Đã sửa máy tính tra cứu, kết nối mạng ổn định.")

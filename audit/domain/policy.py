@@ -27,21 +27,24 @@ class Permission(StrEnum):
     CHECKLIST_VIEW = "checklist:view"
     INSPECTION_VIEW = "inspection:view"
     INSPECTION_PLAN = "inspection:plan"
+    REMEDIATION_VIEW = "remediation:view"
 
 
-_STAFF_READ = frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW, Permission.INSPECTION_VIEW})
+_STAFF_READ = frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW, Permission.INSPECTION_VIEW,
+                         Permission.REMEDIATION_VIEW})
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.CHAIRMAN: _STAFF_READ,
     Role.TEAM_LEAD: _STAFF_READ | {Permission.INSPECTION_PLAN},
     Role.INSPECTOR: _STAFF_READ,
-    Role.UNIT_USER: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW}),
+    Role.UNIT_USER: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW, Permission.REMEDIATION_VIEW}),
 }
 
 #: Permissions that concern one unit's records; for a scoped actor they require the
 #: target unit to lie inside the actor's scope.
-UNIT_SCOPED: frozenset[Permission] = frozenset({Permission.UNIT_VIEW, Permission.INSPECTION_VIEW})
+UNIT_SCOPED: frozenset[Permission] = frozenset({Permission.UNIT_VIEW, Permission.INSPECTION_VIEW,
+                                               Permission.REMEDIATION_VIEW})
 
 #: Roles that can be put on an inspection team.
 TEAM_ROLES: frozenset[Role] = frozenset({Role.TEAM_LEAD, Role.INSPECTOR, Role.ADMIN})

@@ -5,12 +5,13 @@ from .audit_log import AuditLogEntry
 from .auth import LoginAttempt
 from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
 from .minutes import IssuedMinutes, MinutesDetails
+from .remediation import Notification, RemediationEvent, RemediationFile, RemediationItem, ReminderLog
 from .units import HeadTenure, Unit, UnitSuccession
 from .users import User
 
 __all__ = [
     "Answer", "AnswerOperation", "AuditLogEntry", "Evidence", "Finding", "HeadTenure", "Inspection",
-    "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "SampledDossierRow", "Unit",
-    "UnitSuccession", "User",
+    "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "Notification", "RemediationEvent",
+    "RemediationFile", "RemediationItem", "ReminderLog", "SampledDossierRow", "Unit", "UnitSuccession", "User",
 ]
 

@@ -15,6 +15,7 @@ from audit.domain.inspections import InspectionLocked, State
 from .audit_log import AuditLogEntry
 from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
 from .minutes import IssuedMinutes
+from .remediation import RemediationEvent, RemediationFile
 
 #: The only columns of an issued minutes that may still be written, each once.
 _ISSUED_WRITABLE_ONCE = {"superseded_at", "signed_scan", "signed_content_type", "signed_sha256", "signed_size",
@@ -50,7 +51,7 @@ def _check_issued(session: Session, minutes: IssuedMinutes) -> None:
 @event.listens_for(Session, "before_flush")
 def _guard(session: Session, flush_context, instances) -> None:
     for obj in list(session.dirty) + list(session.deleted):
-        if isinstance(obj, AuditLogEntry):
+        if isinstance(obj, (AuditLogEntry, RemediationEvent, RemediationFile)):
             raise DomainError(N_("The audit log cannot be changed."))
         if isinstance(obj, IssuedMinutes):
             _check_issued(session, obj)

@@ -146,6 +146,9 @@ def finalise(inspection: Inspection, *, actor: User, now: datetime, incomplete_r
     inspection.incomplete_reason = (incomplete_reason or "").strip() or None
     inspection.finalised_at = now
     inspection.finalised_by_id = actor.id
+    from .remediation import open_items  # remediation builds on inspections
+
+    open_items(inspection, actor=actor, now=now)
     return evaluation
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime
 
@@ -40,12 +41,24 @@ def _check_role_unit(role: Role, unit: Unit | None) -> None:
         raise DomainError(N_("A unit user must belong to a unit."))
 
 
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(value: str | None) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not EMAIL_RE.match(value) or len(value) > 200:
+        raise DomainError(N_("The e-mail address is not valid."))
+    return value
+
+
 def find_by_username(username: str) -> User | None:
     return db.session.scalar(select(User).where(User.username == username.strip().lower()))
 
 
 def create_user(*, username: str, full_name: str, role: Role, unit: Unit | None, password: str,
-                job_title: str | None = None, must_change_password: bool = True,
+                job_title: str | None = None, email: str | None = None, must_change_password: bool = True,
                 actor: User | None, now: datetime) -> User:
     """Create an account; raises :class:`DomainError` for a taken or malformed username, a weak
     password, or a unit user without a unit."""
@@ -57,7 +70,7 @@ def create_user(*, username: str, full_name: str, role: Role, unit: Unit | None,
         raise DomainError(N_("The username %(username)s is already taken."), username=username)
     _check_role_unit(role, unit)
     user = User(username=username, full_name=full_name.strip(), job_title=(job_title or "").strip() or None,
-                role=role.value, unit=unit, password_hash=hash_password(password),
+                email=_email(email), role=role.value, unit=unit, password_hash=hash_password(password),
                 must_change_password=must_change_password, created_at=now)
     db.session.add(user)
     db.session.flush()
@@ -67,7 +80,7 @@ def create_user(*, username: str, full_name: str, role: Role, unit: Unit | None,
 
 
 def update_user(user: User, *, full_name: str, job_title: str | None, role: Role, unit: Unit | None,
-                actor: User, now: datetime) -> None:
+                actor: User, now: datetime, email: str | None = None) -> None:
     """Change name, title, role and unit. An admin cannot remove their own admin role."""
     _check_role_unit(role, unit)
     if user.id == actor.id and role is not Role.ADMIN:
@@ -77,6 +90,7 @@ def update_user(user: User, *, full_name: str, job_title: str | None, role: Role
     scope_changed = (user.role, user.unit_id) != (role.value, unit.id if unit else None)
     user.full_name = full_name.strip()
     user.job_title = (job_title or "").strip() or None
+    user.email = _email(email)
     user.role = role.value
     user.unit = unit
     if scope_changed:

@@ -30,9 +30,11 @@ def init_web(app: Flask) -> None:
     from .inspections.views import bp as inspections_bp
     from .main.views import bp as main_bp
     from .minutes.views import bp as minutes_bp
+    from .remediation.views import bp as remediation_bp
     from .units.views import bp as units_bp
 
-    for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp, inspections_bp, minutes_bp):
+    for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp, inspections_bp, minutes_bp,
+                      remediation_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"
@@ -81,6 +83,18 @@ def init_web(app: Flask) -> None:
     def rollback_unfinished(exc):
         if exc is not None:
             db.session.rollback()
+
+    @app.context_processor
+    def inbox_count():
+        if not current_user.is_authenticated:
+            return {"unread_count": 0}
+        from sqlalchemy import func, select
+
+        from audit.models import Notification
+
+        count = db.session.scalar(select(func.count(Notification.id)).where(
+            Notification.user_id == current_user.id, Notification.read_at.is_(None)))
+        return {"unread_count": count}
 
     register_error_handlers(app)
     register_filters(app)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from audit.domain import vndate
 
 from .authz import can_do
-from .labels import ANSWER_TYPE_LABELS, CONFIDENCE_LABELS, REGIME_LABELS, ROLE_LABELS, UNIT_KIND_LABELS
+from .labels import (ANSWER_TYPE_LABELS, CONFIDENCE_LABELS, REGIME_LABELS, REMEDIATION_ACTION_LABELS, ROLE_LABELS,
+                     UNIT_KIND_LABELS)
 
 
 def _label(mapping):
@@ -28,5 +29,6 @@ def register_filters(app) -> None:
         answer_type_label=_label(ANSWER_TYPE_LABELS),
         confidence_label=_label(CONFIDENCE_LABELS),
         regime_label=_label(REGIME_LABELS),
+        remediation_action=_label(REMEDIATION_ACTION_LABELS),
     )
     app.jinja_env.globals.update(can_do=can_do)

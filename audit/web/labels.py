@@ -43,3 +43,14 @@ REGIME_LABELS = {
     "nd118_2025": _l("Decree 118/2025 (from 01/07/2025)"),
     "ct26_2016": _l("Directive 26/CT-TTg (2016)"),
 }
+
+REMEDIATION_ACTION_LABELS = {
+    "open": _l("Item opened"),
+    "respond": _l("The unit responded"),
+    "accept": _l("Accepted and closed"),
+    "return": _l("Returned to the unit"),
+    "request_extension": _l("Extension requested"),
+    "grant_extension": _l("Extension granted"),
+    "refuse_extension": _l("Extension refused"),
+    "set_deadline": _l("Deadline changed"),
+}

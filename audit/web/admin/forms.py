@@ -33,6 +33,7 @@ class UserForm(FlaskForm):
                            render_kw={"autocapitalize": "none", "autocomplete": "off"})
     full_name = StringField(_l("Full name"), validators=[required(), max_length(200)])
     job_title = StringField(_l("Position"), validators=[optional(), max_length(200)])
+    email = StringField(_l("E-mail (for reminders)"), validators=[optional(), max_length(200)])
     role = SelectField(_l("Role"), choices=[SelectChoice(r.value, ROLE_LABELS[r]) for r in Role], validators=[required()])
     unit_id = SelectField(_l("Unit"), coerce=_coerce_optional_int, validate_choice=True)
     password = PasswordField(_l("Initial password"), validators=[required(), max_length(128)],

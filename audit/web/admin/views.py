@@ -107,7 +107,7 @@ def new_user():
     form.unit_id.choices = _unit_choices(_("— no unit —"))
     outcome = submit(form, lambda: user_service.create_user(
         username=form.username.data, full_name=form.full_name.data, job_title=form.job_title.data,
-        role=Role(form.role.data), unit=_unit_for(form), password=form.password.data,
+        email=form.email.data, role=Role(form.role.data), unit=_unit_for(form), password=form.password.data,
         actor=current_user, now=utcnow()), refused_status=422)
     if outcome.done:
         flash(_("Account %(username)s has been created.", username=outcome.value.username), "success")
@@ -123,7 +123,7 @@ def edit_user(user_id: int):
     form.unit_id.choices = _unit_choices(_("— no unit —"))
     outcome = submit(form, lambda: user_service.update_user(
         user, full_name=form.full_name.data, job_title=form.job_title.data, role=Role(form.role.data),
-        unit=_unit_for(form), actor=current_user, now=utcnow()), refused_status=422)
+        unit=_unit_for(form), email=form.email.data, actor=current_user, now=utcnow()), refused_status=422)
     if outcome.done:
         flash(_("Account %(username)s has been updated.", username=user.username), "success")
         return redirect(url_for("admin.users"))

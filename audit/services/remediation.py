@@ -1,0 +1,246 @@
+"""Remediation of findings: items opened at finalisation, the unit's responses, the team's verification,
+extensions and deadlines, evidence files, and the reminders command."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from pathlib import Path
+
+from flask_babel import gettext
+from sqlalchemy import select
+
+from audit.db import db
+from audit.domain.errors import N_, DomainError, InvalidInput
+from audit.domain.policy import Role
+from audit.domain.remediation import (ACTIVE_STATES, Action, Party, State, check_extension, check_new_deadline,
+                                      next_state, reminder_kind)
+from audit.domain.vndate import local_today, short_date
+from audit.models import Inspection, RemediationEvent, RemediationFile, RemediationItem, ReminderLog, User
+
+from . import audit_log, notify
+from .evidence import FORMATS, _open_checked
+from .units import scope_of
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILES = 5
+
+
+class DuplicateSubmission(DomainError):
+    """The same form was sent twice."""
+
+
+def open_items(inspection: Inspection, *, actor: User, now: datetime) -> list[RemediationItem]:
+    """One item per finding still standing at finalisation; the responsible unit's users are told."""
+    items = []
+    for finding in inspection.findings:
+        if finding.status != "draft":
+            continue
+        item = RemediationItem(inspection_id=inspection.id, finding=finding, unit_id=finding.unit_id,
+                               head=finding.head, requirement=finding.remedy, legal_basis=finding.legal_basis,
+                               deadline=finding.deadline, original_deadline=finding.deadline,
+                               state=State.OPEN.value, created_at=now)
+        db.session.add(item)
+        items.append(item)
+    db.session.flush()
+    for item in items:
+        db.session.add(RemediationEvent(item_id=item.id, action="open", actor_id=actor.id, at=now,
+                                        new_deadline=item.deadline, text=item.requirement))
+    if items:
+        notes = notify.notify(notify.unit_users_for(inspection.unit_id), kind="new", item=items[0], now=now,
+                              message=N_("%(count)d remediation item(s) opened after the inspection of %(date)s."),
+                              params={"count": len(items), "date": short_date(inspection.inspection_date)})
+        notify.email_notifications(notes, gettext("KTCV: new remediation items"), now)
+    return items
+
+
+def parties(item: RemediationItem, user: User) -> frozenset[Party]:
+    """How ``user`` stands towards ``item`` (several at once is possible)."""
+    found = set()
+    role = user.user_role
+    if role is Role.UNIT_USER and item.unit_id in scope_of(user):
+        found.add(Party.UNIT)
+    team_role = item.inspection.team_role_of(user.id)
+    if team_role is not None:
+        found.add(Party.TEAM)
+        if team_role.value == "lead":
+            found.add(Party.LEAD)
+    if role is Role.CHAIRMAN:
+        found.add(Party.CHAIRMAN)
+    return frozenset(found)
+
+
+def can_see(item: RemediationItem, user: User) -> bool:
+    """Unit users see their own unit's items; district staff see every item."""
+    if user.user_role is Role.UNIT_USER:
+        return item.unit_id in scope_of(user)
+    return True
+
+
+def can_see_inspection(inspection: Inspection, user: User) -> bool:
+    if user.user_role is Role.UNIT_USER:
+        return inspection.unit_id in scope_of(user)
+    return True
+
+
+def visible_items(user: User) -> list[RemediationItem]:
+    query = select(RemediationItem).order_by(RemediationItem.deadline, RemediationItem.id)
+    if user.user_role is Role.UNIT_USER:
+        query = query.where(RemediationItem.unit_id.in_(scope_of(user)))
+    return list(db.session.scalars(query))
+
+
+def _file_type(data: bytes) -> str:
+    if data.startswith(b"%PDF-"):
+        if b"/JavaScript" in data or b"/JS" in data or b"/Launch" in data:
+            raise InvalidInput(N_("PDF files with scripts are not accepted."))
+        return "application/pdf"
+    image = _open_checked(data)
+    return FORMATS[image.format][0]
+
+
+def _store_files(event: RemediationEvent, files: list[tuple[str, bytes]], storage: Path) -> None:
+    for filename, data in files:
+        digest = hashlib.sha256(data).hexdigest()
+        path = storage / digest[:2] / digest
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            tmp = path.with_suffix(".part")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        db.session.add(RemediationFile(event=event, filename=(filename or "tep")[:200],
+                                       content_type=_file_type(data), size=len(data), sha256=digest))
+
+
+def file_path(file: RemediationFile, storage: Path) -> Path:
+    return storage / file.sha256[:2] / file.sha256
+
+
+def _check_files(files: list[tuple[str, bytes]]) -> None:
+    if len(files) > MAX_FILES:
+        raise InvalidInput(N_("At most %(max)d files at a time."), max=MAX_FILES)
+    for filename, data in files:
+        if not data:
+            raise InvalidInput(N_("The file %(name)s is empty."), name=filename)
+        if len(data) > MAX_FILE_BYTES:
+            raise InvalidInput(N_("The file %(name)s is larger than %(size)d MB."), name=filename,
+                               size=MAX_FILE_BYTES // (1024 * 1024))
+        try:
+            _file_type(data)
+        except InvalidInput:
+            raise InvalidInput(N_("%(name)s is not an accepted file: only photos (JPEG, PNG, WebP) and PDF."),
+                               name=filename) from None
+
+
+def act(item: RemediationItem, action: Action, *, actor: User, now: datetime, text: str = "",
+        files: list[tuple[str, bytes]] = (), new_deadline: date | None = None, submission_id: str | None = None,
+        storage: Path | None = None) -> RemediationEvent:
+    """Take one step on ``item`` per the transition table; records the event, the files and notifications.
+
+    Raises :class:`InvalidTransition` (not possible now, e.g. closed), :class:`NotAllowed` (not the actor's
+    step), :class:`InvalidInput` (missing reason, bad date or file) or :class:`DuplicateSubmission`.
+    """
+    if submission_id and db.session.scalar(select(RemediationEvent.id).where(
+            RemediationEvent.submission_id == submission_id)):
+        raise DuplicateSubmission(N_("This form was already sent; it was not saved twice."))
+    state = next_state(item.item_state, action, parties(item, actor))
+    check_extension(action, item.extension_requested)
+    text = (text or "").strip()
+    files = list(files)
+    today = local_today(now)
+    if action is Action.RESPOND and not text and not files:
+        raise InvalidInput(N_("Describe what was done, or attach evidence."))
+    if action in (Action.RETURN, Action.REQUEST_EXTENSION) and not text:
+        raise InvalidInput(N_("Give the reason."))
+    if action is Action.REQUEST_EXTENSION:
+        if new_deadline is None or new_deadline <= item.deadline:
+            raise InvalidInput(N_("Ask for a date after the current deadline."))
+    if action is Action.GRANT_EXTENSION:
+        new_deadline = new_deadline or item.extension_until
+    if action in (Action.GRANT_EXTENSION, Action.SET_DEADLINE):
+        if new_deadline is None:
+            raise InvalidInput(N_("Give the new deadline."))
+        try:
+            check_new_deadline(new_deadline, item.deadline, today)
+        except DomainError as err:
+            raise InvalidInput(err.message, **err.params) from None
+    if len(text) > 4000:
+        raise InvalidInput(N_("The text is longer than %(max)d characters."), max=4000)
+    _check_files(files)
+
+    old_deadline = item.deadline
+    event = RemediationEvent(item=item, action=action.value, actor_id=actor.id, at=now, text=text,
+                             submission_id=submission_id, old_deadline=old_deadline)
+    db.session.add(event)
+    before = {"state": item.state, "deadline": item.deadline, "extension": item.extension_until}
+    item.state = state.value
+    if action is Action.REQUEST_EXTENSION:
+        item.extension_requested, item.extension_until = True, new_deadline
+        event.new_deadline = new_deadline
+    elif action in (Action.GRANT_EXTENSION, Action.REFUSE_EXTENSION):
+        item.extension_requested, item.extension_until = False, None
+    if action in (Action.GRANT_EXTENSION, Action.SET_DEADLINE):
+        item.deadline = new_deadline
+        event.new_deadline = new_deadline
+    item.closed_at = now if state is State.ACCEPTED else None
+    if files:
+        _store_files(event, files, storage)
+    db.session.flush()
+    audit_log.record(actor, f"remediation.{action.value}", "remediation_item", item.id, now=now, before=before,
+                     after={"state": item.state, "deadline": item.deadline, "extension": item.extension_until,
+                            "text": text, "files": [hashlib.sha256(d).hexdigest() for _, d in files]})
+    _tell(item, action, actor, now)
+    return event
+
+
+MESSAGES = {
+    Action.RESPOND: ("response", N_("%(unit)s responded on item %(item)d: %(text)s")),
+    Action.ACCEPT: ("accepted", N_("Item %(item)d was accepted and closed.")),
+    Action.RETURN: ("returned", N_("Item %(item)d was returned: %(text)s")),
+    Action.REQUEST_EXTENSION: ("extension", N_("%(unit)s asks to extend item %(item)d until %(date)s.")),
+    Action.GRANT_EXTENSION: ("extension_decided", N_("The extension of item %(item)d was granted until %(date)s.")),
+    Action.REFUSE_EXTENSION: ("extension_decided", N_("The extension of item %(item)d was refused.")),
+    Action.SET_DEADLINE: ("deadline", N_("The deadline of item %(item)d is now %(date)s.")),
+}
+
+
+def _tell(item: RemediationItem, action: Action, actor: User, now: datetime) -> None:
+    kind, message = MESSAGES[action]
+    to_team = action in (Action.RESPOND, Action.REQUEST_EXTENSION)
+    users = notify.team_of(item.inspection) if to_team else notify.unit_users_for(item.unit_id)
+    users = [u for u in users if u.id != actor.id]
+    event = item.events[-1]
+    params = {"item": item.id, "unit": item.unit.name, "text": event.text[:200],
+              "date": short_date(item.extension_until or item.deadline)}
+    notes = notify.notify(users, kind=kind, message=message, params=params, item=item, now=now)
+    notify.email_notifications(notes, gettext("KTCV: remediation item %(item)d", item=item.id), now)
+
+
+def send_reminders(*, now: datetime) -> dict[str, int]:
+    """Due-soon and overdue reminders: one e-mail (and inbox message) per item per day, however often run."""
+    today = local_today(now)
+    counts = {"due_soon": 0, "overdue": 0, "emails": 0}
+    items = db.session.scalars(select(RemediationItem).where(
+        RemediationItem.state.in_([s.value for s in ACTIVE_STATES]))).all()
+    for item in items:
+        kind = reminder_kind(item.item_state, item.deadline, today)
+        if kind is None:
+            continue
+        if db.session.scalar(select(ReminderLog.id).where(ReminderLog.item_id == item.id, ReminderLog.day == today)):
+            continue
+        db.session.add(ReminderLog(item_id=item.id, day=today, kind=kind, sent_at=now))
+        message = (N_("Item %(item)d is overdue: the deadline was %(date)s.") if kind == "overdue"
+                   else N_("Item %(item)d is due on %(date)s."))
+        unit_users = notify.unit_users_for(item.unit_id)
+        notify.notify(unit_users, kind=kind, message=message, item=item, now=now,
+                      params={"item": item.id, "date": short_date(item.deadline)})
+        counts[kind] += 1
+        lead = item.inspection.lead
+        subject = gettext("KTCV: remediation item %(item)d", item=item.id)
+        body = (gettext(message, item=item.id, date=short_date(item.deadline)) + "\n\n" + item.requirement + "\n\n"
+                + item.unit.name)
+        if notify.send_mail([u.email for u in unit_users if u.email], subject, body,
+                            cc=[lead.email] if kind == "overdue" and lead and lead.email else []):
+            counts["emails"] += 1
+    db.session.flush()
+    return counts

@@ -1,0 +1,162 @@
+"""Remediation: the unit's portal and the team's verification, the inbox, evidence files, the report."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from audit.db import db, utcnow
+from audit.domain.policy import Permission
+from audit.domain.remediation import Action, State, standing
+from audit.domain.vndate import local_today
+from audit.models import Inspection, Notification, RemediationFile, RemediationItem
+from audit.services import notify
+from audit.services import remediation as remediation_service
+from audit.web.authz import require
+from audit.web.errors import translate
+
+from .forms import ActionForm
+
+bp = Blueprint("remediation", __name__)
+ACTIONS = {a.value: a for a in Action}
+MAX_REQUEST_FILES = remediation_service.MAX_FILES + 1
+
+
+def storage() -> Path:
+    return Path(current_app.instance_path) / "remediation"
+
+
+def load_item(item_id: int) -> RemediationItem:
+    item = db.session.get(RemediationItem, item_id)
+    if item is None or not remediation_service.can_see(item, current_user):
+        abort(404)  # another unit's item: the same answer as a missing one
+    return item
+
+
+@bp.get("/remediation")
+@require(Permission.REMEDIATION_VIEW)
+def index():
+    today = local_today(utcnow())
+    groups = {"overdue": [], "due_soon": [], "open": [], "responded": [], "closed": []}
+    for item in remediation_service.visible_items(current_user):
+        status = standing(item.item_state, item.deadline, today)
+        if item.item_state is State.ACCEPTED:
+            groups["closed"].append(item)
+        elif status.overdue:
+            groups["overdue"].append(item)
+        elif status.due_soon:
+            groups["due_soon"].append(item)
+        elif item.item_state is State.RESPONDED:
+            groups["responded"].append(item)
+        else:
+            groups["open"].append(item)
+    return render_template("remediation/index.html", groups=groups, today=today)
+
+
+def _render_item(item: RemediationItem, form: ActionForm | None = None, failed: str | None = None, status=200):
+    today = local_today(utcnow())
+    parties = remediation_service.parties(item, current_user)
+    form = form or ActionForm(formdata=None, data={"submission_id": uuid.uuid4().hex})
+    if failed:
+        form.submission_id.data = uuid.uuid4().hex
+    return render_template("remediation/item.html", item=item, form=form, failed=failed, parties=parties,
+                           standing=standing(item.item_state, item.deadline, today), today=today), status
+
+
+@bp.get("/remediation/<int:item_id>")
+@require(Permission.REMEDIATION_VIEW)
+def item(item_id: int):
+    return _render_item(load_item(item_id))
+
+
+@bp.post("/remediation/<int:item_id>/<action>")
+@require(Permission.REMEDIATION_VIEW)
+def act(item_id: int, action: str):
+    item = load_item(item_id)
+    step = ACTIONS.get(action)
+    if step is None:
+        abort(404)
+    form = ActionForm()
+    uploads = [f for f in request.files.getlist("files") if f and f.filename]
+    if len(uploads) > MAX_REQUEST_FILES or not form.validate():
+        return _render_item(item, form, failed=action, status=422)
+    files = [(f.filename, f.read(remediation_service.MAX_FILE_BYTES + 1)) for f in uploads]
+    try:
+        remediation_service.act(item, step, actor=current_user, now=utcnow(), text=form.text.data or "",
+                                files=files, new_deadline=form.new_deadline.data,
+                                submission_id=form.submission_id.data or None, storage=storage())
+    except remediation_service.InvalidInput as err:
+        db.session.rollback()
+        form.form_errors.append(translate(err))
+        return _render_item(load_item(item_id), form, failed=action, status=422)
+    db.session.commit()
+    flash(_("Saved."), "success")
+    return redirect(url_for("remediation.item", item_id=item.id))
+
+
+@bp.get("/remediation/files/<int:file_id>")
+@require(Permission.REMEDIATION_VIEW)
+def download_file(file_id: int):
+    file = db.session.get(RemediationFile, file_id)
+    if file is None:
+        abort(404)
+    load_item(file.event.item_id)
+    path = remediation_service.file_path(file, storage())
+    if not path.exists():
+        abort(404)
+    return send_file(path, mimetype=file.content_type, download_name=file.filename, as_attachment=True)
+
+
+@bp.get("/inbox")
+@login_required
+def inbox():
+    notes = db.session.scalars(select(Notification).where(Notification.user_id == current_user.id)
+                               .order_by(Notification.id.desc()).limit(200)).all()
+    return render_template("remediation/inbox.html", notes=notes, text_of=notify.text_of)
+
+
+@bp.post("/inbox/read")
+@login_required
+def mark_read():
+    now = utcnow()
+    for note in db.session.scalars(select(Notification).where(Notification.user_id == current_user.id,
+                                                              Notification.read_at.is_(None))):
+        note.read_at = now
+    db.session.commit()
+    return redirect(url_for("remediation.inbox"))
+
+
+@bp.get("/inbox/<int:note_id>")
+@login_required
+def open_note(note_id: int):
+    note = db.session.get(Notification, note_id)
+    if note is None or note.user_id != current_user.id:
+        abort(404)
+    if note.read_at is None:
+        note.read_at = utcnow()
+        db.session.commit()
+    if note.item_id:
+        return redirect(url_for("remediation.item", item_id=note.item_id))
+    return redirect(url_for("remediation.inbox"))
+
+
+@bp.get("/inspections/<int:inspection_id>/remediation-report.pdf")
+@require(Permission.REMEDIATION_VIEW)
+def report(inspection_id: int):
+    inspection = db.session.get(Inspection, inspection_id)
+    if inspection is None:
+        abort(404)
+    items = [i for i in remediation_service.visible_items(current_user) if i.inspection_id == inspection.id]
+    if not items and not remediation_service.can_see_inspection(inspection, current_user):
+        abort(404)
+    from audit.services.remediation_report import report_pdf
+
+    data = report_pdf(inspection, now=utcnow())
+    response = current_app.response_class(data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="bao-cao-khac-phuc-{inspection.id}.pdf"'
+    return response

@@ -1,0 +1,32 @@
+"""Báo cáo kết quả khắc phục: each requirement of an inspection, the unit's responses, the verification."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from audit.domain.vndate import place_and_date, short_date
+
+from .minutes import _committee, _env, _place
+
+
+@dataclass(frozen=True)
+class RemediationLine:
+    number: int
+    requirement: str
+    unit: str
+    head: str
+    deadline: str
+    original_deadline: str
+    outcome: str
+    history: tuple[str, ...]
+
+
+def render_remediation_html(inspection, lines: list[RemediationLine], today: date) -> str:
+    closed = sum(1 for line in lines if line.outcome.startswith("Đã khắc phục"))
+    return _env.get_template("remediation.html").render(
+        issuer_parent=_committee(inspection.unit).name.upper(), issuer="ĐOÀN KIỂM TRA CÔNG VỤ",
+        place_date=place_and_date(_place(inspection.unit), today), unit=inspection.unit.name,
+        inspection_date=short_date(inspection.inspection_date), decision=inspection.decision_number,
+        lines=lines, closed=closed, total=len(lines),
+        lead=inspection.lead.full_name if inspection.lead else "")
