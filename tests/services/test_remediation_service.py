@@ -1,0 +1,188 @@
+"""Remediation through the services on a real database, with real e-mail to a local SMTP server."""
+
+import io
+from datetime import date, datetime, timezone
+
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from audit.db import db
+from audit.domain.errors import InvalidInput, NotAllowed
+from audit.domain.remediation import Action, InvalidTransition
+from audit.models import Notification, RemediationEvent, RemediationItem, ReminderLog, User
+from audit.services import remediation
+
+NOW = datetime(2019, 3, 10, 2, 0, tzinfo=timezone.utc)
+
+
+def user(name):
+    return db.session.scalar(select(User).where(User.username == name))
+
+
+def open_item(code="A02"):
+    return next(i for i in db.session.scalars(select(RemediationItem)) if i.finding.item_id == code
+                and i.inspection.unit.code == "NG-LAEE-MC")
+
+
+def jpeg():
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), (200, 0, 0)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_items_are_opened_for_each_finding_at_finalisation(demo):
+    item = open_item()
+    assert item.requirement and item.deadline == item.original_deadline == date(2019, 3, 20)
+    assert item.unit.code == "NG-LAEE-MC" and item.head.person_name == "Bríu Quân"
+    counted = db.session.scalar(select(func.count()).select_from(RemediationItem).where(
+        RemediationItem.inspection_id == item.inspection_id))
+    assert counted == len(item.inspection.active_findings)
+    inbox = db.session.scalars(select(Notification).where(Notification.user_id == user("donvi-la-ee").id)).all()
+    assert any(n.kind == "new" for n in inbox)
+
+
+def test_respond_return_respond_accept(demo, tmp_path):
+    item, unit, inspector = open_item(), user("donvi-la-ee"), user("thanhtra")
+    remediation.act(item, Action.RESPOND, actor=unit, now=NOW, text="Đã bố trí lịch trực",
+                    files=[("lich.jpg", jpeg())], storage=tmp_path)
+    assert item.state == "responded" and item.events[-1].files[0].content_type == "image/jpeg"
+    with pytest.raises(NotAllowed):
+        remediation.act(item, Action.ACCEPT, actor=unit, now=NOW)
+    with pytest.raises(InvalidInput):
+        remediation.act(item, Action.RETURN, actor=inspector, now=NOW, text="")
+    remediation.act(item, Action.RETURN, actor=inspector, now=NOW, text="Chưa niêm yết lịch trực")
+    assert item.state == "returned"
+    remediation.act(item, Action.RESPOND, actor=unit, now=NOW, text="Đã niêm yết tại quầy")
+    remediation.act(item, Action.ACCEPT, actor=inspector, now=NOW)
+    assert item.state == "accepted" and item.closed_at == NOW
+    with pytest.raises(InvalidTransition):
+        remediation.act(item, Action.RESPOND, actor=unit, now=NOW, text="thêm")
+    kinds = [n.kind for n in db.session.scalars(select(Notification).where(
+        Notification.user_id == unit.id, Notification.item_id == item.id))]
+    assert kinds.count("returned") == 1 and kinds.count("accepted") == 1
+
+
+def test_extension_granted_keeps_the_old_deadline(demo):
+    item, unit, lead, chair = open_item("B07"), user("donvi-la-ee"), user("truongdoan"), user("chutich")
+    with pytest.raises(InvalidInput):
+        remediation.act(item, Action.REQUEST_EXTENSION, actor=unit, now=NOW, text="Chờ kinh phí",
+                        new_deadline=date(2019, 3, 1))
+    remediation.act(item, Action.REQUEST_EXTENSION, actor=unit, now=NOW, text="Chờ kinh phí sửa camera",
+                    new_deadline=date(2019, 5, 30))
+    with pytest.raises(InvalidTransition):
+        remediation.act(item, Action.REQUEST_EXTENSION, actor=unit, now=NOW, text="lần nữa",
+                        new_deadline=date(2019, 6, 30))
+    remediation.act(item, Action.GRANT_EXTENSION, actor=lead, now=NOW)
+    assert item.deadline == date(2019, 5, 30) and item.original_deadline == date(2019, 4, 4)
+    assert item.events[-1].old_deadline == date(2019, 4, 4)
+    remediation.act(item, Action.SET_DEADLINE, actor=chair, now=NOW, new_deadline=date(2019, 4, 30))
+    assert item.deadline == date(2019, 4, 30)
+    with pytest.raises(NotAllowed):
+        remediation.act(item, Action.SET_DEADLINE, actor=unit, now=NOW, new_deadline=date(2019, 6, 1))
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("anh.jpg", b"#!/bin/sh\nrm -rf /\n"),
+        ("anh.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"),
+        ("hoso.zip", b"PK\x03\x04" + b"\x00" * 100),
+        ("bao-cao.pdf", b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n"),
+        ("rong.jpg", b""),
+    ],
+)
+def test_bad_evidence_is_refused_and_nothing_saved(demo, tmp_path, name, data):
+    tmp_path = tmp_path / "files"
+    item = open_item()
+    events = len(item.events)
+    with pytest.raises(InvalidInput):
+        remediation.act(item, Action.RESPOND, actor=user("donvi-la-ee"), now=NOW, text="x", files=[(name, data)],
+                        storage=tmp_path)
+    db.session.rollback()
+    assert len(open_item().events) == events and open_item().state == "open"
+    assert not any(tmp_path.rglob("*"))
+
+
+def test_double_submission_is_recognised(demo):
+    item = open_item()
+    remediation.act(item, Action.RESPOND, actor=user("donvi-la-ee"), now=NOW, text="x", submission_id="form-1")
+    with pytest.raises(remediation.DuplicateSubmission):
+        remediation.act(item, Action.RESPOND, actor=user("donvi-la-ee"), now=NOW, text="x", submission_id="form-1")
+    assert db.session.scalar(select(func.count()).where(RemediationEvent.submission_id == "form-1")) == 1
+
+
+def test_other_units_cannot_act(demo):
+    item = open_item()
+    assert not remediation.can_see(item, user("donvi-zuoih"))
+    with pytest.raises(NotAllowed):
+        remediation.act(item, Action.RESPOND, actor=user("donvi-zuoih"), now=NOW, text="x")
+
+
+class Mailbox:
+    """A real SMTP server on 127.0.0.1 that keeps what it receives."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.messages = []
+        outer = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                outer.messages.append(envelope)
+                return "250 OK"
+
+        from tests.conftest import _free_port
+
+        self.port = _free_port()
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()
+
+
+@pytest.fixture
+def mailbox(app):
+    with Mailbox() as box:
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=box.port, MAIL_FROM="ktcv@namgiang.example")
+        yield box
+
+
+def test_reminders_one_email_per_item_per_day(demo, mailbox):
+    day = datetime(2019, 3, 21, 1, 0, tzinfo=timezone.utc)  # the day after the first deadline (20/03/2019)
+    first = remediation.send_reminders(now=day)
+    again = remediation.send_reminders(now=day.replace(hour=10))
+    db.session.commit()
+    overdue = [i for i in db.session.scalars(select(RemediationItem)) if i.state in ("open", "returned")
+               and i.deadline < date(2019, 3, 21)]
+    assert first["overdue"] == len(overdue) > 0 and again == {"due_soon": 0, "overdue": 0, "emails": 0}
+    assert len(mailbox.messages) == first["emails"]
+    laee = [m for m in mailbox.messages if "donvi-la-ee@namgiang.example" in m.rcpt_tos]
+    assert laee and "truongdoan@namgiang.example" in laee[0].rcpt_tos  # the lead is copied on overdue items
+    text = laee[0].content.decode("utf-8", "replace")
+    assert "KTCV" in text
+    next_day = remediation.send_reminders(now=day.replace(day=22))
+    assert next_day["overdue"] == first["overdue"]
+    assert db.session.scalar(select(func.count()).select_from(ReminderLog)) == 2 * first["overdue"] + first["due_soon"]
+
+
+def test_notifications_are_emailed_when_smtp_is_configured(demo, mailbox):
+    item = open_item()
+    remediation.act(item, Action.RESPOND, actor=user("donvi-la-ee"), now=NOW, text="Đã bố trí lịch trực")
+    remediation.act(item, Action.RETURN, actor=user("thanhtra"), now=NOW, text="Chưa có minh chứng")
+    recipients = [r for m in mailbox.messages for r in m.rcpt_tos]
+    assert "thanhtra@namgiang.example" in recipients or "truongdoan@namgiang.example" in recipients
+    assert "donvi-la-ee@namgiang.example" in recipients
+
+
+def test_no_smtp_means_inbox_only(demo):
+    item = open_item()
+    remediation.act(item, Action.RESPOND, actor=user("donvi-la-ee"), now=NOW, text="x")
+    note = db.session.scalar(select(Notification).where(Notification.kind == "response").order_by(Notification.id.desc()))
+    assert note is not None and note.emailed_at is None
+
