@@ -816,4 +816,169 @@ VI = {
         'Không khớp với biên bản nào đã phát hành. Tài liệu có thể đã bị sửa đổi, hoặc mã không đúng.',
     'Verify':
         'Kiểm tra',
+    # remediation
+    'This item is closed; nothing more can be done on it.':
+        'Mục này đã đóng; không thể thực hiện thêm thao tác nào.',
+    "This step is not possible in the item's current state.":
+        'Không thể thực hiện bước này ở trạng thái hiện tại của mục.',
+    'You may not take this step on this item.':
+        'Bạn không được thực hiện bước này đối với mục này.',
+    'An extension request is already waiting for a decision.':
+        'Đã có đề nghị gia hạn đang chờ quyết định.',
+    'There is no extension request to decide.':
+        'Không có đề nghị gia hạn nào để quyết định.',
+    'The new deadline must be after today.':
+        'Thời hạn mới phải sau ngày hôm nay.',
+    'The new deadline is the same as the current one.':
+        'Thời hạn mới trùng với thời hạn hiện tại.',
+    '%(count)d remediation item(s) opened after the inspection of %(date)s.':
+        'Có %(count)d yêu cầu khắc phục sau cuộc kiểm tra ngày %(date)s.',
+    'KTCV: new remediation items':
+        'KTCV: yêu cầu khắc phục mới',
+    'PDF files with scripts are not accepted.':
+        'Không nhận tệp PDF có chứa mã lệnh (script).',
+    'At most %(max)d files at a time.':
+        'Tối đa %(max)d tệp mỗi lần.',
+    'The file %(name)s is empty.':
+        'Tệp %(name)s trống.',
+    'The file %(name)s is larger than %(size)d MB.':
+        'Tệp %(name)s lớn hơn %(size)d MB.',
+    '%(name)s is not an accepted file: only photos (JPEG, PNG, WebP) and PDF.':
+        'Tệp %(name)s không được chấp nhận: chỉ nhận ảnh (JPEG, PNG, WebP) và PDF.',
+    'This form was already sent; it was not saved twice.':
+        'Biểu mẫu này đã được gửi; không lưu lần thứ hai.',
+    'Describe what was done, or attach evidence.':
+        'Hãy mô tả việc đã khắc phục hoặc đính kèm minh chứng.',
+    'Give the reason.':
+        'Hãy nêu lý do.',
+    'Ask for a date after the current deadline.':
+        'Hãy đề nghị một ngày sau thời hạn hiện tại.',
+    'Give the new deadline.':
+        'Hãy nhập thời hạn mới.',
+    'The text is longer than %(max)d characters.':
+        'Nội dung dài quá %(max)d ký tự.',
+    '%(unit)s responded on item %(item)d: %(text)s':
+        '%(unit)s đã báo cáo khắc phục mục %(item)d: %(text)s',
+    'Item %(item)d was accepted and closed.':
+        'Mục %(item)d đã được chấp nhận và đóng.',
+    'Item %(item)d was returned: %(text)s':
+        'Mục %(item)d bị trả lại: %(text)s',
+    '%(unit)s asks to extend item %(item)d until %(date)s.':
+        '%(unit)s đề nghị gia hạn mục %(item)d đến ngày %(date)s.',
+    'The extension of item %(item)d was granted until %(date)s.':
+        'Mục %(item)d được gia hạn đến ngày %(date)s.',
+    'The extension of item %(item)d was refused.':
+        'Đề nghị gia hạn mục %(item)d không được chấp thuận.',
+    'The deadline of item %(item)d is now %(date)s.':
+        'Thời hạn của mục %(item)d được điều chỉnh thành ngày %(date)s.',
+    'KTCV: remediation item %(item)d':
+        'KTCV: yêu cầu khắc phục số %(item)d',
+    'Item %(item)d is overdue: the deadline was %(date)s.':
+        'Mục %(item)d đã quá hạn: thời hạn là ngày %(date)s.',
+    'Item %(item)d is due on %(date)s.':
+        'Mục %(item)d đến hạn vào ngày %(date)s.',
+    'The e-mail address is not valid.':
+        'Địa chỉ thư điện tử không hợp lệ.',
+    'Item opened':
+        'Mở yêu cầu khắc phục',
+    'The unit responded':
+        'Đơn vị báo cáo khắc phục',
+    'Accepted and closed':
+        'Chấp nhận và đóng',
+    'Returned to the unit':
+        'Trả lại đơn vị',
+    'Extension requested':
+        'Đề nghị gia hạn',
+    'Extension granted':
+        'Chấp thuận gia hạn',
+    'Extension refused':
+        'Không chấp thuận gia hạn',
+    'Deadline changed':
+        'Điều chỉnh thời hạn',
+    'E-mail (for reminders)':
+        'Thư điện tử (để nhận nhắc hạn)',
+    'Evidence (photos or PDF)':
+        'Minh chứng (ảnh hoặc PDF)',
+    'Saved.':
+        'Đã lưu.',
+    'Remediation':
+        'Khắc phục',
+    'Inbox':
+        'Hộp thư',
+    'Mark all as read':
+        'Đánh dấu đã đọc tất cả',
+    'No messages.':
+        'Không có thông báo.',
+    'Overdue':
+        'Quá hạn',
+    'Due within 3 days':
+        'Đến hạn trong 3 ngày',
+    'Open':
+        'Chưa khắc phục',
+    'Responded, awaiting verification':
+        'Đã báo cáo, chờ xác minh',
+    'Closed':
+        'Đã đóng',
+    'No.':
+        'Số',
+    'Requirement':
+        'Yêu cầu',
+    'extension requested':
+        'đang xin gia hạn',
+    'overdue':
+        'quá hạn',
+    'Remediation item':
+        'Yêu cầu khắc phục',
+    'Closed (accepted)':
+        'Đã đóng (được chấp nhận)',
+    'Returned: to be remedied again':
+        'Bị trả lại: cần khắc phục lại',
+    'overdue by %(days)d day(s)':
+        'quá hạn %(days)d ngày',
+    'due in %(days)d day(s)':
+        'còn %(days)d ngày',
+    'originally %(date)s':
+        'ban đầu %(date)s',
+    'Extension requested until':
+        'Đề nghị gia hạn đến',
+    'Responsible unit':
+        'Đơn vị chịu trách nhiệm',
+    'remediation report (PDF)':
+        'báo cáo kết quả khắc phục (PDF)',
+    'What can be done':
+        'Thao tác',
+    'Send the response':
+        'Gửi báo cáo khắc phục',
+    'What was done':
+        'Nội dung đã khắc phục',
+    'Ask for an extension':
+        'Đề nghị gia hạn',
+    'Reason':
+        'Lý do',
+    'New deadline asked for':
+        'Thời hạn đề nghị',
+    'Accept and close':
+        'Chấp nhận và đóng',
+    'Verification note (optional)':
+        'Ghi chú xác minh (nếu có)',
+    'Return to the unit':
+        'Trả lại đơn vị',
+    'Reason for returning':
+        'Lý do trả lại',
+    'Grant the extension':
+        'Chấp thuận gia hạn',
+    'New deadline (empty: the date asked for)':
+        'Thời hạn mới (để trống: theo ngày đơn vị đề nghị)',
+    'Refuse the extension':
+        'Không chấp thuận gia hạn',
+    'Change the deadline':
+        'Điều chỉnh thời hạn',
+    'New deadline':
+        'Thời hạn mới',
+    'You can follow this item; only the unit and the inspection team act on it.':
+        'Bạn theo dõi được mục này; chỉ đơn vị và đoàn kiểm tra thao tác trên mục.',
+    'Timeline':
+        'Diễn biến',
+    'Deadline: %(old)s → %(new)s':
+        'Thời hạn: %(old)s → %(new)s',
 }
