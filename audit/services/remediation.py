@@ -239,8 +239,11 @@ def send_reminders(*, now: datetime) -> dict[str, int]:
         subject = gettext("KTCV: remediation item %(item)d", item=item.id)
         body = (gettext(message, item=item.id, date=short_date(item.deadline)) + "\n\n" + item.requirement + "\n\n"
                 + item.unit.name)
-        if notify.send_mail([u.email for u in unit_users if u.email], subject, body,
-                            cc=[lead.email] if kind == "overdue" and lead and lead.email else []):
+        to = [u.email for u in unit_users if u.email]
+        cc = [lead.email] if kind == "overdue" and lead and lead.email else []
+        if not to:  # no account at the unit yet: the team lead is told instead
+            to, cc = cc or ([lead.email] if lead and lead.email else []), []
+        if notify.send_mail(to, subject, body, cc=cc):
             counts["emails"] += 1
     db.session.flush()
     return counts

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from audit.db import db
-from audit.models import Inspection, Unit, User
+from audit.models import Inspection, RemediationItem, Unit, User
 
 ACTORS = {
     "anonymous": None,
@@ -154,6 +154,33 @@ ROUTES = [
     Route("minutes.download_signed", "GET", "/inspections/{final}/minutes/v1/signed", staff(404)),
     Route("minutes.verify", "GET", "/verify", expect(200, anonymous=200)),
     Route("minutes.verify", "POST", "/verify", expect(422, anonymous=422)),
+    # ------------------------------------------------------------ remediation
+    # {ritem}: La Êê's open A02 item (donvi-la-ee's own); {rother}: an item of Zuôih; {rresp}: La Êê's
+    # B05 item, responded and awaiting verification.
+    Route("remediation.index", "GET", "/remediation", expect(200)),
+    Route("remediation.item", "GET", "/remediation/{ritem}", expect(200)),
+    Route("remediation.item", "GET", "/remediation/{rother}", expect(200, unit_user=404)),
+    Route("remediation.item", "GET", "/remediation/999999", expect(404)),
+    Route("remediation.act", "POST", "/remediation/{ritem}/respond", expect(403, unit_user=302),
+          data={"text": "Đã bố trí lịch trực"}),
+    Route("remediation.act", "POST", "/remediation/{rother}/respond", expect(403, unit_user=404),
+          data={"text": "Đoán mã số của đơn vị khác"}),
+    Route("remediation.act", "POST", "/remediation/{ritem}/accept", expect(409)),
+    Route("remediation.act", "POST", "/remediation/{rresp}/accept", expect(403, team_lead=302, inspector=302)),
+    Route("remediation.act", "POST", "/remediation/{rresp}/return", expect(403, team_lead=302, inspector=302),
+          data={"text": "Chưa có minh chứng"}),
+    Route("remediation.act", "POST", "/remediation/{ritem}/request_extension", expect(403, unit_user=302),
+          data={"text": "Chờ kinh phí", "new_deadline": "30/06/2030"}),
+    Route("remediation.act", "POST", "/remediation/{ritem}/grant_extension", expect(403, team_lead=409, inspector=409)),
+    Route("remediation.act", "POST", "/remediation/{ritem}/set_deadline", expect(403, team_lead=302, chairman=302),
+          data={"new_deadline": "31/12/2030"}),
+    Route("remediation.act", "POST", "/remediation/{ritem}/delete", expect(404)),
+    Route("remediation.download_file", "GET", "/remediation/files/999999", expect(404)),
+    Route("remediation.inbox", "GET", "/inbox", expect(200)),
+    Route("remediation.mark_read", "POST", "/inbox/read", expect(302)),
+    Route("remediation.open_note", "GET", "/inbox/999999", expect(404)),
+    Route("remediation.report", "GET", "/inspections/{final}/remediation-report.pdf", expect(200)),
+    Route("remediation.report", "GET", "/inspections/{final_other}/remediation-report.pdf", expect(200, unit_user=404)),
 ]
 
 def _jpeg() -> bytes:
@@ -175,6 +202,7 @@ CASES = [
 
 def _ids():
     code = lambda c: db.session.scalar(select(Unit.id).where(Unit.code == c))  # noqa: E731
+    items = db.session.scalars(select(RemediationItem)).all()
     final = db.session.scalar(select(Inspection).where(Inspection.state == "finalised",
                                                        Inspection.unit_id == code("NG-LAEE-MC")))
     return {
@@ -188,6 +216,11 @@ def _ids():
                                                               Inspection.unit_id == code("NG-LAEE-MC"))),
         "final": final.id,
         "finding": final.findings[0].id,
+        "final_other": db.session.scalar(select(Inspection.id).where(Inspection.state == "finalised",
+                                                                     Inspection.unit_id == code("NG-ZUOIH-MC"))),
+        "ritem": next(i.id for i in items if i.inspection_id == final.id and i.finding.item_id == "A02"),
+        "rresp": next(i.id for i in items if i.inspection_id == final.id and i.finding.item_id == "B05"),
+        "rother": next(i.id for i in items if i.unit_id == code("NG-ZUOIH-MC")),
     }
 
 
@@ -210,7 +243,8 @@ def test_route_role_unit(client, demo, login, route, actor, status):
     assert response.status_code == status, response.get_data(as_text=True)[:800]
     if status == 403 and route.json is None:
         body = response.get_data(as_text=True)
-        assert any(m in body for m in ("Bạn không có quyền", "Chỉ thành viên đoàn kiểm tra", "Chỉ Trưởng đoàn")), body
+        assert any(m in body for m in ("Bạn không có quyền", "Chỉ thành viên đoàn kiểm tra", "Chỉ Trưởng đoàn",
+                                       "Bạn không được thực hiện bước này")), body
     response.close()
 
 
