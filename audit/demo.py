@@ -136,14 +136,16 @@ def seed() -> list[tuple[str, str, str]]:
         accounts.append((username, role.value, by_code[unit_code].name))
     for suffix, name, slug, _heads in COMMUNES:
         commune = old[suffix][0]
-        user_service.create_user(username=f"donvi-{slug}", full_name=f"Công chức Văn phòng – Thống kê {name}",
+        user_service.create_user(username=f"donvi-{slug}",
+                                 full_name=f"Công chức Văn phòng – Thống kê {name[0].lower()}{name[1:]}",
                                  email=_email(f"donvi-{slug}"),
                                  job_title="Công chức Văn phòng – Thống kê", role=Role.UNIT_USER, unit=commune,
                                  password=DEMO_PASSWORD, must_change_password=False, actor=None, now=now)
         accounts.append((f"donvi-{slug}", Role.UNIT_USER.value, commune.name))
     for suffix, name, slug, *_ in NEW_COMMUNES:
         commune = new[suffix]
-        user_service.create_user(username=f"donvi-2025-{slug}", full_name=f"Công chức Văn phòng – Thống kê {name}",
+        user_service.create_user(username=f"donvi-2025-{slug}",
+                                 full_name=f"Công chức Văn phòng – Thống kê {name[0].lower()}{name[1:]}",
                                  job_title="Công chức Văn phòng – Thống kê", role=Role.UNIT_USER, unit=commune,
                                  password=DEMO_PASSWORD, must_change_password=False, actor=None, now=now)
         accounts.append((f"donvi-2025-{slug}", Role.UNIT_USER.value, commune.name))

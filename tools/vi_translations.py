@@ -981,4 +981,8 @@ VI = {
         'Diễn biến',
     'Deadline: %(old)s → %(new)s':
         'Thời hạn: %(old)s → %(new)s',
+    "remediation items not closed":
+        "yêu cầu khắc phục chưa đóng",
+    "due within 3 days":
+        "đến hạn trong 3 ngày",
 }

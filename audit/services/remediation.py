@@ -13,8 +13,16 @@ from sqlalchemy import select
 from audit.db import db
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.policy import Role
-from audit.domain.remediation import (ACTIVE_STATES, Action, Party, State, check_extension, check_new_deadline,
-                                      next_state, reminder_kind)
+from audit.domain.remediation import (
+    ACTIVE_STATES,
+    Action,
+    Party,
+    State,
+    check_extension,
+    check_new_deadline,
+    next_state,
+    reminder_kind,
+)
 from audit.domain.vndate import local_today, short_date
 from audit.models import Inspection, RemediationEvent, RemediationFile, RemediationItem, ReminderLog, User
 

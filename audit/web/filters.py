@@ -5,8 +5,7 @@ from __future__ import annotations
 from audit.domain import vndate
 
 from .authz import can_do
-from .labels import (ANSWER_TYPE_LABELS, CONFIDENCE_LABELS, REGIME_LABELS, REMEDIATION_ACTION_LABELS, ROLE_LABELS,
-                     UNIT_KIND_LABELS)
+from .labels import ANSWER_TYPE_LABELS, CONFIDENCE_LABELS, REGIME_LABELS, REMEDIATION_ACTION_LABELS, ROLE_LABELS, UNIT_KIND_LABELS
 
 
 def _label(mapping):

@@ -1,7 +1,7 @@
 """Remediation through the services on a real database, with real e-mail to a local SMTP server."""
 
 import io
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from PIL import Image
@@ -13,7 +13,7 @@ from audit.domain.remediation import Action, InvalidTransition
 from audit.models import Notification, RemediationEvent, RemediationItem, ReminderLog, User
 from audit.services import remediation
 
-NOW = datetime(2019, 3, 10, 2, 0, tzinfo=timezone.utc)
+NOW = datetime(2019, 3, 10, 2, 0, tzinfo=UTC)
 
 
 def user(name):
@@ -154,7 +154,7 @@ def mailbox(app):
 
 
 def test_reminders_one_email_per_item_per_day(demo, mailbox):
-    day = datetime(2019, 3, 21, 1, 0, tzinfo=timezone.utc)  # the day after the first deadline (20/03/2019)
+    day = datetime(2019, 3, 21, 1, 0, tzinfo=UTC)  # the day after the first deadline (20/03/2019)
     first = remediation.send_reminders(now=day)
     again = remediation.send_reminders(now=day.replace(hour=10))
     db.session.commit()

@@ -3,8 +3,17 @@ from datetime import date
 import pytest
 
 from audit.domain.errors import NotAllowed
-from audit.domain.remediation import (TRANSITIONS, Action, InvalidTransition, Party, State, check_extension,
-                                      next_state, reminder_kind, standing)
+from audit.domain.remediation import (
+    TRANSITIONS,
+    Action,
+    InvalidTransition,
+    Party,
+    State,
+    check_extension,
+    next_state,
+    reminder_kind,
+    standing,
+)
 
 UNIT, TEAM, LEAD, CHAIR = (frozenset({p}) for p in (Party.UNIT, Party.TEAM, Party.LEAD, Party.CHAIRMAN))
 ALL_PARTIES = [UNIT, TEAM, LEAD, CHAIR]

@@ -8,9 +8,11 @@ from sqlalchemy import func, select
 
 from audit.db import db, utcnow
 from audit.domain.policy import Role
+from audit.domain.remediation import standing
 from audit.domain.units import ONE_STOP_KINDS
 from audit.domain.vndate import local_today
 from audit.models import Unit, User
+from audit.services.remediation import visible_items
 from audit.services.units import all_units, head_of
 
 bp = Blueprint("main", __name__)
@@ -29,8 +31,13 @@ def home():
     context = {"today": today}
     if role is Role.UNIT_USER:
         unit = current_user.unit
+        items = visible_items(current_user)
+        statuses = [standing(i.item_state, i.deadline, today) for i in items]
         context.update(unit=unit, head=head_of(unit, today),
-                       children=[c for c in unit.children if c.active_on(today)])
+                       children=[c for c in unit.children if c.active_on(today)],
+                       items_open=sum(i.state != "accepted" for i in items),
+                       items_overdue=sum(s.overdue for s in statuses),
+                       items_due_soon=sum(s.due_soon for s in statuses))
     else:
         desks = [u for u in all_units() if u.unit_kind in ONE_STOP_KINDS and u.active_on(today)]
         context.update(desks=[(d, head_of(d, today)) for d in desks])
