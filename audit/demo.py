@@ -149,7 +149,8 @@ def seed() -> list[tuple[str, str, str]]:
                                  job_title="Công chức Văn phòng – Thống kê", role=Role.UNIT_USER, unit=commune,
                                  password=DEMO_PASSWORD, must_change_password=False, actor=None, now=now)
         accounts.append((f"donvi-2025-{slug}", Role.UNIT_USER.value, commune.name))
-    from audit import demo_inspections
+    from audit import demo_inspections, demo_statistics
 
     demo_inspections.seed()
+    demo_statistics.seed()
     return accounts

@@ -48,12 +48,21 @@ FORMAL = {
     "Z01": ("Bộ phận Một cửa tồn tại chủ yếu trên hình thức: có biển tên, có bảng niêm yết nhưng không người trực, "
             "hồ sơ tiếp nhận ngoài sổ.", ""),
 }
+# Formal without a critical failure: many formality signs (the index crosses 40).
+FORMAL_LIGHT = {
+    "A01": ("no", "Không có văn bản phân công."), "A03": ("60", ""), "A10": ("no", ""), "B05": ("no", ""),
+    "B06": ("no", "Camera không hoạt động."), "B07": ("no", ""), "C01": ("no", "Bảng niêm yết cũ, khó đọc."),
+    "D02": ("70", ""), "E07": ("80", ""), "F01": ("85", ""), "F03": ("60", ""), "G05": ("no", ""),
+    "G06": ("no", ""), "G07": ("30", "Phần lớn kiến nghị lần trước chưa khắc phục."), "H02": ("no", ""),
+    "H08": ("no", ""),
+}
 PARTIAL = {
-    "A08": ("1", "Một số công chức trả lời cộc lốc."), "C03": ("1", "Thiếu phí, lệ phí ở 3 thủ tục."),
+    "A08": ("1", "Một số công chức trả lời cộc lốc."),
     "E01": ("88", ""), "F02": ("15", ""), "G01": ("no", "Không phát phiếu đánh giá kèm Mẫu 01."),
     "G03": ("85", ""), "H03": ("90", "1 công chức đến muộn 20 phút."),
     "A10": ("no", "Chưa có nhận xét gửi cơ quan cử công chức."), "B06": ("no", "Camera hỏng từ tháng 02/2019."),
-    "G05": ("no", ""), "E07": ("90", ""),
+    "G05": ("no", ""), "E07": ("90", ""), "G06": ("no", "Số liệu báo cáo quý II lệch với hệ thống."),
+    "F03": ("70", ""), "C03": ("1", "Thiếu phí, lệ phí ở 3 thủ tục."),
     "Z01": ("Bộ phận hoạt động nhưng còn một số tồn tại về công khai thủ tục và lấy ý kiến người dân.", ""),
 }
 
@@ -102,6 +111,18 @@ def seed() -> int:
         ("NG-LAEE-MC", date(2019, 3, 5), False, "45/QĐ-UBND", date(2019, 2, 25), FORMAL, True, True),
         ("NG-ZUOIH-MC", date(2019, 5, 14), True, "112/QĐ-UBND", date(2019, 5, 2), PARTIAL, False, True),
         ("NG-MC", date(2019, 6, 11), True, "140/QĐ-UBND", date(2019, 6, 3), {}, False, True),
+        # The rest of the 2019 round: every commune desk inspected ("12/12 bộ phận một cửa cấp xã").
+        ("NG-TAPOO-MC", date(2019, 4, 9), False, "88/QĐ-UBND", date(2019, 4, 1), FORMAL_LIGHT, True, True),
+        ("NG-THANHMY-MC", date(2019, 6, 18), True, "146/QĐ-UBND", date(2019, 6, 10), {}, False, True),
+        ("NG-CADY-MC", date(2019, 7, 2), True, "160/QĐ-UBND", date(2019, 6, 24), {}, False, True),
+        ("NG-CHAVAL-MC", date(2019, 7, 16), False, "171/QĐ-UBND", date(2019, 7, 8), PARTIAL, False, True),
+        ("NG-CHOCHUN-MC", date(2019, 8, 6), True, "190/QĐ-UBND", date(2019, 7, 29), PARTIAL, False, True),
+        ("NG-DACPRE-MC", date(2019, 8, 20), False, "201/QĐ-UBND", date(2019, 8, 12), FORMAL_LIGHT, True, True),
+        ("NG-DACPRING-MC", date(2019, 9, 3), True, "215/QĐ-UBND", date(2019, 8, 26), {}, False, True),
+        ("NG-DACTOI-MC", date(2019, 9, 17), True, "228/QĐ-UBND", date(2019, 9, 9), PARTIAL, False, True),
+        ("NG-LADEE-MC", date(2019, 10, 1), True, "240/QĐ-UBND", date(2019, 9, 23), {}, False, True),
+        ("NG-TABHING-MC", date(2019, 10, 15), False, "252/QĐ-UBND", date(2019, 10, 7), PARTIAL, False, True),
+        ("NG-TAPOO-MC", date(2019, 11, 5), False, "280/QĐ-UBND", date(2019, 10, 28), FORMAL_LIGHT, True, True),
         ("NG-LAEE-MC", date(2019, 11, 20), False, "298/QĐ-UBND", date(2019, 11, 12), None, False, False),
         ("DN-LAEE-TTPV", date(2026, 12, 3), True, "1520/QĐ-UBND", date(2026, 11, 20), None, False, False),
     ]

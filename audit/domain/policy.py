@@ -28,14 +28,18 @@ class Permission(StrEnum):
     INSPECTION_VIEW = "inspection:view"
     INSPECTION_PLAN = "inspection:plan"
     REMEDIATION_VIEW = "remediation:view"
+    DASHBOARD_VIEW = "dashboard:view"
+    INSPECTION_CONCLUDE = "inspection:conclude"
+    STATISTICS_IMPORT = "statistics:import"
 
 
 _STAFF_READ = frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW, Permission.INSPECTION_VIEW,
                          Permission.REMEDIATION_VIEW})
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.ADMIN: frozenset(Permission),
-    Role.CHAIRMAN: _STAFF_READ,
+    Role.ADMIN: frozenset(Permission) - {Permission.INSPECTION_CONCLUDE},  # admin reads the dashboard only
+    Role.CHAIRMAN: _STAFF_READ | {Permission.DASHBOARD_VIEW, Permission.INSPECTION_CONCLUDE,
+                                  Permission.STATISTICS_IMPORT},
     Role.TEAM_LEAD: _STAFF_READ | {Permission.INSPECTION_PLAN},
     Role.INSPECTOR: _STAFF_READ,
     Role.UNIT_USER: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW, Permission.REMEDIATION_VIEW}),

@@ -6,11 +6,12 @@ from .auth import LoginAttempt
 from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
 from .minutes import IssuedMinutes, MinutesDetails
 from .remediation import Notification, RemediationEvent, RemediationFile, RemediationItem, ReminderLog
+from .review import Conclusion, DossierStatistic
 from .units import HeadTenure, Unit, UnitSuccession
 from .users import User
 
 __all__ = [
-    "Answer", "AnswerOperation", "AuditLogEntry", "Evidence", "Finding", "HeadTenure", "Inspection",
+    "Answer", "AnswerOperation", "AuditLogEntry", "Conclusion", "DossierStatistic", "Evidence", "Finding", "HeadTenure", "Inspection",
     "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "Notification", "RemediationEvent",
     "RemediationFile", "RemediationItem", "ReminderLog", "SampledDossierRow", "Unit", "UnitSuccession", "User",
 ]

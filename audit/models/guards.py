@@ -15,6 +15,7 @@ from audit.domain.inspections import InspectionLocked, State
 from .audit_log import AuditLogEntry
 from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
 from .minutes import IssuedMinutes
+from .review import Conclusion
 from .remediation import RemediationEvent, RemediationFile
 
 #: The only columns of an issued minutes that may still be written, each once.
@@ -55,6 +56,8 @@ def _guard(session: Session, flush_context, instances) -> None:
             raise DomainError(N_("The audit log cannot be changed."))
         if isinstance(obj, IssuedMinutes):
             _check_issued(session, obj)
+        if isinstance(obj, Conclusion) and (obj in session.deleted or session.is_modified(obj)):
+            raise DomainError(N_("An issued conclusion cannot be changed."))
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         if isinstance(obj, Inspection):
             if (obj in session.deleted or session.is_modified(obj)) and _was_finalised(obj):

@@ -31,10 +31,11 @@ def init_web(app: Flask) -> None:
     from .main.views import bp as main_bp
     from .minutes.views import bp as minutes_bp
     from .remediation.views import bp as remediation_bp
+    from .review.views import bp as review_bp
     from .units.views import bp as units_bp
 
     for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp, inspections_bp, minutes_bp,
-                      remediation_bp):
+                      remediation_bp, review_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"

@@ -1,0 +1,61 @@
+"""The chairman's conclusions and the dossier statistics imported from the provincial system."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+
+from audit.db import UTCDateTime, db
+
+from .inspections import Inspection
+from .units import HeadTenure, Unit
+from .users import User
+
+
+class Conclusion(db.Model):
+    """Thông báo kết luận kiểm tra: the chairman's conclusions and directives, frozen as a PDF."""
+
+    __tablename__ = "conclusions"
+    __table_args__ = (CheckConstraint("NOT responsibility_review OR review_reason IS NOT NULL", name="flag_has_reason"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), unique=True)
+    number: Mapped[str] = mapped_column(String(40))
+    directives: Mapped[str] = mapped_column(Text)
+    responsibility_review: Mapped[bool] = mapped_column(default=False)
+    head_tenure_id: Mapped[int | None] = mapped_column(ForeignKey("head_tenures.id"))
+    review_reason: Mapped[str | None] = mapped_column(Text)
+    pdf: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    issued_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    inspection: Mapped[Inspection] = relationship()
+    head: Mapped[HeadTenure | None] = relationship()
+    issued_by: Mapped[User] = relationship()
+
+
+class DossierStatistic(db.Model):
+    """Dossiers received, on time and late, per unit, field and period (from the provincial system)."""
+
+    __tablename__ = "dossier_statistics"
+    __table_args__ = (
+        UniqueConstraint("unit_id", "field", "period_start", "period_end", name="one_per_unit_field_period"),
+        CheckConstraint("received = on_time + late", name="received_adds_up"),
+        CheckConstraint("on_time >= 0 AND late >= 0", name="not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    field: Mapped[str] = mapped_column(String(30))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    received: Mapped[int]
+    on_time: Mapped[int]
+    late: Mapped[int]
+    procedures: Mapped[int | None]
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    unit: Mapped[Unit] = relationship()

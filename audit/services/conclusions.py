@@ -1,0 +1,63 @@
+"""The chairman concludes an inspection: a notice of conclusions and directives, frozen and hashed."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from audit.db import db
+from audit.domain.errors import N_, DomainError, InvalidInput
+from audit.domain.inspections import State
+from audit.domain.vndate import local_today
+from audit.models import Conclusion, Inspection, User
+from reports import render_pdf
+from reports.review import conclusion_html
+
+from . import audit_log, notify
+from .findings import head_for
+
+
+def conclusion_of(inspection: Inspection) -> Conclusion | None:
+    return db.session.scalar(select(Conclusion).where(Conclusion.inspection_id == inspection.id))
+
+
+def conclude(inspection: Inspection, *, directives: str, responsibility_review: bool, review_reason: str,
+             actor: User, now: datetime) -> Conclusion:
+    """Issue the notice of conclusions for a finalised inspection (once), optionally flagging the head
+    in office on the inspection date for a responsibility review; the unit is told."""
+    if inspection.inspection_state is not State.FINALISED:
+        raise DomainError(N_("Only a finalised inspection can be concluded."))
+    if conclusion_of(inspection) is not None:
+        raise DomainError(N_("This inspection has already been concluded."))
+    directives = directives.strip()
+    if not directives:
+        raise InvalidInput(N_("Write the conclusions and directives."))
+    head = head_for(inspection)
+    reason = review_reason.strip() or None
+    if responsibility_review and (head is None or reason is None):
+        raise InvalidInput(N_("A responsibility review names the head in office and gives the reason."))
+    year = inspection.inspection_date.year
+    count = db.session.scalar(select(func.count(Conclusion.id)).join(Inspection).where(
+        func.extract("year", Inspection.inspection_date) == year))
+    number = f"{count + 1:02d}/TB-UBND"
+    findings = [f.requirement for f in inspection.active_findings][:15]
+    html = conclusion_html(inspection=inspection, number=number, directives=directives, chairman=actor.full_name,
+                           head=head, review_reason=reason if responsibility_review else None, findings=findings,
+                           today=local_today(now))
+    pdf = render_pdf(html, archival=True)
+    conclusion = Conclusion(inspection_id=inspection.id, number=number, directives=directives,
+                            responsibility_review=responsibility_review,
+                            head_tenure_id=head.id if head and responsibility_review else None,
+                            review_reason=reason if responsibility_review else None, pdf=pdf,
+                            sha256=hashlib.sha256(pdf).hexdigest(), issued_by_id=actor.id, issued_at=now)
+    db.session.add(conclusion)
+    db.session.flush()
+    audit_log.record(actor, "inspection.conclude", "inspection", inspection.id, now=now,
+                     after={"number": number, "sha256": conclusion.sha256, "responsibility_review": responsibility_review,
+                            "head": head.person_name if head and responsibility_review else None, "reason": reason})
+    notify.notify(notify.unit_users_for(inspection.unit_id) + notify.team_of(inspection), kind="conclusion",
+                  item=None, now=now, message=N_("The chairman concluded the inspection of %(unit)s (%(number)s)."),
+                  params={"unit": inspection.unit.name, "number": number})
+    return conclusion

@@ -1,0 +1,209 @@
+"""Read side of the chairman's review: the desks dashboard, the heads table, the period report's figures.
+
+Each screen is a handful of aggregate queries over the per-inspection summary columns (score,
+verdict) written at finalisation; nothing joins the answers table per request.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, case, distinct, func, or_, select
+
+from audit.db import db
+from audit.domain.remediation import OPEN_STATES, State
+from audit.domain.review import HeadStats, Period, attention_order, rate, sample_contradicts, sparkline
+from audit.domain.units import ONE_STOP_KINDS, UnitKind
+from audit.models import DossierStatistic, Finding, HeadTenure, Inspection, RemediationItem, Unit
+
+TREND_LENGTH = 8
+COMMUNE_DESKS = (UnitKind.COMMUNE_DESK.value, UnitKind.COMMUNE_CENTRE.value)
+
+
+@dataclass
+class DeskRow:
+    unit: Unit
+    latest: dict | None = None  # id, date, score, verdict
+    scores: list[float] = field(default_factory=list)
+    open_items: int = 0
+    overdue_items: int = 0
+
+    @property
+    def trend_points(self) -> str:
+        return sparkline(self.scores)
+
+
+def _active_in(query, period: Period | None):
+    if period is None:
+        return query
+    return query.where(or_(Unit.valid_from.is_(None), Unit.valid_from <= period.end),
+                       or_(Unit.valid_to.is_(None), Unit.valid_to >= period.start))
+
+
+def desks(period: Period | None, kind: str | None = None, regime: str | None = None, *, today: date) -> list[DeskRow]:
+    """Every one-stop desk (or units of ``kind``) in the period, with its latest verdict and trend."""
+    kinds = [kind] if kind else [k.value for k in ONE_STOP_KINDS]
+    units = db.session.scalars(_active_in(select(Unit).where(Unit.kind.in_(kinds)), period).order_by(Unit.code)).all()
+    rows = {u.id: DeskRow(u) for u in units}
+    ranked = select(Inspection.unit_id, Inspection.id, Inspection.inspection_date, Inspection.score,
+                    Inspection.verdict,
+                    func.row_number().over(partition_by=Inspection.unit_id,
+                                           order_by=(Inspection.inspection_date.desc(), Inspection.id.desc()))
+                    .label("rank")).where(Inspection.state == "finalised", Inspection.unit_id.in_(rows))
+    if period is not None:
+        ranked = ranked.where(Inspection.inspection_date.between(period.start, period.end))
+    if regime:
+        ranked = ranked.where(Inspection.legal_regime == regime)
+    ranked = ranked.subquery()
+    recent = db.session.execute(select(ranked).where(ranked.c.rank <= TREND_LENGTH)
+                                .order_by(ranked.c.unit_id, ranked.c.rank)).all()
+    for r in recent:
+        row = rows[r.unit_id]
+        if r.rank == 1:
+            row.latest = {"id": r.id, "date": r.inspection_date, "score": r.score, "verdict": r.verdict}
+        if r.score is not None:
+            row.scores.insert(0, r.score)
+    open_states = [s.value for s in (State.OPEN, State.RETURNED, State.RESPONDED)]
+    owing = [s.value for s in OPEN_STATES]
+    counts = db.session.execute(
+        select(RemediationItem.unit_id, func.count(),
+               func.sum(case((and_(RemediationItem.state.in_(owing), RemediationItem.deadline < today), 1), else_=0)))
+        .where(RemediationItem.state.in_(open_states), RemediationItem.unit_id.in_(rows))
+        .group_by(RemediationItem.unit_id)).all()
+    for unit_id, open_count, overdue in counts:
+        rows[unit_id].open_items, rows[unit_id].overdue_items = open_count, int(overdue or 0)
+    return list(rows.values())
+
+
+def heads(period: Period | None, *, today: date) -> list[HeadStats]:
+    """Per head of unit: findings during their tenure, repeats, formal verdicts and overdue items."""
+    query = (select(Finding.head_tenure_id, func.count(), func.sum(case((Finding.repeat.is_(True), 1), else_=0)),
+                    func.count(distinct(case((Inspection.verdict == "formal", Inspection.id)))))
+             .join(Inspection, Inspection.id == Finding.inspection_id)
+             .where(Inspection.state == "finalised", Finding.status == "draft", Finding.head_tenure_id.is_not(None))
+             .group_by(Finding.head_tenure_id))
+    if period is not None:
+        query = query.where(Inspection.inspection_date.between(period.start, period.end))
+    per_head = {row[0]: row[1:] for row in db.session.execute(query)}
+    owing = [s.value for s in OPEN_STATES]
+    overdue = dict(db.session.execute(
+        select(RemediationItem.head_tenure_id, func.count())
+        .where(RemediationItem.state.in_(owing), RemediationItem.deadline < today,
+               RemediationItem.head_tenure_id.is_not(None))
+        .group_by(RemediationItem.head_tenure_id)).all())
+    ids = set(per_head) | set(overdue)
+    tenures = db.session.scalars(select(HeadTenure).where(HeadTenure.id.in_(ids))).all() if ids else []
+    stats = []
+    for tenure in tenures:
+        findings, repeats, formal = per_head.get(tenure.id, (0, 0, 0))
+        stats.append(HeadStats(tenure.id, tenure.person_name, tenure.title, tenure.unit.name, tenure.start_date,
+                               tenure.end_date, findings, int(repeats or 0), overdue.get(tenure.id, 0), formal))
+    return attention_order(stats)
+
+
+def _stats_query(period: Period):
+    return (select(DossierStatistic).join(Unit)
+            .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end))
+
+
+@dataclass
+class UnitRates:
+    unit: Unit
+    received: int
+    on_time: int
+    late: int
+    reported_rate: float | None
+    sample_rate: float | None
+    contradicts: bool
+
+
+def on_time_by_unit(period: Period) -> list[UnitRates]:
+    """Reported on-time shares per unit, against the on-time rate of the unit's latest dossier sample."""
+    from .answers import metrics_of
+
+    totals: dict[int, list] = {}
+    for stat in db.session.scalars(_stats_query(period)):
+        entry = totals.setdefault(stat.unit_id, [stat.unit, 0, 0, 0])
+        entry[1] += stat.received
+        entry[2] += stat.on_time
+        entry[3] += stat.late
+    result = []
+    for unit_id, (unit, received, on_time, late) in sorted(totals.items(), key=lambda kv: kv[1][0].code):
+        inspection = db.session.scalar(
+            select(Inspection).where(Inspection.unit_id == unit_id, Inspection.state == "finalised",
+                                     Inspection.inspection_date.between(period.start, period.end))
+            .order_by(Inspection.inspection_date.desc()).limit(1))
+        sample = metrics_of(inspection)["on_time_rate"] if inspection else None
+        reported = rate(on_time, received)
+        result.append(UnitRates(unit, received, on_time, late, reported, sample, sample_contradicts(reported, sample)))
+    return result
+
+
+def on_time_by_field(period: Period) -> list[tuple[str, int, int, int, float | None]]:
+    rows = db.session.execute(
+        select(DossierStatistic.field, func.sum(DossierStatistic.received), func.sum(DossierStatistic.on_time),
+               func.sum(DossierStatistic.late))
+        .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end)
+        .group_by(DossierStatistic.field)).all()
+    return sorted(((f, int(r), int(o), int(late), rate(int(o), int(r))) for f, r, o, late in rows),
+                  key=lambda row: -row[3])
+
+
+@dataclass
+class PeriodFigures:
+    period: Period
+    desks_total: dict = field(default_factory=dict)  # level → count of desks active in the period
+    desks_inspected: dict = field(default_factory=dict)
+    verdicts: dict = field(default_factory=dict)  # verdict → count (latest per desk)
+    dossiers: dict = field(default_factory=dict)  # level → (received, on_time, late, procedures)
+    late_by_field: list = field(default_factory=list)
+    findings_by_section: list = field(default_factory=list)
+    remediation: dict = field(default_factory=dict)
+    repeat_heads: list = field(default_factory=list)
+    contradictions: list = field(default_factory=list)
+
+
+def _level(kind: str) -> str:
+    return "district" if kind == UnitKind.DISTRICT_DESK.value else "commune"
+
+
+def period_figures(period: Period, *, today: date) -> PeriodFigures:
+    figures = PeriodFigures(period)
+    rows = desks(period, today=today)
+    for level in ("district", "commune"):
+        at_level = [r for r in rows if _level(r.unit.kind) == level]
+        figures.desks_total[level] = len(at_level)
+        figures.desks_inspected[level] = sum(1 for r in at_level if r.latest)
+    verdicts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        if row.latest:
+            verdicts[row.latest["verdict"]] += 1
+    figures.verdicts = dict(verdicts)
+    dossiers: dict[str, list[int]] = {"district": [0, 0, 0, 0], "commune": [0, 0, 0, 0]}
+    for stat in db.session.scalars(_stats_query(period)):
+        entry = dossiers[_level(stat.unit.kind)]
+        entry[0] += stat.received
+        entry[1] += stat.on_time
+        entry[2] += stat.late
+        entry[3] += stat.procedures or 0
+    figures.dossiers = {level: tuple(values) for level, values in dossiers.items()}
+    figures.late_by_field = [row for row in on_time_by_field(period) if row[3]]
+    section = func.coalesce(func.substr(Finding.item_id, 1, 1), "+")
+    figures.findings_by_section = db.session.execute(
+        select(section, func.count()).join(Inspection, Inspection.id == Finding.inspection_id)
+        .where(Inspection.state == "finalised", Finding.status == "draft",
+               Inspection.inspection_date.between(period.start, period.end))
+        .group_by(section).order_by(section)).all()
+    items = db.session.scalars(select(RemediationItem).join(Inspection, Inspection.id == RemediationItem.inspection_id)
+                               .where(Inspection.inspection_date.between(period.start, period.end))).all()
+    status: dict[str, int] = defaultdict(int)
+    for item in items:
+        status[item.state] += 1
+        if item.state in (State.OPEN.value, State.RETURNED.value) and item.deadline < today:
+            status["overdue"] += 1
+    figures.remediation = dict(status)
+    figures.repeat_heads = [h for h in heads(period, today=today) if h.repeats]
+    figures.contradictions = [r for r in on_time_by_unit(period) if r.contradicts]
+    return figures

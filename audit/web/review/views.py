@@ -1,0 +1,165 @@
+"""The chairman's review: dashboard, heads of units, conclusions, dossier statistics, period reports."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, TextAreaField
+
+from audit.db import db, utcnow
+from audit.domain.errors import ImportRejected, InvalidInput
+from audit.domain.policy import Permission
+from audit.domain.review import parse_period
+from audit.domain.units import ONE_STOP_KINDS
+from audit.domain.vndate import local_today
+from audit.models import Inspection
+from audit.services import conclusions as conclusion_service
+from audit.services import review as review_service
+from audit.services import statistics as statistics_service
+from audit.services.remediation import can_see_inspection
+from audit.web.authz import require
+from audit.web.errors import translate
+from audit.web.forms import max_length, optional, submit
+from audit.web.inspections.common import load_inspection
+from reports import render_pdf
+from reports.minutes import _committee, _place
+from reports.review import FIELDS, period_context, period_html, period_workbook
+
+bp = Blueprint("review", __name__)
+
+
+class ConcludeForm(FlaskForm):
+    directives = TextAreaField(_l("Conclusions and directives (one per line)"),
+                               validators=[optional(), max_length(6000)])
+    responsibility_review = BooleanField(_l("Ask for a review of the head's responsibility"))
+    review_reason = TextAreaField(_l("Reason for the review"), validators=[optional(), max_length(2000)])
+
+
+class StatisticsForm(FlaskForm):
+    file = FileField(_l("CSV file (UTF-8)"), validators=[FileRequired(message=_l("Choose a file."))])
+
+
+def _period(default: str | None = None):
+    text = request.args.get("period", default or "")
+    if not text:
+        return None, ""
+    try:
+        return parse_period(text), text
+    except InvalidInput as err:
+        abort(400, translate(err))
+
+
+@bp.get("/dashboard")
+@require(Permission.DASHBOARD_VIEW)
+def dashboard():
+    period, period_text = _period()
+    kind = request.args.get("kind") or None
+    if kind and kind not in {k.value for k in ONE_STOP_KINDS}:
+        abort(400)
+    regime = request.args.get("regime") or None
+    if regime and regime not in ("nd61_2018", "nd118_2025"):
+        abort(400)
+    today = local_today(utcnow())
+    rows = review_service.desks(period, kind, regime, today=today)
+    return render_template("review/dashboard.html", rows=rows, period=period, period_text=period_text, kind=kind,
+                           regime=regime, kinds=sorted(k.value for k in ONE_STOP_KINDS),
+                           formal=[r for r in rows if r.latest and r.latest["verdict"] == "formal"],
+                           never=[r for r in rows if not r.latest])
+
+
+@bp.get("/dashboard/heads")
+@require(Permission.DASHBOARD_VIEW)
+def heads():
+    period, period_text = _period()
+    return render_template("review/heads.html", heads=review_service.heads(period, today=local_today(utcnow())),
+                           period=period, period_text=period_text)
+
+
+@bp.route("/inspections/<int:inspection_id>/conclude", methods=["GET", "POST"])
+@require(Permission.INSPECTION_CONCLUDE)
+def conclude(inspection_id: int):
+    inspection = load_inspection(inspection_id)
+    form = ConcludeForm()
+    outcome = submit(form, lambda: conclusion_service.conclude(
+        inspection, directives=form.directives.data or "", responsibility_review=form.responsibility_review.data,
+        review_reason=form.review_reason.data or "", actor=current_user, now=utcnow()), refused_status=422)
+    if outcome.done:
+        flash(_("The inspection has been concluded (%(number)s).", number=outcome.value.number), "success")
+        return redirect(url_for("review.conclude", inspection_id=inspection.id))
+    inspection = load_inspection(inspection_id)
+    return render_template("review/conclude.html", inspection=inspection, form=form,
+                           conclusion=conclusion_service.conclusion_of(inspection),
+                           head=conclusion_service.head_for(inspection)), outcome.status
+
+
+@bp.get("/inspections/<int:inspection_id>/conclusion.pdf")
+@require(Permission.REMEDIATION_VIEW)
+def conclusion_pdf(inspection_id: int):
+    inspection = db.session.get(Inspection, inspection_id)
+    if inspection is None or not can_see_inspection(inspection, current_user):
+        abort(404)
+    conclusion = conclusion_service.conclusion_of(inspection)
+    if conclusion is None:
+        abort(404)
+    response = current_app.response_class(conclusion.pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="thong-bao-ket-luan-{inspection.id}.pdf"'
+    return response
+
+
+@bp.route("/statistics", methods=["GET", "POST"])
+@require(Permission.STATISTICS_IMPORT)
+def statistics():
+    period, period_text = _period("2019")
+    form = StatisticsForm()
+    problems, status = [], 200
+    if form.is_submitted():
+        status = 422
+        if form.validate():
+            try:
+                count = statistics_service.import_csv(form.file.data.read(5 * 1024 * 1024), actor=current_user,
+                                                      now=utcnow())
+            except ImportRejected as err:
+                db.session.rollback()
+                problems = [(p.row, translate(p)) for p in err.problems]
+            else:
+                db.session.commit()
+                flash(_("Imported %(count)d row(s) of dossier statistics.", count=count), "success")
+                return redirect(url_for("review.statistics", period=period_text))
+    return render_template("review/statistics.html", form=form, problems=problems, period=period,
+                           period_text=period_text, by_unit=review_service.on_time_by_unit(period),
+                           by_field=review_service.on_time_by_field(period), field_names=FIELDS), status
+
+
+def _report_context(period):
+    from audit.models import Unit
+    from sqlalchemy import select
+
+    district = db.session.scalar(select(Unit).where(Unit.kind == "district").order_by(Unit.id)) or \
+        db.session.scalar(select(Unit).order_by(Unit.id))
+    today = local_today(utcnow())
+    figures = review_service.period_figures(period, today=today)
+    return period_context(figures, _committee(district).name, _place(district), today)
+
+
+@bp.get("/reports/period.pdf")
+@require(Permission.DASHBOARD_VIEW)
+def period_pdf():
+    period, text = _period("2019")
+    response = current_app.response_class(render_pdf(period_html(_report_context(period))), mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="bao-cao-kiem-tra-cong-vu-{text}.pdf"'
+    return response
+
+
+@bp.get("/reports/period.xlsx")
+@require(Permission.DASHBOARD_VIEW)
+def period_xlsx():
+    period, text = _period("2019")
+    response = current_app.response_class(
+        period_workbook(_report_context(period)),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response.headers["Content-Disposition"] = f'attachment; filename="bao-cao-kiem-tra-cong-vu-{text}.xlsx"'
+    return response
