@@ -4,7 +4,7 @@ ones concentrated in land, construction and planning."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
@@ -39,7 +39,7 @@ def commune_figures() -> dict[str, dict[str, tuple[int, int]]]:
 
 
 def seed() -> None:
-    now = datetime(2020, 1, 10, 2, 0, tzinfo=timezone.utc)
+    now = datetime(2020, 1, 10, 2, 0, tzinfo=UTC)
     unit = lambda code: db.session.scalar(select(Unit).where(Unit.code == code))  # noqa: E731
     rows = [("NG-MC", field, received, late, procedures) for field, (received, late, procedures) in DISTRICT.items()]
     for commune, fields in commune_figures().items():

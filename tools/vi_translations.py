@@ -985,4 +985,121 @@ VI = {
         "yêu cầu khắc phục chưa đóng",
     "due within 3 days":
         "đến hạn trong 3 ngày",
+    # review
+    'A period is a year (2019) or a quarter (2019-Q1).':
+        'Kỳ báo cáo là một năm (2019) hoặc một quý (2019-Q1).',
+    'Column %(column)s must be a whole number, not “%(value)s”.':
+        'Cột %(column)s phải là số nguyên, không phải “%(value)s”.',
+    'Column %(column)s cannot be negative.':
+        'Cột %(column)s không được âm.',
+    'Unknown unit %(code)s.':
+        'Không tìm thấy đơn vị %(code)s.',
+    'Unknown field “%(value)s”.':
+        'Lĩnh vực “%(value)s” không hợp lệ.',
+    'received (%(received)d) must equal on_time + late (%(sum)d).':
+        'Số tiếp nhận (%(received)d) phải bằng đúng hạn + quá hạn (%(sum)d).',
+    'This unit, field and period appear twice.':
+        'Đơn vị, lĩnh vực và kỳ này xuất hiện hai lần.',
+    'An issued conclusion cannot be changed.':
+        'Không được sửa thông báo kết luận đã ban hành.',
+    'Only a finalised inspection can be concluded.':
+        'Chỉ kết luận được cuộc kiểm tra đã kết thúc.',
+    'This inspection has already been concluded.':
+        'Cuộc kiểm tra này đã có thông báo kết luận.',
+    'Write the conclusions and directives.':
+        'Hãy nhập nội dung kết luận và chỉ đạo.',
+    'A responsibility review names the head in office and gives the reason.':
+        'Yêu cầu xem xét trách nhiệm phải có người đứng đầu đương nhiệm và lý do.',
+    'The chairman concluded the inspection of %(unit)s (%(number)s).':
+        'Chủ tịch đã kết luận cuộc kiểm tra tại %(unit)s (%(number)s).',
+    'Figures for %(code)s, %(field)s, %(period)s are already imported.':
+        'Số liệu của %(code)s, lĩnh vực %(field)s, kỳ %(period)s đã được nhập trước đó.',
+    'Conclusions and directives (one per line)':
+        'Kết luận và chỉ đạo (mỗi ý một dòng)',
+    "Ask for a review of the head's responsibility":
+        'Yêu cầu xem xét trách nhiệm người đứng đầu',
+    'Reason for the review':
+        'Lý do xem xét trách nhiệm',
+    'The inspection has been concluded (%(number)s).':
+        'Đã ban hành thông báo kết luận (%(number)s).',
+    'Imported %(count)d row(s) of dossier statistics.':
+        'Đã nhập %(count)d dòng số liệu hồ sơ.',
+    'Dashboard':
+        'Tổng quan',
+    'Conclusion':
+        'Kết luận',
+    'Conclusion of the inspection':
+        'Kết luận kiểm tra',
+    'head on the inspection date:':
+        'người đứng đầu vào ngày kiểm tra:',
+    'Notice %(number)s':
+        'Thông báo số %(number)s',
+    'Issued %(date)s by %(name)s.':
+        'Ban hành lúc %(date)s bởi %(name)s.',
+    'Responsibility review asked for %(name)s: %(reason)s':
+        'Yêu cầu xem xét trách nhiệm của %(name)s: %(reason)s',
+    'Download the notice (PDF)':
+        'Tải thông báo kết luận (PDF)',
+    'The inspection must be finalised by the team lead before it can be concluded.':
+        'Trưởng đoàn phải kết thúc cuộc kiểm tra trước khi Chủ tịch kết luận.',
+    'Conclude and issue the notice':
+        'Kết luận và ban hành thông báo',
+    'Dashboard of one-stop desks':
+        'Tổng quan các Bộ phận Một cửa',
+    'Heads of units':
+        'Người đứng đầu',
+    'Dossier statistics':
+        'Số liệu hồ sơ',
+    'Period report (PDF)':
+        'Báo cáo kỳ (PDF)',
+    'Period report (Excel)':
+        'Báo cáo kỳ (Excel)',
+    'Period':
+        'Kỳ',
+    'All desks':
+        'Tất cả bộ phận',
+    'Both':
+        'Cả hai',
+    'desks':
+        'bộ phận một cửa',
+    'judged formal':
+        'bị đánh giá hình thức',
+    'not inspected in the period':
+        'chưa được kiểm tra trong kỳ',
+    'overdue remediation items':
+        'yêu cầu khắc phục quá hạn',
+    'Latest verdict':
+        'Kết luận gần nhất',
+    'Score trend':
+        'Xu hướng điểm',
+    'findings':
+        'phát hiện',
+    'minutes':
+        'biên bản',
+    'conclusion':
+        'kết luận',
+    '%(open)d open':
+        '%(open)d chưa đóng',
+    '%(n)d overdue':
+        '%(n)d quá hạn',
+    'Directive 26 holds the head of a unit accountable: findings during their tenure, repeats, formal verdicts and overdue items, those needing attention first.':
+        'Chỉ thị 26 quy định trách nhiệm của người đứng đầu: phát hiện trong thời gian giữ chức, tái phạm, kết luận hình thức và yêu cầu quá hạn; người cần lưu ý nhất xếp trước.',
+    'Unit and tenure':
+        'Đơn vị và thời gian giữ chức',
+    'Formal verdicts':
+        'Kết luận hình thức',
+    'On time by unit':
+        'Tỷ lệ đúng hạn theo đơn vị',
+    'Late':
+        'Quá hạn',
+    'Reported on time':
+        'Đúng hạn theo báo cáo',
+    'Inspection sample':
+        'Mẫu kiểm tra',
+    'sample contradicts the report':
+        'mẫu kiểm tra trái với số liệu báo cáo',
+    'On time by field':
+        'Tỷ lệ đúng hạn theo lĩnh vực',
+    'Import statistics (CSV)':
+        'Nhập số liệu (CSV)',
 }

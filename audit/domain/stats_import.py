@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Collection
 
 from .errors import N_, ImportRejected, InvalidInput, Problem
 from .review import Period, parse_period

@@ -15,8 +15,8 @@ from audit.domain.inspections import InspectionLocked, State
 from .audit_log import AuditLogEntry
 from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
 from .minutes import IssuedMinutes
-from .review import Conclusion
 from .remediation import RemediationEvent, RemediationFile
+from .review import Conclusion
 
 #: The only columns of an issued minutes that may still be written, each once.
 _ISSUED_WRITABLE_ONCE = {"superseded_at", "signed_scan", "signed_content_type", "signed_sha256", "signed_size",

@@ -135,8 +135,9 @@ def statistics():
 
 
 def _report_context(period):
-    from audit.models import Unit
     from sqlalchemy import select
+
+    from audit.models import Unit
 
     district = db.session.scalar(select(Unit).where(Unit.kind == "district").order_by(Unit.id)) or \
         db.session.scalar(select(Unit).order_by(Unit.id))
