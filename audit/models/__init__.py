@@ -11,7 +11,8 @@ from .units import HeadTenure, Unit, UnitSuccession
 from .users import User
 
 __all__ = [
-    "Answer", "AnswerOperation", "AuditLogEntry", "Conclusion", "DossierStatistic", "Evidence", "Finding", "HeadTenure", "Inspection",
+    "Answer", "AnswerOperation", "AuditLogEntry", "Conclusion", "DossierStatistic", "Evidence", "Finding",
+    "HeadTenure", "Inspection",
     "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "Notification", "RemediationEvent",
     "RemediationFile", "RemediationItem", "ReminderLog", "SampledDossierRow", "Unit", "UnitSuccession", "User",
 ]
