@@ -181,6 +181,19 @@ ROUTES = [
     Route("remediation.open_note", "GET", "/inbox/999999", expect(404)),
     Route("remediation.report", "GET", "/inspections/{final}/remediation-report.pdf", expect(200)),
     Route("remediation.report", "GET", "/inspections/{final_other}/remediation-report.pdf", expect(200, unit_user=404)),
+    # ------------------------------------------------------------ the chairman's review
+    Route("review.dashboard", "GET", "/dashboard?period=2019", expect(403, chairman=200, admin=200)),
+    Route("review.dashboard", "GET", "/dashboard?period=nineteen", expect(403, chairman=400, admin=400)),
+    Route("review.heads", "GET", "/dashboard/heads", expect(403, chairman=200, admin=200)),
+    Route("review.conclude", "GET", "/inspections/{final}/conclude", expect(403, chairman=200)),
+    Route("review.conclude", "POST", "/inspections/{final}/conclude", expect(403, chairman=302),
+          data={"directives": "Khắc phục ngay các tồn tại."}),
+    Route("review.conclusion_pdf", "GET", "/inspections/{final}/conclusion.pdf", expect(404)),
+    Route("review.statistics", "GET", "/statistics", expect(403, chairman=200, admin=200)),
+    Route("review.statistics", "POST", "/statistics", expect(403, chairman=302, admin=302),
+          files={"file": b"unit_code,field,period,received,on_time,late\nNG-MC,dat_dai,2020,10,9,1\n"}),
+    Route("review.period_pdf", "GET", "/reports/period.pdf?period=2019", expect(403, chairman=200, admin=200)),
+    Route("review.period_xlsx", "GET", "/reports/period.xlsx?period=2019", expect(403, chairman=200, admin=200)),
 ]
 
 def _jpeg() -> bytes:

@@ -1,0 +1,99 @@
+"""The chairman's figures on the demo data: desks, heads, statistics, the 2019 period, conclusions."""
+
+from datetime import date, datetime, timezone
+
+import pytest
+from sqlalchemy import func, select
+
+from audit.db import db
+from audit.domain.errors import DomainError, ImportRejected, InvalidInput
+from audit.domain.review import parse_period
+from audit.models import Conclusion, DossierStatistic, Inspection, Notification, Unit, User
+from audit.services import conclusions, review, statistics
+
+TODAY = date(2026, 11, 27)
+NOW = datetime(2026, 11, 27, 3, 0, tzinfo=timezone.utc)
+Y2019 = parse_period("2019")
+
+
+def test_dashboard_lists_every_desk_with_latest_verdict(demo):
+    rows = review.desks(Y2019, today=TODAY)
+    by_code = {r.unit.code: r for r in rows}
+    assert len([c for c in by_code if c.endswith("-MC") and c != "NG-MC"]) == 12
+    assert by_code["NG-LAEE-MC"].latest["verdict"] == "formal"
+    assert by_code["NG-TAPOO-MC"].scores == [60.7, 60.7]  # two inspections in 2019, oldest first
+    assert by_code["NG-LAEE-MC"].overdue_items > 0
+    current = review.desks(parse_period("2026"), today=TODAY)
+    assert {r.unit.code for r in current} == {f"DN-{c}-TTPV" for c in
+                                               ("THANHMY", "BENGIANG", "NAMGIANG", "DACPRING", "LADEE", "LAEE")}
+    assert all(r.latest is None for r in current)  # none inspected yet in 2026
+    regime = review.desks(None, regime="nd118_2025", today=TODAY)
+    assert all(r.latest is None for r in regime)
+
+
+def test_heads_table_puts_repeat_offenders_first(demo):
+    heads = review.heads(Y2019, today=TODAY)
+    top = heads[0]
+    assert top.overdue > 0
+    tapoo = next(h for h in heads if h.person_name == "Hôih Thị Dung")
+    assert tapoo.repeats > 0 and tapoo.formal == 2
+    assert any(h.person_name == "Bríu Quân" and h.findings == 19 for h in heads)
+
+
+def test_period_figures_match_the_published_ones(demo):
+    figures = review.period_figures(Y2019, today=TODAY)
+    assert figures.desks_inspected == {"district": 1, "commune": 12}
+    assert figures.desks_total == {"district": 1, "commune": 12}
+    district, commune = figures.dossiers["district"], figures.dossiers["commune"]
+    assert district[0] == 1147 and district[3] == 266
+    assert commune[0] == 42518
+    assert (district[1] + commune[1]) / (district[0] + commune[0]) > 0.95
+    late_fields = [row[0] for row in figures.late_by_field[:3]]
+    assert set(late_fields) == {"dat_dai", "xay_dung", "chung_thuc"} or late_fields[:2] == ["dat_dai", "xay_dung"]
+    assert {r.unit.code for r in figures.contradictions} >= {"NG-LAEE-MC"}
+    assert figures.repeat_heads and figures.remediation["overdue"] > 0
+
+
+def test_statistics_import_all_or_nothing(demo):
+    before = db.session.scalar(select(func.count(DossierStatistic.id)))
+    bad = b"unit_code,field,period,received,on_time,late\nNG-MC,dat_dai,2020,10,9,1\nNG-MC,dat_dai,2020,10,10,1\n"
+    with pytest.raises(ImportRejected):
+        statistics.import_csv(bad, actor=None, now=NOW)
+    db.session.rollback()
+    assert db.session.scalar(select(func.count(DossierStatistic.id))) == before
+    again = b"unit_code,field,period,received,on_time,late\nNG-MC,dat_dai,2019,420,389,31\n"
+    with pytest.raises(ImportRejected) as err:
+        statistics.import_csv(again, actor=None, now=NOW)
+    assert "already imported" in err.value.problems[0].text()
+    assert statistics.import_csv(b"unit_code,field,period,received,on_time,late\nNG-MC,dat_dai,2020-Q1,100,97,3\n",
+                                 actor=None, now=NOW) == 1
+
+
+def test_conclusion_is_issued_once_flags_the_head_and_tells_the_unit(demo):
+    chairman = db.session.scalar(select(User).where(User.username == "chutich"))
+    inspection = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-LAEE-MC",
+                                                                       Inspection.state == "finalised"))
+    with pytest.raises(InvalidInput):
+        conclusions.conclude(inspection, directives="Khắc phục ngay", responsibility_review=True, review_reason="",
+                             actor=chairman, now=NOW)
+    conclusion = conclusions.conclude(inspection, directives="Khắc phục ngay các tồn tại.\nBáo cáo trước 30/4.",
+                                      responsibility_review=True, review_reason="Tái phạm, để Bộ phận hoạt động hình thức",
+                                      actor=chairman, now=NOW)
+    db.session.commit()
+    assert conclusion.head.person_name == "Bríu Quân" and conclusion.pdf.startswith(b"%PDF")
+    with pytest.raises(DomainError):
+        conclusions.conclude(inspection, directives="lần hai", responsibility_review=False, review_reason="",
+                             actor=chairman, now=NOW)
+    db.session.rollback()
+    stored = db.session.get(Conclusion, conclusion.id)
+    stored.directives = "sửa"
+    with pytest.raises(DomainError):
+        db.session.flush()
+    db.session.rollback()
+    unit_user = db.session.scalar(select(User).where(User.username == "donvi-la-ee"))
+    assert db.session.scalar(select(Notification).where(Notification.user_id == unit_user.id,
+                                                        Notification.kind == "conclusion")) is not None
+    planned = db.session.scalar(select(Inspection).where(Inspection.state == "planned"))
+    with pytest.raises(DomainError):
+        conclusions.conclude(planned, directives="x", responsibility_review=False, review_reason="", actor=chairman,
+                             now=NOW)

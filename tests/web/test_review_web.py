@@ -1,0 +1,84 @@
+"""The chairman's pages and files read back: the 2019 report as PDF and Excel, the dashboard, conclusions."""
+
+import io
+import subprocess
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from audit.db import db
+from audit.models import Inspection, Unit
+
+
+def pdf_text(data: bytes) -> str:
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
+    return " ".join(out.decode().split())
+
+
+def test_period_report_pdf_and_excel_carry_the_2019_figures(client, demo, login):
+    login("chutich")
+    pdf = client.get("/reports/period.pdf?period=2019")
+    assert pdf.mimetype == "application/pdf"
+    text = pdf_text(pdf.data)
+    for fact in ("BÁO CÁO", "theo cơ chế một cửa, 2019", "Đã kiểm tra 12/12 bộ phận một cửa cấp xã",
+                 "Đã kiểm tra 1/1 bộ phận một cửa cấp huyện", "cấp huyện 1.147", "266", "cấp xã 42.518",
+                 "Tổng số hồ sơ tiếp nhận: 43.665", "đất đai", "xây dựng", "quy hoạch",
+                 "Bộ phận Một cửa xã La Êê: báo cáo", "Hôih Thị Dung"):
+        assert fact in text, fact
+    xlsx = client.get("/reports/period.xlsx?period=2019")
+    book = load_workbook(io.BytesIO(xlsx.data))
+    desks = list(book["Bộ phận một cửa"].iter_rows(values_only=True))
+    assert ("cấp xã", 12, 12) in desks and ("cấp huyện", 1, 1) in desks
+    dossiers = {row[0]: row for row in book["Hồ sơ"].iter_rows(min_row=2, values_only=True)}
+    assert dossiers["cấp huyện"][1] == 1147 and dossiers["cấp huyện"][5] == 266
+    assert dossiers["cấp xã"][1] == 42518
+    on_time = (dossiers["cấp huyện"][2] + dossiers["cấp xã"][2]) / (1147 + 42518)
+    assert on_time > 0.95
+    late = list(book["Quá hạn theo lĩnh vực"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in late[:2]] == ["đất đai", "xây dựng"]
+    heads = list(book["Người đứng đầu tái phạm"].iter_rows(min_row=2, values_only=True))
+    assert any(row[0] == "Hôih Thị Dung" and row[4] > 0 for row in heads)
+    summary = book["Tổng hợp"]
+    assert summary["B2"].value == 43665
+
+
+def test_dashboard_finds_formal_desks(client, demo, login):
+    login("chutich")
+    page = client.get("/dashboard?period=2019").get_data(as_text=True)
+    assert 'id="formal-count">3<' in page
+    assert page.count("desk-formal") == 3 and "<polyline" in page
+    later = client.get("/dashboard?period=2026").get_data(as_text=True)
+    assert later.count("chưa được kiểm tra trong kỳ") >= 6
+    heads = client.get("/dashboard/heads?period=2019").get_data(as_text=True).split('id="heads"')[1]
+    assert heads.index("Hôih Thị Dung") < heads.index("Hồ Văn Thành")  # repeats come before one finding
+
+
+def test_conclusion_visible_to_the_unit_only(client, demo, login):
+    login("chutich")
+    iid = db.session.scalar(select(Inspection.id).join(Unit).where(Unit.code == "NG-LAEE-MC",
+                                                                   Inspection.state == "finalised"))
+    empty = client.post(f"/inspections/{iid}/conclude", data={"directives": ""})
+    assert empty.status_code == 422 and "Hãy nhập nội dung kết luận" in empty.get_data(as_text=True)
+    ok = client.post(f"/inspections/{iid}/conclude", data={
+        "directives": "Chủ tịch UBND xã La Êê chỉ đạo khắc phục ngay.", "responsibility_review": "y",
+        "review_reason": "Bộ phận hoạt động hình thức"})
+    assert ok.status_code == 302
+    assert client.post(f"/inspections/{iid}/conclude", data={"directives": "lần hai"}).status_code == 422
+    client.post("/logout")
+    login("donvi-la-ee")
+    pdf = client.get(f"/inspections/{iid}/conclusion.pdf")
+    text = pdf_text(pdf.data)
+    assert "THÔNG BÁO" in text and "Bríu Quân" in text and "Bộ phận hoạt động hình thức" in text
+    assert "TM. ỦY BAN NHÂN DÂN" in text and "Hồ Văn Thành" in text
+    client.post("/logout")
+    login("donvi-zuoih")
+    assert client.get(f"/inspections/{iid}/conclusion.pdf").status_code == 404
+
+
+def test_statistics_page_flags_the_contradiction(client, demo, login):
+    login("chutich")
+    page = client.get("/statistics?period=2019").get_data(as_text=True)
+    assert "mẫu kiểm tra trái với số liệu báo cáo" in page
+    bad = client.post("/statistics?period=2019", data={"file": (io.BytesIO(b"unit_code,field\nNG-MC,dat_dai\n"), "s.csv")},
+                      content_type="multipart/form-data")
+    assert bad.status_code == 422 and "Thiếu cột" in bad.get_data(as_text=True)
