@@ -1078,10 +1078,6 @@ VI = {
         'biên bản',
     'conclusion':
         'kết luận',
-    '%(open)d open':
-        '%(open)d chưa đóng',
-    '%(n)d overdue':
-        '%(n)d quá hạn',
     'Directive 26 holds the head of a unit accountable: findings during their tenure, repeats, formal verdicts and overdue items, those needing attention first.':
         'Chỉ thị 26 quy định trách nhiệm của người đứng đầu: phát hiện trong thời gian giữ chức, tái phạm, kết luận hình thức và yêu cầu quá hạn; người cần lưu ý nhất xếp trước.',
     'Unit and tenure':
@@ -1102,4 +1098,6 @@ VI = {
         'Tỷ lệ đúng hạn theo lĩnh vực',
     'Import statistics (CSV)':
         'Nhập số liệu (CSV)',
+    "not closed":
+        "chưa đóng",
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from audit.db import db
 from audit.domain.remediation import OPEN_STATES, State
@@ -94,7 +95,8 @@ def heads(period: Period | None, *, today: date) -> list[HeadStats]:
                RemediationItem.head_tenure_id.is_not(None))
         .group_by(RemediationItem.head_tenure_id)).all())
     ids = set(per_head) | set(overdue)
-    tenures = db.session.scalars(select(HeadTenure).where(HeadTenure.id.in_(ids))).all() if ids else []
+    tenures = db.session.scalars(select(HeadTenure).options(selectinload(HeadTenure.unit))
+                                 .where(HeadTenure.id.in_(ids))).all() if ids else []
     stats = []
     for tenure in tenures:
         findings, repeats, formal = per_head.get(tenure.id, (0, 0, 0))

@@ -1,6 +1,6 @@
 """The chairman's figures on the demo data: desks, heads, statistics, the 2019 period, conclusions."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -12,7 +12,7 @@ from audit.models import Conclusion, DossierStatistic, Inspection, Notification,
 from audit.services import conclusions, review, statistics
 
 TODAY = date(2026, 11, 27)
-NOW = datetime(2026, 11, 27, 3, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
 Y2019 = parse_period("2019")
 
 

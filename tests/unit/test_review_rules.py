@@ -48,14 +48,14 @@ def test_sample_contradiction(reported, sample, flagged):
 
 
 def test_statistics_csv_every_bad_row_reported():
-    csv = ("unit_code,field,period,received,on_time,late,procedures\n"
-           "NG-MC,dat_dai,2019,420,389,31,96\n"
-           "NG-XX,dat_dai,2019,10,10,0,\n"
-           "NG-MC,vu_tru,2019,10,10,0,\n"
-           "NG-MC,xay_dung,2019-Q7,10,10,0,\n"
-           "NG-MC,ho_tich,2019,10,9,0,\n"
-           "NG-MC,khac,2019,-1,0,-1,\n"
-           "NG-MC,dat_dai,2019,420,389,31,96\n").encode()
+    csv = (b"unit_code,field,period,received,on_time,late,procedures\n"
+           b"NG-MC,dat_dai,2019,420,389,31,96\n"
+           b"NG-XX,dat_dai,2019,10,10,0,\n"
+           b"NG-MC,vu_tru,2019,10,10,0,\n"
+           b"NG-MC,xay_dung,2019-Q7,10,10,0,\n"
+           b"NG-MC,ho_tich,2019,10,9,0,\n"
+           b"NG-MC,khac,2019,-1,0,-1,\n"
+           b"NG-MC,dat_dai,2019,420,389,31,96\n")
     with pytest.raises(ImportRejected) as err:
         parse(csv, {"NG-MC"})
     rows = sorted({p.row for p in err.value.problems})

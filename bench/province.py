@@ -1,0 +1,270 @@
+"""Province-scale data and the review benchmark.
+
+Generates ≥ 250 communes (with their desks, districts and heads), 10 years of inspections
+(default 40,000, finalised, with their summary columns), 50 answers each (2,000,000), findings and
+remediation items; serves it with gunicorn on 127.0.0.1 and measures the dashboard, the heads table
+and the period report (Excel: its figures without PDF layout), each beside the hand-written SQL it
+needs, run in this process on the same database. Bounded by --requests and --seconds per page.
+
+    .venv/bin/python bench/province.py --backend sqlite
+    .venv/bin/python bench/province.py --backend postgresql
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import create_engine, insert, text  # noqa: E402
+
+from bench.common import BIN, ROOT, Client, free_port, percentile  # noqa: E402
+
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+NOW = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 27)
+
+RAW = {
+    "dashboard": """
+        SELECT u.id, u.name, r.id, r.inspection_date, r.score, r.verdict, r.rn, c.open_items, c.overdue
+        FROM units u
+        LEFT JOIN (SELECT unit_id, id, inspection_date, score, verdict,
+                          ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY inspection_date DESC, id DESC) AS rn
+                   FROM inspections WHERE state = 'finalised'
+                     AND inspection_date BETWEEN :start AND :end) r ON r.unit_id = u.id AND r.rn <= 8
+        LEFT JOIN (SELECT unit_id, COUNT(*) AS open_items,
+                          SUM(CASE WHEN state IN ('open', 'returned') AND deadline < :today THEN 1 ELSE 0 END) AS overdue
+                   FROM remediation_items WHERE state <> 'accepted' GROUP BY unit_id) c ON c.unit_id = u.id
+        WHERE u.kind IN ('district_desk', 'commune_desk', 'commune_centre')
+          AND (u.valid_from IS NULL OR u.valid_from <= :end) AND (u.valid_to IS NULL OR u.valid_to >= :start)
+        ORDER BY u.code, r.rn""",
+    "heads": """
+        SELECT t.id, t.person_name, f.n, f.repeats, f.formal, o.overdue
+        FROM head_tenures t
+        JOIN (SELECT f.head_tenure_id, COUNT(*) AS n, SUM(CASE WHEN f.repeat THEN 1 ELSE 0 END) AS repeats,
+                     COUNT(DISTINCT CASE WHEN i.verdict = 'formal' THEN i.id END) AS formal
+              FROM findings f JOIN inspections i ON i.id = f.inspection_id
+              WHERE i.state = 'finalised' AND f.status = 'draft' AND i.inspection_date BETWEEN :start AND :end
+              GROUP BY f.head_tenure_id) f ON f.head_tenure_id = t.id
+        LEFT JOIN (SELECT head_tenure_id, COUNT(*) AS overdue FROM remediation_items
+                   WHERE state IN ('open', 'returned') AND deadline < :today GROUP BY head_tenure_id) o
+               ON o.head_tenure_id = t.id
+        ORDER BY o.overdue DESC, f.repeats DESC, f.formal DESC, f.n DESC""",
+    "period": """
+        SELECT 'verdicts', verdict, COUNT(*) FROM inspections
+         WHERE state = 'finalised' AND inspection_date BETWEEN :start AND :end GROUP BY verdict
+        UNION ALL
+        SELECT 'fields', field, SUM(late) FROM dossier_statistics
+         WHERE period_start >= :start AND period_end <= :end GROUP BY field
+        UNION ALL
+        SELECT 'sections', SUBSTR(f.item_id, 1, 1), COUNT(*) FROM findings f JOIN inspections i ON i.id = f.inspection_id
+         WHERE i.state = 'finalised' AND f.status = 'draft' AND i.inspection_date BETWEEN :start AND :end
+         GROUP BY SUBSTR(f.item_id, 1, 1)
+        UNION ALL
+        SELECT 'items', r.state, COUNT(*) FROM remediation_items r JOIN inspections i ON i.id = r.inspection_id
+         WHERE i.inspection_date BETWEEN :start AND :end GROUP BY r.state""",
+}
+
+
+def generate(url: str, *, districts: int, communes_per: int, inspections: int, answers_per: int, seed: int = 7):
+    """Fill an empty database (schema from the models) with province-scale data; returns row counts."""
+    os.environ["AUDIT_INSTANCE_PATH"] = tempfile.mkdtemp(prefix="ktcv-gen-")
+    from werkzeug.security import generate_password_hash
+
+    from audit.app import create_app
+    from audit.db import db
+    from audit.models import Answer, Finding, HeadTenure, Inspection, InspectionMember, RemediationItem, Unit, User
+
+    rng = random.Random(seed)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    with app.app_context():
+        db.create_all()
+        conn = db.session.connection()
+
+        def bulk(model, rows):
+            for i in range(0, len(rows), 20000):
+                conn.execute(insert(model), rows[i:i + 20000])
+
+        units, desks, heads_by_unit = [], [], {}
+        uid = 1
+        units.append(dict(id=uid, code="PROV", name="UBND tỉnh Mẫu", kind="province", created_at=NOW))
+        province = uid
+        for d in range(districts):
+            uid += 1
+            district = uid
+            units.append(dict(id=uid, code=f"D{d:02d}", name=f"UBND huyện {d:02d}", kind="district",
+                              parent_id=province, created_at=NOW))
+            uid += 1
+            units.append(dict(id=uid, code=f"D{d:02d}-MC", name=f"Bộ phận Một cửa huyện {d:02d}",
+                              kind="district_desk", parent_id=district, created_at=NOW))
+            desks.append(uid)
+            for c in range(communes_per):
+                uid += 1
+                commune = uid
+                units.append(dict(id=uid, code=f"D{d:02d}-C{c:02d}", name=f"UBND xã {d:02d}-{c:02d}",
+                                  kind="commune", parent_id=district, created_at=NOW))
+                uid += 1
+                units.append(dict(id=uid, code=f"D{d:02d}-C{c:02d}-MC", name=f"Bộ phận Một cửa xã {d:02d}-{c:02d}",
+                                  kind="commune_desk", parent_id=commune, created_at=NOW))
+                desks.append(uid)
+        bulk(Unit, units)
+        tenures, tid = [], 0
+        for desk in desks:
+            heads_by_unit[desk] = []
+            start = date(2016, 1, 1)
+            for k in range(3):
+                tid += 1
+                end = None if k == 2 else start + timedelta(days=1200)
+                tenures.append(dict(id=tid, unit_id=desk, person_name=f"Người đứng đầu {tid}", title="Chủ tịch UBND xã",
+                                    start_date=start, end_date=end, created_at=NOW))
+                heads_by_unit[desk].append((start, end, tid))
+                start = (end or start) + timedelta(days=1)
+        bulk(HeadTenure, tenures)
+        password = generate_password_hash("NamGiang@2019", method="pbkdf2:sha256:1000")
+        bulk(User, [dict(id=1, username="chutich", full_name="Chủ tịch Mẫu", role="chairman", password_hash=password,
+                         active=True, must_change_password=False, session_version=1, created_at=NOW),
+                    dict(id=2, username="truongdoan", full_name="Trưởng đoàn Mẫu", role="team_lead",
+                         password_hash=password, active=True, must_change_password=False, session_version=1,
+                         created_at=NOW)])
+        item_ids = [f"{s}{n:02d}" for s, count in zip("ABCDEFGH", (10, 8, 6, 10, 10, 4, 7, 8), strict=True)
+                    for n in range(1, count + 1)][:answers_per]
+        ins, members, answers, findings, items = [], [], [], [], []
+        fid = 0
+        first_day = date(2016, 1, 1)
+        for iid in range(1, inspections + 1):
+            desk = desks[iid % len(desks)]
+            day = first_day + timedelta(days=rng.randrange(3650))
+            score = round(rng.uniform(35, 100), 1)
+            verdict = "formal" if score < 55 else "partial" if score < 80 else "substantive"
+            ins.append(dict(id=iid, unit_id=desk, inspection_date=day, announced=bool(iid % 2),
+                            decision_number=f"{iid}/QĐ", decision_date=day - timedelta(days=7),
+                            checklist_key="one-stop-desk", checklist_version=1, checklist_sha256="0" * 64,
+                            legal_regime="nd61_2018" if day < date(2025, 7, 1) else "nd118_2025", state="finalised",
+                            created_at=NOW, submitted_at=NOW, finalised_at=NOW, score=score, coverage=1.0,
+                            formality_index=round(100 - score, 1), verdict=verdict, verdict_reasons=[],
+                            section_scores={}))
+            members.append(dict(inspection_id=iid, user_id=2, role="lead"))
+            for item in item_ids:
+                answers.append(dict(inspection_id=iid, item_id=item, value="yes" if rng.random() < score / 100 else "no",
+                                    note="", source="inspector", version=1, updated_at=NOW))
+            head = next((t for s, e, t in heads_by_unit[desk] if s <= day and (e is None or day <= e)), None)
+            for k in range(3 if verdict != "substantive" else 1):
+                fid += 1
+                deadline = day + timedelta(days=30)
+                findings.append(dict(id=fid, inspection_id=iid, item_id=item_ids[(iid + k) % len(item_ids)],
+                                     source="derived", unit_id=desk, head_tenure_id=head, requirement="Yêu cầu",
+                                     observation="", severity="medium", formality_signal=False, repeat=rng.random() < .2,
+                                     legal_basis="", remedy="Khắc phục", deadline=deadline, status="draft",
+                                     edited=False, created_at=NOW))
+                if day.year >= 2024:
+                    state = rng.choice(["open", "open", "responded", "accepted"])
+                    items.append(dict(inspection_id=iid, finding_id=fid, unit_id=desk, head_tenure_id=head,
+                                      requirement="Khắc phục", legal_basis="", deadline=deadline,
+                                      original_deadline=deadline, state=state, extension_requested=False,
+                                      created_at=NOW, closed_at=NOW if state == "accepted" else None))
+            if len(answers) >= 200000:
+                bulk(Inspection, ins)
+                bulk(InspectionMember, members)
+                bulk(Answer, answers)
+                bulk(Finding, findings)
+                bulk(RemediationItem, items)
+                ins, members, answers, findings, items = [], [], [], [], []
+        for model, rows in ((Inspection, ins), (InspectionMember, members), (Answer, answers), (Finding, findings),
+                            (RemediationItem, items)):
+            if rows:
+                bulk(model, rows)
+        db.session.commit()
+        counts = {table: db.session.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar()
+                  for table in ("units", "inspections", "answers", "findings", "remediation_items")}
+        db.session.remove()
+        db.engine.dispose()
+    return counts
+
+
+def timed(fn, n: int, seconds: float) -> list[float]:
+    out, deadline = [], time.monotonic() + seconds
+    for _ in range(n):
+        if time.monotonic() > deadline:
+            break
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--districts", type=int, default=25)
+    parser.add_argument("--communes", type=int, default=10)
+    parser.add_argument("--inspections", type=int, default=40000)
+    parser.add_argument("--answers", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--seconds", type=float, default=90)
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="ktcv-province-"))
+    if args.backend == "sqlite":
+        url = f"sqlite:///{folder / 'province.sqlite3'}"
+    else:
+        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text("DROP DATABASE IF EXISTS ktcv_bench WITH (FORCE)"))
+            conn.execute(text("CREATE DATABASE ktcv_bench"))
+        url = PG_ADMIN.rsplit("/", 1)[0] + "/ktcv_bench"
+    start = time.perf_counter()
+    counts = generate(url, districts=args.districts, communes_per=args.communes, inspections=args.inspections,
+                      answers_per=args.answers)
+    generated = time.perf_counter() - start
+    params = {"start": date(2016, 1, 1), "end": date(2025, 12, 31), "today": TODAY}
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+
+    def raw(name):
+        with engine.connect() as conn:
+            conn.execute(text(RAW[name]), params).fetchall()
+
+    env = {**os.environ, "AUDIT_INSTANCE_PATH": str(folder), "DATABASE_URL": url, "AUDIT_SESSION_COOKIE_SECURE": "false"}
+    port = free_port()
+    server = subprocess.Popen([str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}",
+                               "--log-level", "warning", "--timeout", "120", "wsgi:app"], cwd=ROOT, env=env)
+    try:
+        time.sleep(3)
+        client = Client(f"127.0.0.1:{port}")
+        client.login("chutich")
+        pages = {"dashboard": "/dashboard?period=2016", "heads": "/dashboard/heads",
+                 "period": "/reports/period.xlsx?period=2025"}
+        pages["dashboard"] = "/dashboard"
+        results = []
+        for name, path in pages.items():
+            def http(path=path):
+                status, _ = client.request("GET", path)
+                assert status == 200, (path, status)
+            http()
+            raw(name)  # warm-up
+            http_times, raw_times = [], []
+            for _ in range(args.requests):  # interleaved: both see the same noise
+                http_times += timed(http, 1, args.seconds)
+                raw_times += timed(lambda name=name: raw(name), 1, args.seconds)
+            results.append((name, statistics.median(http_times), percentile(http_times, 95),
+                            statistics.median(raw_times), percentile(raw_times, 95)))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        engine.dispose()
+    print(f"province benchmark — {args.backend}: {counts} (generated in {generated:.0f} s)")
+    print(f"{'page':<11}{'p50 ms':>9}{'p95 ms':>9}{'raw p50':>9}{'raw p95':>9}{'p95/raw p95':>13}")
+    for name, p50, p95, r50, r95 in results:
+        print(f"{name:<11}{p50:>9.1f}{p95:>9.1f}{r50:>9.1f}{r95:>9.1f}{p95 / r95:>13.1f}")
+
+
+if __name__ == "__main__":
+    main()
