@@ -73,7 +73,8 @@ def _dossiers(day: date, bad: bool) -> list[dict]:
         ("000.00.22.H37-190207-0004", "chung_thuc", (-26, -26, -26), True, True, True, False),
         ("000.00.22.H37-190211-0009", "dat_dai", (-22, -2, 0 if bad else -4), not bad, True, not bad, False),
         ("000.00.22.H37-190212-0011", "dat_dai", (-21, -6, -3 if bad else -7), not bad, not bad, True, False),
-        ("000.00.22.H37-190214-0015", "xay_dung", (-19, -4, None), True, True, not bad, not bad),
+        # still being handled: past its due date at a bad desk, not yet due at a good one
+        ("000.00.22.H37-190214-0015", "xay_dung", (-19, -4 if bad else 3, None), True, True, not bad, False),
         ("000.00.22.H37-190218-0020", "ho_tich", (-15, -12, -12), True, True, True, False),
     ]
     result = []
