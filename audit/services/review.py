@@ -184,12 +184,16 @@ def period_figures(period: Period, *, today: date) -> PeriodFigures:
             verdicts[row.latest["verdict"]] += 1
     figures.verdicts = dict(verdicts)
     dossiers: dict[str, list[int]] = {"district": [0, 0, 0, 0], "commune": [0, 0, 0, 0]}
-    for stat in db.session.scalars(_stats_query(period)):
-        entry = dossiers[_level(stat.unit.kind)]
-        entry[0] += stat.received
-        entry[1] += stat.on_time
-        entry[2] += stat.late
-        entry[3] += stat.procedures or 0
+    sums = db.session.execute(
+        select(Unit.kind, func.sum(DossierStatistic.received), func.sum(DossierStatistic.on_time),
+               func.sum(DossierStatistic.late), func.sum(func.coalesce(DossierStatistic.procedures, 0)))
+        .join(Unit, Unit.id == DossierStatistic.unit_id)
+        .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end)
+        .group_by(Unit.kind)).all()
+    for kind, *values in sums:
+        entry = dossiers[_level(kind)]
+        for index, value in enumerate(values):
+            entry[index] += int(value or 0)
     figures.dossiers = {level: tuple(values) for level, values in dossiers.items()}
     figures.late_by_field = [row for row in on_time_by_field(period) if row[3]]
     section = func.coalesce(func.substr(Finding.item_id, 1, 1), "+")
@@ -198,14 +202,15 @@ def period_figures(period: Period, *, today: date) -> PeriodFigures:
         .where(Inspection.state == "finalised", Finding.status == "draft",
                Inspection.inspection_date.between(period.start, period.end))
         .group_by(section).order_by(section)).all()
-    items = db.session.scalars(select(RemediationItem).join(Inspection, Inspection.id == RemediationItem.inspection_id)
-                               .where(Inspection.inspection_date.between(period.start, period.end))).all()
-    status: dict[str, int] = defaultdict(int)
-    for item in items:
-        status[item.state] += 1
-        if item.state in (State.OPEN.value, State.RETURNED.value) and item.deadline < today:
-            status["overdue"] += 1
-    figures.remediation = dict(status)
+    owing = [s.value for s in OPEN_STATES]
+    by_state = db.session.execute(
+        select(RemediationItem.state, func.count(),
+               func.sum(case((and_(RemediationItem.state.in_(owing), RemediationItem.deadline < today), 1), else_=0)))
+        .join(Inspection, Inspection.id == RemediationItem.inspection_id)
+        .where(Inspection.inspection_date.between(period.start, period.end))
+        .group_by(RemediationItem.state)).all()
+    figures.remediation = {state: count for state, count, _ in by_state}
+    figures.remediation["overdue"] = sum(int(overdue or 0) for _, _, overdue in by_state)
     figures.repeat_heads = [h for h in heads(period, today=today) if h.repeats]
     figures.contradictions = [r for r in on_time_by_unit(period) if r.contradicts]
     return figures
