@@ -82,6 +82,15 @@ def ensure_editable(state: State, team_role: TeamRole | None, *, findings: bool 
         raise NotAllowed(N_("Only the team lead may change findings after submission."))
 
 
+def may_edit(state: State, team_role: TeamRole | None, *, findings: bool = False) -> bool:
+    """Whether :func:`ensure_editable` would let this team member change answers (or findings) now."""
+    try:
+        ensure_editable(state, team_role, findings=findings)
+    except DomainError:
+        return False
+    return True
+
+
 def regime_on(day: date) -> str:
     """The legal regime of the one-stop mechanism on ``day``."""
     return "nd118_2025" if day >= REGIME_CHANGE else "nd61_2018"

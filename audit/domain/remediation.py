@@ -78,6 +78,20 @@ def next_state(state: State, action: Action, parties: frozenset[Party]) -> State
     return target
 
 
+def available_actions(state: State, parties: frozenset[Party], extension_pending: bool) -> frozenset[Action]:
+    """The steps this actor may take on an item now: the transition table and the extension rule, in one place."""
+    allowed = set()
+    for (from_state, action), (_target, roles) in TRANSITIONS.items():
+        if from_state is not state or not parties & roles:
+            continue
+        try:
+            check_extension(action, extension_pending)
+        except InvalidTransition:
+            continue
+        allowed.add(action)
+    return frozenset(allowed)
+
+
 def check_extension(action: Action, pending: bool) -> None:
     """One extension request at a time; a decision needs a pending request."""
     if action is Action.REQUEST_EXTENSION and pending:

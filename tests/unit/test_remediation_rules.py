@@ -77,3 +77,20 @@ def test_overdue_is_derived(state, deadline, today, overdue, soon, kind):
     status = standing(state, deadline, today)
     assert (status.overdue, status.due_soon) == (overdue, soon)
     assert reminder_kind(state, deadline, today) == kind
+
+
+@pytest.mark.parametrize("state", list(State))
+@pytest.mark.parametrize("party", ALL_PARTIES, ids=["unit", "team", "lead", "chairman"])
+@pytest.mark.parametrize("pending", [False, True])
+def test_available_actions_agree_with_the_table(state, party, pending):
+    from audit.domain.remediation import available_actions
+
+    expected = set()
+    for action in Action:
+        try:
+            next_state(state, action, party)
+            check_extension(action, pending)
+        except (InvalidTransition, NotAllowed):
+            continue
+        expected.add(action)
+    assert available_actions(state, party, pending) == expected

@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from audit.db import db, utcnow
 from audit.domain.errors import InvalidInput
+from audit.domain.inspections import may_edit
 from audit.domain.policy import Permission
 from audit.models import Answer, Evidence
 from audit.services import answers as answer_service
@@ -66,7 +67,8 @@ def _render_section(inspection, section_key: str, *, status: int = 200, posted: 
         next=sections[index + 1] if index + 1 < len(sections) else None,
         answers=answers, photos=photos, progress=_progress(inspection), posted=posted or {},
         conflicts=conflicts or {}, errors=errors or {}, metrics=answer_service.metrics_of(inspection),
-        my_role=inspection.team_role_of(current_user.id)), status
+        my_role=inspection.team_role_of(current_user.id),
+        editable=may_edit(inspection.inspection_state, inspection.team_role_of(current_user.id))), status
 
 
 @bp.get("/<int:inspection_id>/fill/<section_key>")

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from audit.db import db, utcnow
 from audit.domain.findings import Severity
+from audit.domain.inspections import may_edit
 from audit.domain.policy import Permission
 from audit.services import answers as answer_service
 from audit.services import findings as finding_service
@@ -21,6 +22,7 @@ from .views import bp
 
 def _render_dossiers(inspection, form, status=200):
     return render_template("inspections/dossiers.html", inspection=inspection, form=form,
+                           editable=may_edit(inspection.inspection_state, inspection.team_role_of(current_user.id)),
                            metrics=answer_service.metrics_of(inspection), field_labels=FIELD_LABELS,
                            my_role=inspection.team_role_of(current_user.id)), status
 
@@ -53,7 +55,9 @@ def delete_dossier(inspection_id: int, dossier_id: int):
 
 
 def _render_findings(inspection, form, status=200, drop_forms=None):
+    role = inspection.team_role_of(current_user.id)
     return render_template("inspections/findings.html", inspection=inspection, form=form,
+                           editable=may_edit(inspection.inspection_state, role, findings=True),
                            severity_labels=SEVERITY_LABELS, head=finding_service.head_for(inspection),
                            my_role=inspection.team_role_of(current_user.id), drop_forms=drop_forms or {}), status
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from audit.db import db, utcnow
 from audit.domain.policy import Permission
-from audit.domain.remediation import Action, State, standing
+from audit.domain.remediation import Action, State, available_actions, standing
 from audit.domain.vndate import local_today
 from audit.models import Inspection, Notification, RemediationFile, RemediationItem
 from audit.services import notify
@@ -64,7 +64,9 @@ def _render_item(item: RemediationItem, form: ActionForm | None = None, failed: 
     form = form or ActionForm(formdata=None, data={"submission_id": uuid.uuid4().hex})
     if failed:
         form.submission_id.data = uuid.uuid4().hex
+    actions = {a.value for a in available_actions(item.item_state, parties, item.extension_requested)}
     return render_template("remediation/item.html", item=item, form=form, failed=failed, parties=parties,
+                           actions=actions,
                            standing=standing(item.item_state, item.deadline, today), today=today), status
 
 
