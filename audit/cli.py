@@ -12,6 +12,10 @@ from audit.db import db, utcnow
 
 
 def register_cli(app: Flask) -> None:
+    from .cli_verdict import register as register_verdict
+
+    register_verdict(app)
+
     @app.cli.group("checklists")
     def checklists():
         """Checklist versions: validate, list, record checksums."""
@@ -46,12 +50,34 @@ def register_cli(app: Flask) -> None:
     def checksum():
         """Record the sha256 of published versions not yet in CHECKSUMS (never rewrites one)."""
         from audit.catalog import validate_all
-        from audit.catalog.integrity import write_checksums
+        from audit.catalog.integrity import items_digest, write_checksums
 
         root = Path(current_app.config["CHECKLISTS_DIR"])
         loaded, _ = validate_all(root)
-        for name in write_checksums(root, [c.path for c in loaded if c.status == "published"]):
+        digests = {c.path: items_digest(c) for c in loaded}
+        for name in write_checksums(root, [c.path for c in loaded if c.status == "published"], digests):
             click.echo(f"recorded {name}")
+
+    @checklists.command("amend")
+    @click.argument("path")
+    @click.option("--reason", required=True, help="Why the published version was corrected.")
+    def amend(path: str, reason: str):
+        """Record a correction of the published version PATH (e.g. one-stop-desk/v1.yaml) that keeps every item.
+
+        Inspections pinned to the earlier file keep working with the corrected one; AMENDMENTS says when and
+        why. A change of any item id, section or answer type is refused: publish a new version instead."""
+        from audit.catalog.integrity import AmendmentRefused, items_digest, record_amendment
+        from audit.catalog.loader import ChecklistFileError, load_file
+        from audit.domain.vndate import local_today
+
+        root = Path(current_app.config["CHECKLISTS_DIR"])
+        try:
+            checklist = load_file(root / path, root)
+            amendment = record_amendment(root, path, items_digest(checklist), reason, local_today(utcnow()))
+        except (ChecklistFileError, AmendmentRefused, FileNotFoundError) as err:
+            click.echo(f"ERROR  {err}", err=True)
+            sys.exit(1)
+        click.echo(f"amended {path}: {amendment.old[:12]} → {amendment.new[:12]}")
 
     @app.cli.command("import-units")
     @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))

@@ -1,4 +1,4 @@
-"""Demo inspections for Nam Giang: three finalised in 2019 (formal, partly substantive, substantive)
+"""Demo inspections for Nam Giang: the 2019 round (formal, partly substantive, weak, substantive desks)
 and two planned ones — La Êê in November 2019, after its chairman changed, and the La Êê public
 administration service centre under Decree 118."""
 
@@ -32,7 +32,8 @@ def good_answers(checklist: Checklist) -> dict[str, str]:
             answers[item.id] = "100"
         elif item.answer_type is AnswerType.TEXT:
             answers[item.id] = "Bộ phận hoạt động nền nếp, công chức có mặt đầy đủ, hồ sơ được theo dõi đầy đủ."
-    answers.update({"E02": "2", "E03": "2", "E06": "0", "E09": "412", "G02": "160"})
+    # Two dossiers were late in the period, each with its apology letter; 160 ratings on 412 dossiers.
+    answers.update({"E01": "99.5", "E02": "2", "E03": "2", "E04": "100", "E06": "0", "E09": "412", "G02": "160"})
     return answers
 
 
@@ -43,16 +44,17 @@ FORMAL = {
     "B05": ("no", "Máy tính tra cứu không bật, không kết nối mạng."), "B07": ("no", ""),
     "C02": ("55", "Còn niêm yết 9 thủ tục đã bị bãi bỏ theo quyết định công bố năm 2018."),
     "C03": ("1", ""), "D08": ("no", "Người dân cho biết nộp hồ sơ đất đai trực tiếp tại phòng Địa chính."),
-    "E02": ("6", ""), "E03": ("0", ""), "E07": ("70", "3 hồ sơ nhập lùi ngày trả trên hệ thống."),
+    "E02": ("6", ""), "E03": ("0", ""), "E04": ("0", "6 hồ sơ quá hạn, không có phiếu xin lỗi nào."),
+    "E07": ("70", "3 hồ sơ nhập lùi ngày trả trên hệ thống."),
     "G01": ("no", ""), "G02": ("0", "Hòm phiếu đánh giá trống."), "G05": ("no", ""), "H02": ("no", ""),
     "Z01": ("Bộ phận Một cửa tồn tại chủ yếu trên hình thức: có biển tên, có bảng niêm yết nhưng không người trực, "
             "hồ sơ tiếp nhận ngoài sổ.", ""),
 }
-# Formal without a critical failure: many formality signs (the index crosses 40).
+# Formal without an integrity failure: equipment, figures and earlier recommendations for show (7 points).
 FORMAL_LIGHT = {
     "A01": ("no", "Không có văn bản phân công."), "A03": ("60", ""), "A10": ("no", ""), "B05": ("no", ""),
     "B06": ("no", "Camera không hoạt động."), "B07": ("no", ""), "C01": ("no", "Bảng niêm yết cũ, khó đọc."),
-    "D02": ("70", ""), "E07": ("80", ""), "F01": ("85", ""), "F03": ("60", ""), "G05": ("no", ""),
+    "D02": ("70", ""), "F01": ("85", ""), "F03": ("60", ""), "G05": ("no", ""),
     "G06": ("no", ""), "G07": ("30", "Phần lớn kiến nghị lần trước chưa khắc phục."), "H02": ("no", ""),
     "H08": ("no", ""),
 }
@@ -61,41 +63,64 @@ PARTIAL = {
     "E01": ("88", ""), "F02": ("15", ""), "G01": ("no", "Không phát phiếu đánh giá kèm Mẫu 01."),
     "G03": ("85", ""), "H03": ("90", "1 công chức đến muộn 20 phút."),
     "A10": ("no", "Chưa có nhận xét gửi cơ quan cử công chức."), "B06": ("no", "Camera hỏng từ tháng 02/2019."),
-    "G05": ("no", ""), "E07": ("90", ""), "G06": ("no", "Số liệu báo cáo quý II lệch với hệ thống."),
+    "G05": ("no", ""), "G06": ("no", "Số liệu báo cáo quý II lệch với hệ thống."),
     "F03": ("70", ""), "C03": ("1", "Thiếu phí, lệ phí ở 3 thủ tục."),
     "Z01": ("Bộ phận hoạt động nhưng còn một số tồn tại về công khai thủ tục và lấy ý kiến người dân.", ""),
 }
+# Slow but honest: many shortcomings and late dossiers, every one recorded and apologised for.
+WEAK = {
+    "A03": ("60", "3/5 công chức có mặt; 2 người đi hỗ trợ thôn, có lịch công tác."), "A04": ("no", ""),
+    "A05": ("no", ""), "A08": ("0", "Công chức hướng dẫn qua loa, người dân phải hỏi lại nhiều lần."),
+    "B02": ("0", "Phòng chật, người dân đứng chờ ngoài hiên."), "B03": ("no", ""), "B04": ("no", ""), "B08": ("no", ""),
+    "C03": ("0", ""), "C04": ("no", ""), "C05": ("no", ""), "D02": ("60", ""), "D03": ("no", ""),
+    "E01": ("58", "Theo số liệu hệ thống."), "E02": ("31", ""), "E03": ("31", ""), "E05": ("no", ""),
+    "E06": ("7", ""), "E08": ("40", ""), "F02": ("0", ""), "F04": ("0", ""), "G01": ("no", ""), "G03": ("60", ""),
+    "G04": ("50", ""), "G05": ("no", ""), "H01": ("no", ""), "H02": ("no", ""), "H03": ("70", ""), "H04": ("no", ""),
+    "H07": ("0", ""), "B01": ("no", "Không có biển chỉ dẫn từ đường vào."), "C01": ("no", ""),
+    "A06": ("no", "Công chức Địa chính mới tuyển dụng, chưa đủ thời gian công tác."), "A10": ("no", ""),
+    "H08": ("no", ""), "D09": ("no", "Biên lai không ghi ngày."), "H06": ("no", ""),
+    "G07": ("na", "Lần kiểm tra đầu tiên."),
+    "Z01": ("Bộ phận hoạt động thật, ghi chép trung thực nhưng còn yếu về cơ sở vật chất, thái độ và thời hạn.", ""),
+}
+
+GOOD_SAMPLE, FORMAL_SAMPLE, WEAK_SAMPLE = "good", "formal", "weak"
 
 
-def _dossiers(day: date, bad: bool) -> list[dict]:
-    rows = [
-        ("000.00.22.H37-190205-0001", "ho_tich", (-30, -27, -27), True, True, True, False),
-        ("000.00.22.H37-190207-0004", "chung_thuc", (-26, -26, -26), True, True, True, False),
-        ("000.00.22.H37-190211-0009", "dat_dai", (-22, -2, 0 if bad else -4), not bad, True, not bad, False),
-        ("000.00.22.H37-190212-0011", "dat_dai", (-21, -6, -3 if bad else -7), not bad, not bad, True, False),
-        # still being handled: past its due date at a bad desk, not yet due at a good one
-        ("000.00.22.H37-190214-0015", "xay_dung", (-19, -4 if bad else 3, None), True, True, not bad, False),
-        ("000.00.22.H37-190218-0020", "ho_tich", (-15, -12, -12), True, True, True, False),
-    ]
-    result = []
-    for code, field_, (received, due, returned), register, system, slip, apology in rows:
-        result.append(dict(code=code, field=field_, received=day.fromordinal(day.toordinal() + received),
-                           due=day.fromordinal(day.toordinal() + due),
-                           returned=None if returned is None else day.fromordinal(day.toordinal() + returned),
-                           in_register=register, in_system=system, control_slip_complete=slip, apology_issued=apology))
-    return result
+def _dossiers(day: date, kind: str) -> list[dict]:
+    """Twelve sampled dossiers (the checklist asks for at least ten)."""
+    fields = ["ho_tich", "chung_thuc", "dat_dai", "dat_dai", "xay_dung", "ho_tich", "chung_thuc", "ho_tich",
+              "bao_tro_xa_hoi", "chung_thuc", "dat_dai", "ho_tich"]
+    rows = []
+    for n, field_ in enumerate(fields):
+        received = -60 + 4 * n
+        due = received + (10 if field_ in ("dat_dai", "xay_dung") else 3)
+        returned, register, system, slip, apology = due - 1, True, True, True, False
+        if kind == FORMAL_SAMPLE and n in (2, 3, 4, 7, 10):  # late, no apology; some outside the register
+            returned, apology = due + 6, False
+            register = system = n not in (2, 3, 10)
+            slip = n in (4,)
+        if kind == WEAK_SAMPLE and n in (2, 3, 4, 8, 10):  # late, but recorded and apologised for
+            returned, apology = due + 5, True
+        rows.append(dict(code=f"000.00.22.H37-{(day.toordinal() + received) % 1000000:06d}-{n + 1:04d}", field=field_,
+                         received=day.fromordinal(day.toordinal() + received),
+                         due=day.fromordinal(day.toordinal() + due),
+                         returned=day.fromordinal(day.toordinal() + returned), in_register=register,
+                         in_system=system, control_slip_complete=slip, apology_issued=apology))
+    return rows
 
 
-def _fill(inspection, profile: dict, actor: User, day: date, bad_sample: bool) -> None:
+def _fill(inspection, profile: dict, actor: User, day: date, sample_kind: str) -> None:
     checklist = inspection_service.checklist_of(inspection)
     answers = good_answers(checklist)
     notes = {}
     for item_id, (value, note) in profile.items():
         answers[item_id] = value
         notes[item_id] = note
-    for row in _dossiers(day, bad_sample):
+    for row in _dossiers(day, sample_kind):
         answer_service.add_dossier(inspection, actor=actor, now=at(day, 9, 30), **row)
-    sample_fed = {i.id for i in checklist.items if i.sample_metric}
+    # The sample answers the items that depend on it; the inspector answers E04 by hand from E02 and E03
+    # (the sample's own late dossiers need not be the ones the period had).
+    sample_fed = {i.id for i in checklist.items if i.sample_metric} - {"E04"}
     for item in checklist.items:
         if item.id in sample_fed and item.id not in profile:
             continue
@@ -108,33 +133,34 @@ def seed() -> int:
     unit = lambda code: db.session.scalar(select(Unit).where(Unit.code == code))  # noqa: E731
     user = lambda name: db.session.scalar(select(User).where(User.username == name))  # noqa: E731
     lead, member = user("truongdoan"), user("thanhtra")
+    good, formal, weak = GOOD_SAMPLE, FORMAL_SAMPLE, WEAK_SAMPLE
     plans = [
-        ("NG-LAEE-MC", date(2019, 3, 5), False, "45/QĐ-UBND", date(2019, 2, 25), FORMAL, True, True),
-        ("NG-ZUOIH-MC", date(2019, 5, 14), True, "112/QĐ-UBND", date(2019, 5, 2), PARTIAL, False, True),
-        ("NG-MC", date(2019, 6, 11), True, "140/QĐ-UBND", date(2019, 6, 3), {}, False, True),
+        ("NG-LAEE-MC", date(2019, 3, 5), False, "45/QĐ-UBND", date(2019, 2, 25), FORMAL, formal, True),
+        ("NG-ZUOIH-MC", date(2019, 5, 14), True, "112/QĐ-UBND", date(2019, 5, 2), PARTIAL, good, True),
+        ("NG-MC", date(2019, 6, 11), True, "140/QĐ-UBND", date(2019, 6, 3), {}, good, True),
         # The rest of the 2019 round: every commune desk inspected ("12/12 bộ phận một cửa cấp xã").
-        ("NG-TAPOO-MC", date(2019, 4, 9), False, "88/QĐ-UBND", date(2019, 4, 1), FORMAL_LIGHT, True, True),
-        ("NG-THANHMY-MC", date(2019, 6, 18), True, "146/QĐ-UBND", date(2019, 6, 10), {}, False, True),
-        ("NG-CADY-MC", date(2019, 7, 2), True, "160/QĐ-UBND", date(2019, 6, 24), {}, False, True),
-        ("NG-CHAVAL-MC", date(2019, 7, 16), False, "171/QĐ-UBND", date(2019, 7, 8), PARTIAL, False, True),
-        ("NG-CHOCHUN-MC", date(2019, 8, 6), True, "190/QĐ-UBND", date(2019, 7, 29), PARTIAL, False, True),
-        ("NG-DACPRE-MC", date(2019, 8, 20), False, "201/QĐ-UBND", date(2019, 8, 12), FORMAL_LIGHT, True, True),
-        ("NG-DACPRING-MC", date(2019, 9, 3), True, "215/QĐ-UBND", date(2019, 8, 26), {}, False, True),
-        ("NG-DACTOI-MC", date(2019, 9, 17), True, "228/QĐ-UBND", date(2019, 9, 9), PARTIAL, False, True),
-        ("NG-LADEE-MC", date(2019, 10, 1), True, "240/QĐ-UBND", date(2019, 9, 23), {}, False, True),
-        ("NG-TABHING-MC", date(2019, 10, 15), False, "252/QĐ-UBND", date(2019, 10, 7), PARTIAL, False, True),
-        ("NG-TAPOO-MC", date(2019, 11, 5), False, "280/QĐ-UBND", date(2019, 10, 28), FORMAL_LIGHT, True, True),
-        ("NG-LAEE-MC", date(2019, 11, 20), False, "298/QĐ-UBND", date(2019, 11, 12), None, False, False),
-        ("DN-LAEE-TTPV", date(2026, 12, 3), True, "1520/QĐ-UBND", date(2026, 11, 20), None, False, False),
+        ("NG-TAPOO-MC", date(2019, 4, 9), False, "88/QĐ-UBND", date(2019, 4, 1), FORMAL_LIGHT, good, True),
+        ("NG-THANHMY-MC", date(2019, 6, 18), True, "146/QĐ-UBND", date(2019, 6, 10), {}, good, True),
+        ("NG-CADY-MC", date(2019, 7, 2), True, "160/QĐ-UBND", date(2019, 6, 24), {}, good, True),
+        ("NG-CHAVAL-MC", date(2019, 7, 16), False, "171/QĐ-UBND", date(2019, 7, 8), WEAK, weak, True),
+        ("NG-CHOCHUN-MC", date(2019, 8, 6), True, "190/QĐ-UBND", date(2019, 7, 29), PARTIAL, good, True),
+        ("NG-DACPRE-MC", date(2019, 8, 20), False, "201/QĐ-UBND", date(2019, 8, 12), FORMAL_LIGHT, good, True),
+        ("NG-DACPRING-MC", date(2019, 9, 3), True, "215/QĐ-UBND", date(2019, 8, 26), {}, good, True),
+        ("NG-DACTOI-MC", date(2019, 9, 17), True, "228/QĐ-UBND", date(2019, 9, 9), PARTIAL, good, True),
+        ("NG-LADEE-MC", date(2019, 10, 1), True, "240/QĐ-UBND", date(2019, 9, 23), {}, good, True),
+        ("NG-TABHING-MC", date(2019, 10, 15), False, "252/QĐ-UBND", date(2019, 10, 7), PARTIAL, good, True),
+        ("NG-TAPOO-MC", date(2019, 11, 5), False, "280/QĐ-UBND", date(2019, 10, 28), FORMAL_LIGHT, good, True),
+        ("NG-LAEE-MC", date(2019, 11, 20), False, "298/QĐ-UBND", date(2019, 11, 12), None, good, False),
+        ("DN-LAEE-TTPV", date(2026, 12, 3), True, "1520/QĐ-UBND", date(2026, 11, 20), None, good, False),
     ]
-    for code, day, announced, number, decided, profile, bad_sample, finalise in plans:
+    for code, day, announced, number, decided, profile, sample_kind, finalise in plans:
         inspection = inspection_service.plan_inspection(
             unit=unit(code), inspection_date=day, announced=announced, decision_number=number, decision_date=decided,
             checklist_key="one-stop-desk", lead=lead, members=[member], secretary=None, actor=lead,
             now=at(decided, 15))
         if profile is None:
             continue
-        _fill(inspection, profile, member, day, bad_sample)
+        _fill(inspection, profile, member, day, sample_kind)
         inspection_service.submit(inspection, actor=member, now=at(day, 16))
         if finalise:
             inspection_service.finalise(inspection, actor=lead, now=at(day, 16, 45))

@@ -23,3 +23,12 @@ def compile_catalogs(directory: Path) -> list[Path]:
         tmp.replace(mo_path)
         written.append(mo_path)
     return written
+
+
+def in_vietnamese(message: str) -> str:
+    """``message`` translated into Vietnamese whatever the reader's interface language: administrative
+    documents are Vietnamese by law."""
+    from flask_babel import force_locale, gettext
+
+    with force_locale("vi"):
+        return gettext(message)

@@ -49,9 +49,9 @@ def build_large(app) -> int:
                                 base_version=None, op_id=None, actor=member, now=now)
         findings.sync_findings(inspection, actor=member, now=now)
         while len(inspection.findings) < 60:
-            findings.add_finding(inspection, requirement=f"Tồn tại bổ sung số {len(inspection.findings) + 1}",
+            findings.add_finding(inspection, statement=f"Tồn tại bổ sung số {len(inspection.findings) + 1}.",
                                  observation="Đoàn ghi nhận thêm khi làm việc với công chức.", severity=Severity.LOW,
-                                 legal_basis="Chỉ thị số 26/CT-TTg", remedy="Khắc phục và báo cáo kết quả.",
+                                 legal_basis="Chỉ thị số 26/CT-TTg", requirement="Khắc phục và báo cáo kết quả.",
                                  deadline=None, responsible_official=None, actor=member, now=now)
         inspections.submit(inspection, actor=member, now=now)
         inspections.finalise(inspection, actor=lead, now=now)

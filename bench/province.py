@@ -38,9 +38,10 @@ RAW = {
         SELECT u.id, u.name, r.id, r.inspection_date, r.score, r.verdict, r.rn, c.open_items, c.overdue
         FROM units u
         LEFT JOIN (SELECT * FROM (
-                     SELECT unit_id, id, inspection_date, score, verdict,
-                            ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY inspection_date DESC, id DESC) AS rn
-                     FROM inspections WHERE state = 'finalised') ranked WHERE rn <= 8) r ON r.unit_id = u.id
+                     SELECT i.unit_id, i.id, i.inspection_date, i.score, COALESCE(c.final_verdict, i.verdict) AS verdict,
+                            ROW_NUMBER() OVER (PARTITION BY i.unit_id ORDER BY i.inspection_date DESC, i.id DESC) AS rn
+                     FROM inspections i LEFT JOIN conclusions c ON c.inspection_id = i.id
+                     WHERE i.state = 'finalised') ranked WHERE rn <= 8) r ON r.unit_id = u.id
         LEFT JOIN (SELECT unit_id, COUNT(*) AS open_items,
                           SUM(CASE WHEN state IN ('open', 'returned') AND deadline < :today THEN 1 ELSE 0 END) AS overdue
                    FROM remediation_items WHERE state <> 'accepted' GROUP BY unit_id) c ON c.unit_id = u.id
@@ -50,8 +51,10 @@ RAW = {
         SELECT t.id, t.person_name, f.n, f.repeats, f.formal, o.overdue
         FROM head_tenures t
         JOIN (SELECT f.head_tenure_id, COUNT(*) AS n, SUM(CASE WHEN f.repeat THEN 1 ELSE 0 END) AS repeats,
-                     COUNT(DISTINCT CASE WHEN i.verdict = 'formal' THEN i.id END) AS formal
+                     COUNT(DISTINCT CASE WHEN COALESCE(c.final_verdict, i.verdict) IN ('formal', 'serious_violations')
+                                         THEN i.id END) AS formal
               FROM findings f JOIN inspections i ON i.id = f.inspection_id
+              LEFT JOIN conclusions c ON c.inspection_id = i.id
               WHERE i.state = 'finalised' AND f.status = 'draft'
               GROUP BY f.head_tenure_id) f ON f.head_tenure_id = t.id
         LEFT JOIN (SELECT head_tenure_id, COUNT(*) AS overdue FROM remediation_items
@@ -143,13 +146,13 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
             desk = desks[iid % len(desks)]
             day = first_day + timedelta(days=rng.randrange(3650))
             score = round(rng.uniform(35, 100), 1)
-            verdict = "formal" if score < 55 else "partial" if score < 80 else "substantive"
+            verdict = "formal" if score < 55 else "partly_substantive" if score < 85 else "substantive"
             ins.append(dict(id=iid, unit_id=desk, inspection_date=day, announced=bool(iid % 2),
                             decision_number=f"{iid}/QĐ", decision_date=day - timedelta(days=7),
                             checklist_key="one-stop-desk", checklist_version=1, checklist_sha256="0" * 64,
                             legal_regime="nd61_2018" if day < date(2025, 7, 1) else "nd118_2025", state="finalised",
                             created_at=NOW, submitted_at=NOW, finalised_at=NOW, score=score, coverage=1.0,
-                            formality_index=round(100 - score, 1), verdict=verdict, verdict_reasons=[],
+                            na_share=0.0, verdict=verdict, verdict_reasons=[],
                             section_scores={}))
             members.append(dict(inspection_id=iid, user_id=2, role="lead"))
             for item in item_ids:
@@ -160,9 +163,9 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
                 fid += 1
                 deadline = day + timedelta(days=30)
                 findings.append(dict(id=fid, inspection_id=iid, item_id=item_ids[(iid + k) % len(item_ids)],
-                                     source="derived", unit_id=desk, head_tenure_id=head, requirement="Yêu cầu",
+                                     source="derived", unit_id=desk, head_tenure_id=head, statement="Tồn tại",
                                      observation="", severity="medium", formality_signal=False, repeat=rng.random() < .2,
-                                     legal_basis="", remedy="Khắc phục", deadline=deadline, status="draft",
+                                     legal_basis="", requirement="Khắc phục", deadline=deadline, status="draft",
                                      edited=False, created_at=NOW))
                 if day.year >= 2024:
                     state = rng.choice(["open", "open", "responded", "accepted"])

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from audit.domain import vnnumber
+from audit.domain.assessment import render_reason
+from audit.domain.findings import SEVERITY_LABELS
+from audit.domain.verdicts import VERDICT_LABELS, Verdict
 from audit.domain.vndate import long_date, place_and_date, short_date
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "pdf"
-VERDICTS = {"substantive": "Thực chất", "partial": "Thực chất một phần", "formal": "Hình thức",
-            "incomplete": "Chưa đủ dữ liệu kết luận"}
-SEVERITIES = {"low": "Nhẹ", "medium": "Trung bình", "high": "Nghiêm trọng"}
 FIELDS = {"dat_dai": "đất đai", "xay_dung": "xây dựng", "quy_hoach": "quy hoạch", "ho_tich": "hộ tịch",
           "chung_thuc": "chứng thực", "bao_tro_xa_hoi": "bảo trợ xã hội", "lao_dong": "lao động – việc làm",
           "kinh_doanh": "đăng ký kinh doanh", "khac": "khác"}
@@ -28,10 +29,12 @@ _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_au
 
 
 def vn_number(value: float | None, digits: int = 1) -> str:
-    """57.4 → "57,4" (Vietnamese decimal comma); ``None`` → "—"."""
-    if value is None:
-        return "—"
-    return f"{value:.{digits}f}".replace(".", ",")
+    """57.4 → "57,4", 1147 → "1.147" (Vietnamese separators); ``None`` → "—"."""
+    return vnnumber.number(value, digits)
+
+
+def verdict_label(code: str | None, translate: Callable[[str], str]) -> str:
+    return translate(VERDICT_LABELS[Verdict(code)]) if code else "—"
 
 
 def two_digits(n: int) -> str:
@@ -57,12 +60,12 @@ class SectionLine:
 class FindingLine:
     number: int
     item_id: str
-    requirement: str
+    statement: str
     observation: str
     severity: str
     repeat: bool
     formality: bool
-    unit: str
+    responsible: str
     head: str
     legal_basis: str
 
@@ -70,7 +73,7 @@ class FindingLine:
 @dataclass(frozen=True)
 class RequirementLine:
     number: int
-    remedy: str
+    requirement: str
     deadline: str
     responsible: str
 
@@ -92,7 +95,7 @@ class MinutesContext:
     sections: tuple[SectionLine, ...]
     score: str
     coverage: str
-    formality: str
+    na_share: str
     general_remarks: str
     sample: tuple[str, ...]
     verdict: str
@@ -130,11 +133,50 @@ def _person(user) -> str:
     return f"Ông/Bà {user.full_name}" + (f", {user.job_title}" if user.job_title else "")
 
 
-def build_minutes_context(*, inspection, evaluation, head, metrics: dict, details, translate: Callable,
+def sample_lines(assessment, dossiers) -> list[str]:
+    """What the dossier sample showed, as the minutes state it."""
+    summary = assessment.sample
+    if summary is None or not summary.size:
+        return []
+    metrics = summary.metrics
+    fields = sorted({FIELDS.get(d.field, d.field) for d in dossiers})
+    lines = [f"Số hồ sơ chọn mẫu: {summary.size} (lĩnh vực: {', '.join(fields)})."]
+    if not summary.enough:
+        lines.append(f"Mẫu chưa đạt số lượng tối thiểu {summary.required} hồ sơ nên chưa đủ căn cứ để đánh giá các nội "
+                     "dung dựa trên mẫu.")
+        return lines
+    lines += [
+        f"Tỷ lệ hồ sơ trả kết quả đúng hạn: {vnnumber.percent(metrics['on_time_rate'])} "
+        f"({summary.on_time}/{summary.size} hồ sơ); số hồ sơ quá hạn: {metrics['late']}.",
+        "Tỷ lệ hồ sơ có trong Sổ theo dõi (Mẫu 06) hoặc hệ thống điện tử: "
+        f"{vnnumber.percent(metrics['register_coverage'])}.",
+        f"Tỷ lệ hồ sơ có Phiếu kiểm soát (Mẫu 05) đầy đủ: {vnnumber.percent(metrics['control_slip_coverage'])}.",
+        "Tỷ lệ hồ sơ quá hạn có Phiếu xin lỗi (Mẫu 04): "
+        + (f"{vnnumber.percent(metrics['apology_coverage'])}." if metrics["apology_coverage"] is not None
+           else "không có hồ sơ quá hạn."),
+    ]
+    comparison = assessment.comparison
+    if comparison is not None:
+        verdict = ("vượt quá khoảng này: số liệu báo cáo không phản ánh đúng thực tế" if comparison.contradicts
+                   else "nằm trong khoảng này")
+        lines.append(f"Với độ tin cậy 95 %, tỷ lệ đúng hạn thực tế nằm trong khoảng {vnnumber.percent(comparison.low)} – "
+                     f"{vnnumber.percent(comparison.high)}; tỷ lệ đơn vị báo cáo "
+                     f"({vnnumber.percent(comparison.reported.value)}) {verdict}.")
+    return lines
+
+
+def responsible_text(finding) -> str:
+    """The body that answers for a finding (a legal person) and its head on the inspection date."""
+    body = finding.unit.accountable_body.name
+    return body + (f" (người đứng đầu: {finding.head.person_name}, {finding.head.title})" if finding.head else "")
+
+
+def build_minutes_context(*, inspection, assessment, proposal, head, details, translate: Callable[[str], str],
                           number: str, draft: bool, version: int | None = None, verification_code: str | None = None,
                           verify_url: str | None = None, qr_svg: str | None = None) -> MinutesContext:
-    """Everything the minutes show, formatted. ``translate(message, params)`` renders verdict reasons."""
-    checklist, card, result = evaluation.checklist, evaluation.card, evaluation.result
+    """Everything the minutes show, formatted. ``translate`` turns message ids (labels, reasons) into
+    Vietnamese; ``proposal`` is the team's proposed assessment (frozen at finalisation)."""
+    checklist, card = assessment.checklist, assessment.card
     day: date = inspection.inspection_date
     documents = dict(checklist.documents)
     decree = next((documents[d] for d in ("ND-118/2025", "ND-61/2018") if d in documents), None)
@@ -157,7 +199,6 @@ def build_minutes_context(*, inspection, evaluation, head, metrics: dict, detail
         team.append(f"{_person(inspection.secretary)} — Thư ký")
     people = tuple(line.strip() for line in details.unit_representatives.splitlines() if line.strip())
     notes = {a.item_id: a.note for a in inspection.answers if a.note}
-    texts = {a.item_id: a.value for a in inspection.answers}
     sections = []
     for section in card.sections:
         items = next(s for s in checklist.sections if s.key == section.key).items
@@ -166,47 +207,36 @@ def build_minutes_context(*, inspection, evaluation, head, metrics: dict, detail
         observations = tuple(f"{item.id}: {notes[item.id]}" for item in items if item.id in notes)
         sections.append(SectionLine(section.key, section.title, f"{section.answered}/{section.total}",
                                     vn_number(section.score), observations))
-    remarks = " ".join(texts[i.id] for i in checklist.items if i.answer_type.value == "text" and texts.get(i.id))
-    sample = []
-    if metrics.get("count"):
-        fields = sorted({FIELDS.get(d.field, d.field) for d in inspection.dossiers})
-        sample = [
-            f"Số hồ sơ chọn mẫu: {metrics['count']} (lĩnh vực: {', '.join(fields)}).",
-            f"Tỷ lệ hồ sơ trả kết quả đúng hạn: {vn_number(metrics['on_time_rate'])}%; "
-            f"số hồ sơ quá hạn: {metrics['late']}.",
-            f"Tỷ lệ hồ sơ có trong Sổ theo dõi (Mẫu 06) hoặc hệ thống điện tử: {vn_number(metrics['register_coverage'])}%.",
-            f"Tỷ lệ hồ sơ có Phiếu kiểm soát (Mẫu 05) đầy đủ: {vn_number(metrics['control_slip_coverage'])}%.",
-            "Tỷ lệ hồ sơ quá hạn có Phiếu xin lỗi (Mẫu 04): "
-            + (f"{vn_number(metrics['apology_coverage'])}%." if metrics["apology_coverage"] is not None
-               else "không có hồ sơ quá hạn."),
-        ]
-    active = [f for f in inspection.findings if f.status == "draft"]
+    answers = assessment.answers
+    remarks = " ".join(answers[i.id] for i in checklist.items if i.answer_type.value == "text" and answers.get(i.id))
+    active = inspection.active_findings
     head_text = f"{head.person_name}, {head.title}" if head else "chưa ghi nhận"
     findings = tuple(
-        FindingLine(n, f.item_id or "", f.requirement, f.observation, SEVERITIES[f.severity], f.repeat,
-                    f.formality_signal, f.unit.name,
+        FindingLine(n, f.item_id or "", f.statement, f.observation, translate(SEVERITY_LABELS[f.severity]), f.repeat,
+                    f.formality_signal, f.unit.accountable_body.name,
                     f"{f.head.person_name}, {f.head.title}" if f.head else "chưa ghi nhận", f.legal_basis)
         for n, f in enumerate(active, 1))
     requirements = tuple(
-        RequirementLine(n, f.remedy, short_date(f.deadline),
-                        f.unit.name + (f" (người đứng đầu: {f.head.person_name})" if f.head else ""))
+        RequirementLine(n, f.requirement, short_date(f.deadline), responsible_text(f))
         for n, f in enumerate(sorted(active, key=lambda f: (f.deadline, f.id)), 1))
     signers = [("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", people[0].split(",")[0].replace("Ông/Bà ", "") if people else ""),
                ("TRƯỞNG ĐOÀN KIỂM TRA", inspection.lead.full_name if inspection.lead else "")]
     if inspection.secretary:
         signers.insert(1, ("THƯ KÝ", inspection.secretary.full_name))
     copies = two_digits(details.copies)
+    reasons = tuple(render_reason(r["message"] if isinstance(r, dict) else r.message,
+                                  r.get("params") if isinstance(r, dict) else r.params, translate)
+                    for r in proposal.reasons)
     return MinutesContext(
         issuer_parent=issuer_parent, issuer=issuer, number=number,
         place_date=place_and_date(_place(inspection.unit), day),
         summary=f"Kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính và cơ chế một cửa tại {inspection.unit.name}",
         legal_basis=tuple(legal), opening=opening, team=tuple(team), unit_name=inspection.unit.name,
-        unit_people=people, head=head_text,
-        checklist=f"{checklist.title} (phiên bản {checklist.version}, mã kiểm tra {inspection.checklist_sha256[:12]})",
-        sections=tuple(sections), score=vn_number(card.score), coverage=vn_number(card.coverage * 100),
-        formality=vn_number(card.formality_index), general_remarks=remarks, sample=tuple(sample),
-        verdict=VERDICTS[result.verdict.value],
-        verdict_reasons=tuple(translate(r.message, r.params) for r in result.reasons),
+        unit_people=people, head=head_text, checklist=checklist.title,
+        sections=tuple(sections), score=vn_number(card.score), coverage=vnnumber.percent(card.coverage * 100),
+        na_share=vnnumber.percent(card.na_share * 100), general_remarks=remarks,
+        sample=tuple(sample_lines(assessment, inspection.dossiers)),
+        verdict=verdict_label(proposal.verdict, translate), verdict_reasons=reasons,
         findings=findings, requirements=requirements,
         unit_comments=details.unit_comments.strip() or "Đơn vị được kiểm tra thống nhất với nội dung biên bản.",
         closing=f"Buổi kiểm tra kết thúc vào lúc {clock(details.end_time)} cùng ngày. Biên bản đã được đọc lại cho "

@@ -13,8 +13,9 @@ from .minutes import _committee, _env, _place
 @dataclass(frozen=True)
 class RemediationLine:
     number: int
+    finding: str  # what was wrong, with the measured value
     requirement: str
-    unit: str
+    unit: str  # the body responsible (a legal person)
     head: str
     deadline: str
     original_deadline: str

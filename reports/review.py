@@ -6,9 +6,11 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from audit.domain.verdicts import VERDICT_LABELS
 from audit.domain.vndate import place_and_date, short_date
+from audit.i18n import in_vietnamese
 
-from .minutes import FIELDS, VERDICTS, _committee, _env, _place, vn_number
+from .minutes import FIELDS, _committee, _env, _place, responsible_text, verdict_label, vn_number
 
 LEVELS = {"district": "cấp huyện", "commune": "cấp xã"}
 SECTION_NAMES = {"A": "Nhân sự, tác phong", "B": "Cơ sở vật chất", "C": "Công khai TTHC", "D": "Tiếp nhận, số hóa",
@@ -19,15 +21,18 @@ STATE_NAMES = {"open": "Chưa khắc phục", "responded": "Đã báo cáo, ch�
 
 
 def conclusion_html(*, inspection, number: str, directives: str, chairman: str, head, review_reason: str | None,
-                    findings, today: date) -> str:
+                    findings, proposed: str, final: str, verdict_reason: str | None, today: date) -> str:
+    """The notice of conclusions: every finding with its requirement, the team's proposed verdict and the
+    chairman's decision (with the reason when it differs)."""
     committee = _committee(inspection.unit)
     return _env.get_template("conclusion.html").render(
         issuer=committee.name.upper(), number=number, place_date=place_and_date(_place(inspection.unit), today),
         unit=inspection.unit.name, date=short_date(inspection.inspection_date), decision=inspection.decision_number,
-        verdict=VERDICTS.get(inspection.verdict or "", "—"), score=vn_number(inspection.score),
+        proposed=verdict_label(proposed, in_vietnamese), final=verdict_label(final, in_vietnamese),
+        changed=final != proposed, verdict_reason=verdict_reason, score=vn_number(inspection.score),
         directives=[line.strip() for line in directives.splitlines() if line.strip()],
-        findings=findings, head=head, review_reason=review_reason, chairman=chairman,
-        committee=committee.name)
+        findings=[(f.statement, f.requirement, responsible_text(f)) for f in findings], head=head,
+        review_reason=review_reason, chairman=chairman, committee=committee.name)
 
 
 def _pct(part: int, whole: int) -> str:
@@ -40,7 +45,7 @@ def period_context(figures, committee_name: str, place: str, today: date) -> dic
         "issuer": committee_name.upper(), "place_date": place_and_date(place, today), "period": figures.period.label,
         "desks": [(LEVELS[level], figures.desks_inspected.get(level, 0), figures.desks_total.get(level, 0))
                   for level in ("district", "commune")],
-        "verdicts": [(VERDICTS[v], n) for v, n in sorted(figures.verdicts.items())],
+        "verdicts": [(in_vietnamese(VERDICT_LABELS[v]), n) for v, n in sorted(figures.verdicts.items())],
         "dossiers": [(LEVELS[level], d[level][0], d[level][1], d[level][2], _pct(d[level][1], d[level][0]), d[level][3])
                      for level in ("district", "commune")],
         "total": (sum(v[0] for v in d.values()), _pct(sum(v[1] for v in d.values()), sum(v[0] for v in d.values()))),
@@ -65,7 +70,8 @@ def period_workbook(context: dict) -> bytes:
     book = Workbook()
     sheets = [
         ("Bộ phận một cửa", ["Cấp", "Đã kiểm tra", "Tổng số"], context["desks"]),
-        ("Kết luận", ["Kết luận", "Số bộ phận"], context["verdicts"]),
+        ("Đánh giá", ["Đánh giá (kết luận của Chủ tịch; chưa kết luận: đề xuất của Đoàn)", "Số bộ phận"],
+         context["verdicts"]),
         ("Hồ sơ", ["Cấp", "Tiếp nhận", "Đúng hạn", "Quá hạn", "Tỷ lệ đúng hạn", "Số thủ tục"], context["dossiers"]),
         ("Quá hạn theo lĩnh vực", ["Lĩnh vực", "Tiếp nhận", "Quá hạn", "Tỷ lệ đúng hạn (%)"], context["late_by_field"]),
         ("Phát hiện theo nội dung", ["Nội dung", "Số phát hiện"], context["findings"]),

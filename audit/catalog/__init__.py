@@ -9,7 +9,7 @@ from pathlib import Path
 
 from audit.domain.checklist import Checklist
 
-from .integrity import checksum_problems
+from .integrity import checksum_problems, items_digest, superseded_by
 from .loader import ChecklistFileError, FileProblem, discover, load_file, load_schema
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "checklists"
@@ -23,6 +23,7 @@ class Catalog:
 
     root: Path
     versions: list[Checklist] = field(default_factory=list)
+    superseded: dict[str, str] = field(default_factory=dict)  # amended-away sha256 → the file's current sha256
 
     def keys(self) -> list[str]:
         return sorted({c.key for c in self.versions})
@@ -32,6 +33,14 @@ class Catalog:
             if checklist.key == key and checklist.version == version:
                 return checklist
         raise KeyError(f"{key} v{version}")
+
+    def pinned(self, key: str, version: int, sha256: str) -> Checklist | None:
+        """The version an inspection pinned by its sha256: the file itself, or the file that a recorded
+        amendment made of it; ``None`` when the file has changed without an amendment."""
+        checklist = self.get(key, version)
+        if sha256 == checklist.sha256 or self.superseded.get(sha256) == checklist.sha256:
+            return checklist
+        return None
 
     def versions_of(self, key: str) -> list[Checklist]:
         return sorted((c for c in self.versions if c.key == key), key=lambda c: c.version)
@@ -51,7 +60,8 @@ def validate_all(root: Path = DEFAULT_ROOT) -> tuple[list[Checklist], list[str]]
             loaded.append(load_file(path, root, schema))
         except ChecklistFileError as err:
             problems.extend(str(p) for p in err.problems)
-    problems.extend(checksum_problems(root, [c.path for c in loaded if c.status == "published"]))
+    published = [c.path for c in loaded if c.status == "published"]
+    problems.extend(checksum_problems(root, published, {c.path: items_digest(c) for c in loaded}))
     return loaded, problems
 
 
@@ -61,4 +71,4 @@ def get_catalog(root: Path = DEFAULT_ROOT) -> Catalog:
     loaded, problems = validate_all(root)
     if problems:
         raise ChecklistFileError([FileProblem(str(root), None, "", p) for p in problems])
-    return Catalog(root=root, versions=loaded)
+    return Catalog(root=root, versions=loaded, superseded=superseded_by(root))

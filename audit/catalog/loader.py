@@ -17,16 +17,24 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from audit.domain.assessment import PLACEHOLDER
 from audit.domain.checklist import (
     AnswerType,
+    AssessmentRules,
+    Basis,
+    BasisKind,
     Checklist,
     Citation,
     Condition,
     Confidence,
     Item,
+    NaPolicy,
+    NaRule,
+    Scale,
     Scoring,
     Section,
-    VerdictRules,
+    SignalKind,
+    SignalRule,
 )
 
 SCHEMA_FILE = "checklist.schema.json"
@@ -35,8 +43,8 @@ SCORING_FOR_ANSWER = {
     AnswerType.YES_NO_NA: {"yes_no_na"},
     AnswerType.RATING_0_2: {"rating_0_2"},
     AnswerType.TEXT: {"text"},
-    AnswerType.NUMBER: {"threshold", "ratio", "input"},
-    AnswerType.PERCENTAGE: {"threshold", "ratio", "input"},
+    AnswerType.NUMBER: {"linear", "ratio", "input"},
+    AnswerType.PERCENTAGE: {"linear", "ratio", "input"},
 }
 
 
@@ -173,13 +181,80 @@ def _semantic_problems(data: dict, path: Path, rel: str, node) -> list[FileProbl
                     add(where + ["citations", c_index, "doc"], f"document {citation['doc']!r} is not listed in documents")
     for item_where in ids.values():
         item = data["sections"][item_where[1]]["items"][item_where[3]]
-        refs = [c.get("item") for c in item.get("fails_when", [])] + [item["scoring"].get("denominator")]
-        for ref in refs:
-            if ref is not None and ref not in ids:
-                add(item_where, f"refers to unknown item {ref}")
-    if any(s.get("scored", True) for s in data["sections"]) and "verdict" not in data:
-        add([], "a checklist with scored sections needs verdict thresholds")
+        problems_of_item(item, item_where, ids, add)
+    sample = data.get("assessment", {}).get("sample", {})
+    if sample.get("population_item") and sample["population_item"] not in ids:
+        add(["assessment", "sample", "population_item"], f"refers to unknown item {sample['population_item']}")
+    if any(s.get("scored", True) for s in data["sections"]) and "assessment" not in data:
+        add([], "a checklist with scored sections needs its assessment rules")
+    rules = data.get("assessment")
+    if rules and rules["poor_below"] > rules["good_from"]:
+        add(["assessment", "poor_below"], "poor_below is above good_from")
+    if rules and rules["partial_from_points"] > rules["formal_from_points"]:
+        add(["assessment", "partial_from_points"], "partial_from_points is above formal_from_points")
     return problems
+
+
+def problems_of_item(item: dict, where: list, ids: dict, add) -> None:
+    """Cross-field rules of one item that the schema cannot express."""
+    answer_type = AnswerType(item["answer_type"])
+    conditions = list(item.get("signal", {}).get("when", []))
+    na = item.get("na")
+    if isinstance(na, dict):
+        conditions += na["when"]
+    refs = [c.get("item") for c in conditions] + [item["scoring"].get("denominator")]
+    for ref in refs:
+        if ref is not None and ref not in ids:
+            add(where, f"refers to unknown item {ref}")
+    scored = item["weight"] > 0 and item["scoring"]["type"] not in ("input", "text")
+    if answer_type is not AnswerType.TEXT and na is None:
+        add(where, "say whether “not applicable” is allowed (na: never, allowed or when)")
+    if (scored or "signal" in item) and not (item.get("finding") and item.get("requirement")):
+        add(where, "a scored item needs its finding statement and requirement")
+    for key in ("finding", "requirement"):
+        for name in PLACEHOLDER.findall(item.get(key, "")):
+            if name == "value":
+                if answer_type in (AnswerType.YES_NO_NA, AnswerType.TEXT):
+                    add(where + [key], "{value} only fits items answered with a number, percentage or rating")
+            elif name not in ids:
+                add(where + [key], f"placeholder {{{name}}} names no item")
+    signal = item.get("signal")
+    if signal and any(isinstance(c["value"], (int, float)) for c in signal.get("when", [])) and "basis" not in signal:
+        add(where + ["signal"], "a threshold needs its basis (law, or the team's proposal)")
+    if signal and signal["kind"] != "reality" and signal.get("points"):
+        add(where + ["signal", "points"], "only reality signals carry points")
+
+
+def _basis(data: dict | None) -> Basis | None:
+    return Basis(BasisKind(data["kind"]), data.get("note", "")) if data else None
+
+
+def _conditions(raw) -> tuple[Condition, ...]:
+    return tuple(Condition(op=c["op"], value=c["value"], item=c.get("item")) for c in raw or ())
+
+
+def _na(raw) -> NaPolicy:
+    if isinstance(raw, dict):
+        return NaPolicy(NaRule.WHEN, _conditions(raw["when"]))
+    return NaPolicy(NaRule(raw or "never"))
+
+
+def _signal(raw) -> SignalRule | None:
+    if not raw:
+        return None
+    return SignalRule(kind=SignalKind(raw["kind"]), points=raw.get("points", 0), when=_conditions(raw.get("when")),
+                      basis=_basis(raw.get("basis")))
+
+
+def _rules(raw) -> AssessmentRules | None:
+    if not raw:
+        return None
+    return AssessmentRules(
+        scale=Scale(raw["scale"]), min_coverage=raw["min_coverage"], good_from=raw["good_from"],
+        poor_below=raw["poor_below"], partial_from_points=raw["partial_from_points"],
+        formal_from_points=raw["formal_from_points"], sample_minimum=raw["sample"]["minimum"],
+        sample_population_item=raw["sample"].get("population_item"), confidence=raw["confidence"],
+        basis=_basis(raw["basis"]))
 
 
 def _build(data: dict, sha256: str, rel: str) -> Checklist:
@@ -197,19 +272,20 @@ def _build(data: dict, sha256: str, rel: str) -> Checklist:
                     weight=float(item["weight"]),
                     scoring=Scoring(
                         type=scoring["type"],
-                        pass_at=scoring.get("pass_at"),
-                        partial_at=scoring.get("partial_at"),
-                        better=scoring.get("better", "higher"),
+                        full_at=scoring.get("full_at"),
+                        zero_at=scoring.get("zero_at"),
                         denominator=scoring.get("denominator"),
+                        basis=_basis(scoring.get("basis")),
                     ),
                     citations=tuple(
                         Citation(c["doc"], c["ref"], Confidence(c["confidence"])) for c in item["citations"]
                     ),
                     critical=item.get("critical", False),
-                    fails_when=tuple(
-                        Condition(op=c["op"], value=c["value"], item=c.get("item")) for c in item.get("fails_when", ())
-                    ),
-                    formality_signal=item.get("formality_signal", False),
+                    na=_na(item.get("na")),
+                    signal=_signal(item.get("signal")),
+                    finding=item.get("finding", ""),
+                    requirement=item.get("requirement", ""),
+                    reported_metric=item.get("reported_metric"),
                     guidance=item.get("guidance", ""),
                     evidence=item.get("evidence", ""),
                     sample_metric=item.get("sample_metric"),
@@ -218,7 +294,6 @@ def _build(data: dict, sha256: str, rel: str) -> Checklist:
             )
         sections.append(Section(key=section["key"], title=section["title"], items=tuple(items),
                                 scored=section.get("scored", True)))
-    verdict = data.get("verdict")
     return Checklist(
         key=data["key"],
         version=data["version"],
@@ -229,7 +304,7 @@ def _build(data: dict, sha256: str, rel: str) -> Checklist:
         valid_to=date.fromisoformat(data["valid_to"]) if data["valid_to"] else None,
         documents=tuple(data["documents"].items()),
         sections=tuple(sections),
-        verdict=VerdictRules(**verdict) if verdict else None,
+        rules=_rules(data.get("assessment")),
         sha256=sha256,
         path=rel,
         description=data.get("description", ""),

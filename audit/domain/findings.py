@@ -1,4 +1,5 @@
-"""Findings derived from a scored checklist: severity, repeats, default remedies and deadlines."""
+"""Findings derived from an assessment: what is wrong (a statement with the measured value), what the
+unit must do, how serious it is, repeats and default deadlines."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from .checklist import Checklist, Item
-from .scoring import ScoreCard
+from .assessment import CONTRADICTION_REQUIREMENT, REPORTED_RATE, Assessment, Signal, render
+from .checklist import Checklist, Item, SignalKind
+from .errors import N_
 
 
 class Severity(StrEnum):
@@ -17,9 +19,21 @@ class Severity(StrEnum):
     HIGH = "high"  # nghiêm trọng
 
 
+SEVERITY_LABELS = {Severity.LOW: N_("Minor"), Severity.MEDIUM: N_("Moderate"), Severity.HIGH: N_("Serious")}
+
 SEVERITY_ORDER = (Severity.LOW, Severity.MEDIUM, Severity.HIGH)
 #: Days allowed for remediation, by severity (practice: 15–30 days; a proposal, not law).
 DEFAULT_DEADLINE_DAYS = {Severity.HIGH: 15, Severity.MEDIUM: 30, Severity.LOW: 45}
+
+
+class FindingStatus(StrEnum):
+    DRAFT = "draft"  # standing (the name dates from before finalisation; it stays after)
+    DROPPED = "dropped"
+
+
+class FindingSource(StrEnum):
+    DERIVED = "derived"  # drawn up from a failing checklist item
+    MANUAL = "manual"  # written by the team
 
 
 def raised(severity: Severity) -> Severity:
@@ -28,10 +42,10 @@ def raised(severity: Severity) -> Severity:
     return SEVERITY_ORDER[min(index + 1, len(SEVERITY_ORDER) - 1)]
 
 
-def default_severity(item: Item, critical_failed: bool) -> Severity:
-    if critical_failed:
+def default_severity(item: Item, signal: Signal | None) -> Severity:
+    if signal is not None and signal.kind in (SignalKind.DECISIVE, SignalKind.LIMITING):
         return Severity.HIGH
-    if item.critical or item.formality_signal:
+    if item.critical or signal is not None:
         return Severity.MEDIUM
     return Severity.LOW
 
@@ -48,44 +62,46 @@ def legal_basis(item: Item, checklist: Checklist) -> str:
 @dataclass(frozen=True)
 class FindingDraft:
     item_id: str
-    requirement: str
+    statement: str  # what is wrong, with the measured value
+    requirement: str  # what the unit must do
     severity: Severity
     formality_signal: bool
     repeat: bool
     legal_basis: str
-    remedy: str
     deadline: date
-    observation: str = ""
+    observation: str = ""  # the inspector's note
 
 
-def derive_findings(checklist: Checklist, card: ScoreCard, notes: Mapping[str, str], inspection_day: date,
+def derive_findings(assessment: Assessment, notes: Mapping[str, str], inspection_day: date,
                     failed_last_time: Iterable[str] = ()) -> list[FindingDraft]:
-    """A draft finding for every item that scored below 1 or failed critically.
+    """A draft finding for every answered item that scored below 1 or raised a signal, and one for a
+    reported on-time rate the sample contradicts (on the item that holds the reported rate).
 
-    An item that also failed at the unit's previous finalised inspection is a repeat
-    (tái phạm): its severity is raised one step.
+    An item that also failed at the unit's previous finalised inspection is a repeat (tái phạm):
+    its severity is raised one step. Items without a basis yet (a sample too small) raise nothing.
     """
+    checklist = assessment.checklist
     previous = set(failed_last_time)
-    critical = set(card.critical_failures)
+    answers = assessment.answers
+    contradiction = next((s for s in assessment.signals if s.code == REPORTED_RATE), None)
     drafts = []
     for item in checklist.items:
-        item_score = card.item_scores.get(item.id)
-        failed_critically = item.id in critical
-        if not failed_critically and (item_score is None or item_score >= 1):
-            continue
-        severity = default_severity(item, failed_critically)
+        signal = next((s for s in assessment.signals if s.item_id == item.id and s.code == item.id), None)
+        if contradiction is not None and contradiction.item_id == item.id:
+            statement, requirement, signal = contradiction.statement, CONTRADICTION_REQUIREMENT, contradiction
+        else:
+            value = assessment.card.item_scores.get(item.id)
+            if signal is None and (value is None or value >= 1):
+                continue
+            statement = render(item.finding, item, checklist, answers)
+            requirement = render(item.requirement, item, checklist, answers)
+        severity = default_severity(item, signal)
         repeat = item.id in previous
         if repeat:
             severity = raised(severity)
         drafts.append(FindingDraft(
-            item_id=item.id,
-            requirement=item.text,
-            severity=severity,
-            formality_signal=item.formality_signal,
-            repeat=repeat,
-            legal_basis=legal_basis(item, checklist),
-            remedy=item.text,
-            deadline=default_deadline(severity, inspection_day),
-            observation=notes.get(item.id, ""),
-        ))
+            item_id=item.id, statement=statement, requirement=requirement, severity=severity,
+            formality_signal=signal is not None and signal.kind in (SignalKind.DECISIVE, SignalKind.REALITY),
+            repeat=repeat, legal_basis=legal_basis(item, checklist),
+            deadline=default_deadline(severity, inspection_day), observation=notes.get(item.id, "")))
     return drafts

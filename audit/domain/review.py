@@ -8,11 +8,6 @@ from datetime import date, timedelta
 
 from .errors import N_, InvalidInput
 
-#: A unit reporting at least this on-time share is checked against its inspection sample.
-HIGH_REPORTED_RATE = 90.0
-#: A sample this many points below the reported share flags the unit (figures possibly "formal").
-SAMPLE_GAP_POINTS = 15.0
-
 
 @dataclass(frozen=True)
 class Period:
@@ -73,10 +68,3 @@ def attention_order(stats: list[HeadStats]) -> list[HeadStats]:
 
 def rate(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
-
-
-def sample_contradicts(reported_rate: float | None, sample_rate: float | None) -> bool:
-    """A high reported on-time share that the inspection's own dossier sample does not bear out."""
-    if reported_rate is None or sample_rate is None:
-        return False
-    return reported_rate >= HIGH_REPORTED_RATE and sample_rate <= reported_rate - SAMPLE_GAP_POINTS

@@ -40,6 +40,12 @@ ALLOWED_PARENTS: dict[UnitKind, frozenset[UnitKind | None]] = {
 }
 
 
+def answers_for_itself(kind: UnitKind) -> bool:
+    """Whether a unit of ``kind`` is a legal person that answers for its own findings. A one-stop desk is
+    not: the People's Committee it belongs to (and its chairman) is responsible for it."""
+    return kind not in ONE_STOP_KINDS
+
+
 @dataclass(frozen=True)
 class UnitRef:
     """What the rules need to know of a unit."""

@@ -1,83 +1,73 @@
-"""The verdict on a desk — thực chất, thực chất một phần, hình thức, chưa đủ dữ liệu — with its reasons.
+"""The outcomes of an assessment and their labels (one home for both).
 
-The rule (a KTCV proposal, thresholds from the checklist version):
-1. coverage below ``min_coverage`` → not enough data;
-2. any critical failure → formal;
-3. score below ``formal_below_score`` or formality index at or above ``formal_from_formality`` → formal;
-4. score at or above ``substantive_from_score`` and formality index at most
-   ``substantive_up_to_formality`` → substantive;
-5. otherwise → partially substantive.
+Every checklist answers two questions apart — how well the unit does its job (performance)
+and whether what it shows and reports is real (reality) — and combines them into one of four
+levels. The checklist's scale names the levels: a one-stop desk is substantive, partly
+substantive, weak or formal; a Directive 26 inspection finds good compliance, violations or
+serious violations. "Insufficient evidence" stands apart: nothing may be concluded yet.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
-from .checklist import VerdictRules
+from .checklist import Scale
 from .errors import N_
-from .scoring import ScoreCard
 
 
 class Verdict(StrEnum):
-    SUBSTANTIVE = "substantive"
-    PARTIAL = "partial"
-    FORMAL = "formal"
-    INCOMPLETE = "incomplete"
+    SUBSTANTIVE = "substantive"  # thực chất
+    PARTLY_SUBSTANTIVE = "partly_substantive"  # thực chất một phần
+    WEAK = "weak"  # hoạt động thực nhưng yếu
+    FORMAL = "formal"  # hình thức
+    GOOD_COMPLIANCE = "good_compliance"  # chấp hành tốt
+    VIOLATIONS = "violations"  # còn vi phạm
+    SERIOUS_VIOLATIONS = "serious_violations"  # vi phạm nghiêm trọng
+    INSUFFICIENT_EVIDENCE = "insufficient_evidence"  # chưa đủ căn cứ
 
 
-@dataclass(frozen=True)
-class Reason:
-    """One reason behind a verdict: an untranslated message id and its parameters."""
+VERDICT_LABELS: dict[Verdict, str] = {
+    Verdict.SUBSTANTIVE: N_("Substantive"),
+    Verdict.PARTLY_SUBSTANTIVE: N_("Partly substantive"),
+    Verdict.WEAK: N_("Weak (works, but poorly)"),
+    Verdict.FORMAL: N_("Formal (on paper only)"),
+    Verdict.GOOD_COMPLIANCE: N_("Good compliance"),
+    Verdict.VIOLATIONS: N_("Violations remain"),
+    Verdict.SERIOUS_VIOLATIONS: N_("Serious violations"),
+    Verdict.INSUFFICIENT_EVIDENCE: N_("Insufficient evidence"),
+}
 
-    code: str
-    message: str
-    params: dict = field(default_factory=dict, compare=False)
-
-    def text(self) -> str:
-        return self.message % self.params if self.params else self.message
-
-
-@dataclass(frozen=True)
-class VerdictResult:
-    verdict: Verdict
-    reasons: tuple[Reason, ...]
+#: Verdicts whose inspection counts as "formal" in the heads' table and period report.
+NOT_REAL = frozenset({Verdict.FORMAL, Verdict.SERIOUS_VIOLATIONS})
 
 
-def _pct(value: float) -> str:
-    return f"{value:g}"
+class Level(IntEnum):
+    """The combined level, worst first (a cap and a performance level combine by taking the lower)."""
+
+    NOT_REAL = 1  # integrity failure or many signs of formality
+    POOR = 2  # real, but performs poorly
+    PARTIAL = 3
+    GOOD = 4
 
 
-def decide(card: ScoreCard, rules: VerdictRules) -> VerdictResult:
-    """Apply the verdict rule to ``card``; every branch states why it was taken."""
-    if card.coverage < rules.min_coverage:
-        return VerdictResult(Verdict.INCOMPLETE, (Reason(
-            "coverage", N_("Only %(coverage)s%% of the applicable items (by weight) are answered; at least %(min)s%% "
-                           "are needed for a conclusion."),
-            {"coverage": _pct(round(card.coverage * 100, 1)), "min": _pct(rules.min_coverage * 100)}),))
-    reasons: list[Reason] = []
-    for item_id in card.critical_failures:
-        reasons.append(Reason("critical", N_("Critical item %(item)s failed."), {"item": item_id}))
-    score = card.score if card.score is not None else 0.0
-    formality = card.formality_index if card.formality_index is not None else 0.0
-    if score < rules.formal_below_score:
-        reasons.append(Reason("low_score", N_("The overall score %(score)s is below %(limit)s."),
-                              {"score": _pct(score), "limit": _pct(rules.formal_below_score)}))
-    if formality >= rules.formal_from_formality:
-        reasons.append(Reason("high_formality", N_("The formality index %(index)s is at or above %(limit)s."),
-                              {"index": _pct(formality), "limit": _pct(rules.formal_from_formality)}))
-    if reasons:
-        return VerdictResult(Verdict.FORMAL, tuple(reasons))
-    if score >= rules.substantive_from_score and formality <= rules.substantive_up_to_formality:
-        return VerdictResult(Verdict.SUBSTANTIVE, (Reason(
-            "substantive", N_("Score %(score)s ≥ %(limit)s and formality index %(index)s ≤ %(fmax)s, "
-                              "with no critical failure."),
-            {"score": _pct(score), "limit": _pct(rules.substantive_from_score), "index": _pct(formality),
-             "fmax": _pct(rules.substantive_up_to_formality)}),))
-    if score < rules.substantive_from_score:
-        reasons.append(Reason("partial_score", N_("The overall score %(score)s is below %(limit)s."),
-                              {"score": _pct(score), "limit": _pct(rules.substantive_from_score)}))
-    if formality > rules.substantive_up_to_formality:
-        reasons.append(Reason("partial_formality", N_("The formality index %(index)s is above %(limit)s."),
-                              {"index": _pct(formality), "limit": _pct(rules.substantive_up_to_formality)}))
-    return VerdictResult(Verdict.PARTIAL, tuple(reasons))
+SCALE_OUTCOMES: dict[Scale, dict[Level, Verdict]] = {
+    Scale.ONE_STOP: {Level.GOOD: Verdict.SUBSTANTIVE, Level.PARTIAL: Verdict.PARTLY_SUBSTANTIVE,
+                     Level.POOR: Verdict.WEAK, Level.NOT_REAL: Verdict.FORMAL},
+    Scale.DIRECTIVE_26: {Level.GOOD: Verdict.GOOD_COMPLIANCE, Level.PARTIAL: Verdict.VIOLATIONS,
+                         Level.POOR: Verdict.SERIOUS_VIOLATIONS, Level.NOT_REAL: Verdict.SERIOUS_VIOLATIONS},
+}
+
+
+def verdicts_of(scale: Scale) -> tuple[Verdict, ...]:
+    """The outcomes a checklist of ``scale`` can reach, best first, then "insufficient evidence"."""
+    outcomes = []
+    for level in sorted(Level, reverse=True):
+        verdict = SCALE_OUTCOMES[scale][level]
+        if verdict not in outcomes:
+            outcomes.append(verdict)
+    return (*outcomes, Verdict.INSUFFICIENT_EVIDENCE)
+
+
+def label(verdict: Verdict | str | None) -> str | None:
+    """The untranslated label of a verdict code (``None`` for no verdict)."""
+    return VERDICT_LABELS[Verdict(verdict)] if verdict else None

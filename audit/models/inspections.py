@@ -8,12 +8,18 @@ from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, In
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from audit.db import UTCDateTime, db, utcnow
+from audit.domain.findings import FindingSource, FindingStatus, Severity
 from audit.domain.inspections import State, TeamRole
+from audit.domain.verdicts import Verdict
 
 from .units import HeadTenure, Unit
 from .users import User
 
 STATES_SQL = ", ".join(f"'{s.value}'" for s in State)
+VERDICTS_SQL = ", ".join(f"'{v.value}'" for v in Verdict)
+SEVERITIES_SQL = ", ".join(f"'{v.value}'" for v in Severity)
+FINDING_STATUSES_SQL = ", ".join(f"'{v.value}'" for v in FindingStatus)
+FINDING_SOURCES_SQL = ", ".join(f"'{v.value}'" for v in FindingSource)
 
 
 class Inspection(db.Model):
@@ -22,6 +28,7 @@ class Inspection(db.Model):
         CheckConstraint(f"state IN ({STATES_SQL})", name="state_known"),
         CheckConstraint("(state = 'finalised') = (finalised_at IS NOT NULL)", name="finalised_has_time"),
         CheckConstraint("state NOT IN ('submitted', 'finalised') OR submitted_at IS NOT NULL", name="submitted_has_time"),
+        CheckConstraint(f"verdict IS NULL OR verdict IN ({VERDICTS_SQL})", name="verdict_known"),
         Index("ix_inspections_unit_date", "unit_id", "inspection_date"),
     )
 
@@ -42,11 +49,12 @@ class Inspection(db.Model):
     finalised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finalised_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     incomplete_reason: Mapped[str | None] = mapped_column(Text)
-    # Summary written when the inspection is submitted or finalised (read by lists and dashboards).
+    # The team's proposed assessment, written when the inspection is submitted or finalised (read by lists
+    # and dashboards); the chairman's final verdict lives on the conclusion.
     score: Mapped[float | None] = mapped_column(Float)
     coverage: Mapped[float | None] = mapped_column(Float)
-    formality_index: Mapped[float | None] = mapped_column(Float)
-    verdict: Mapped[str | None] = mapped_column(String(20))
+    na_share: Mapped[float | None] = mapped_column(Float)
+    verdict: Mapped[str | None] = mapped_column(String(30))
     verdict_reasons: Mapped[list | None] = mapped_column(JSON)
     section_scores: Mapped[dict | None] = mapped_column(JSON)
 
@@ -88,7 +96,17 @@ class Inspection(db.Model):
 
     @property
     def active_findings(self) -> list[Finding]:
-        return [f for f in self.findings if f.status == "draft"]
+        return [f for f in self.findings if f.status == FindingStatus.DRAFT.value]
+
+    @property
+    def final_verdict(self) -> str | None:
+        """The chairman's verdict once the inspection is concluded, else the team's proposal."""
+        conclusion = getattr(self, "conclusion", None)
+        return conclusion.final_verdict if conclusion is not None else self.verdict
+
+    @property
+    def verdict_is_final(self) -> bool:
+        return getattr(self, "conclusion", None) is not None
 
 
 class InspectionMember(db.Model):
@@ -186,8 +204,9 @@ class Finding(db.Model):
 
     __tablename__ = "findings"
     __table_args__ = (
-        CheckConstraint("severity IN ('low', 'medium', 'high')", name="severity_known"),
-        CheckConstraint("status IN ('draft', 'dropped')", name="status_known"),
+        CheckConstraint(f"severity IN ({SEVERITIES_SQL})", name="severity_known"),
+        CheckConstraint(f"status IN ({FINDING_STATUSES_SQL})", name="status_known"),
+        CheckConstraint(f"source IN ({FINDING_SOURCES_SQL})", name="source_known"),
         CheckConstraint("status <> 'dropped' OR drop_reason IS NOT NULL", name="dropped_has_reason"),
         Index("ix_findings_unit_item", "unit_id", "item_id"),
     )
@@ -199,13 +218,13 @@ class Finding(db.Model):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     head_tenure_id: Mapped[int | None] = mapped_column(ForeignKey("head_tenures.id"))
     responsible_official: Mapped[str | None] = mapped_column(String(200))
-    requirement: Mapped[str] = mapped_column(Text)
-    observation: Mapped[str] = mapped_column(Text, default="")
+    statement: Mapped[str] = mapped_column(Text)  # what is wrong, with the measured value
+    observation: Mapped[str] = mapped_column(Text, default="")  # what the inspector noted
     severity: Mapped[str] = mapped_column(String(10))
     formality_signal: Mapped[bool] = mapped_column(default=False)
     repeat: Mapped[bool] = mapped_column(default=False)
     legal_basis: Mapped[str] = mapped_column(Text, default="")
-    remedy: Mapped[str] = mapped_column(Text)
+    requirement: Mapped[str] = mapped_column(Text)  # what the unit must do
     deadline: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default="draft")
     drop_reason: Mapped[str | None] = mapped_column(Text)
@@ -215,3 +234,7 @@ class Finding(db.Model):
     inspection: Mapped[Inspection] = relationship(back_populates="findings")
     unit: Mapped[Unit] = relationship()
     head: Mapped[HeadTenure | None] = relationship()
+
+    @property
+    def dropped(self) -> bool:
+        return self.status == FindingStatus.DROPPED.value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, LargeBinary, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import Mapped, backref, deferred, mapped_column, relationship
 
 from audit.db import UTCDateTime, db
 
@@ -18,12 +18,19 @@ class Conclusion(db.Model):
     """Thông báo kết luận kiểm tra: the chairman's conclusions and directives, frozen as a PDF."""
 
     __tablename__ = "conclusions"
-    __table_args__ = (CheckConstraint("NOT responsibility_review OR review_reason IS NOT NULL", name="flag_has_reason"),)
+    __table_args__ = (
+        CheckConstraint("NOT responsibility_review OR review_reason IS NOT NULL", name="flag_has_reason"),
+        CheckConstraint("final_verdict = proposed_verdict OR verdict_reason IS NOT NULL", name="change_has_reason"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), unique=True)
     number: Mapped[str] = mapped_column(String(40))
     directives: Mapped[str] = mapped_column(Text)
+    # The team proposed (the inspection's verdict when it was concluded); the chairman decided.
+    proposed_verdict: Mapped[str] = mapped_column(String(30))
+    final_verdict: Mapped[str] = mapped_column(String(30))
+    verdict_reason: Mapped[str | None] = mapped_column(Text)
     responsibility_review: Mapped[bool] = mapped_column(default=False)
     head_tenure_id: Mapped[int | None] = mapped_column(ForeignKey("head_tenures.id"))
     review_reason: Mapped[str | None] = mapped_column(Text)
@@ -32,9 +39,13 @@ class Conclusion(db.Model):
     issued_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    inspection: Mapped[Inspection] = relationship()
+    inspection: Mapped[Inspection] = relationship(backref=backref("conclusion", uselist=False, viewonly=True))
     head: Mapped[HeadTenure | None] = relationship()
     issued_by: Mapped[User] = relationship()
+
+    @property
+    def verdict_changed(self) -> bool:
+        return self.final_verdict != self.proposed_verdict
 
 
 class DossierStatistic(db.Model):

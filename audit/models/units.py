@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from audit.db import UTCDateTime, db, utcnow
 from audit.domain.tenures import Tenure
-from audit.domain.units import ONE_STOP_KINDS, UnitKind, UnitRef
+from audit.domain.units import ONE_STOP_KINDS, UnitKind, UnitRef, answers_for_itself
 
 UNIT_KINDS_SQL = ", ".join(f"'{k.value}'" for k in UnitKind)
 
@@ -65,6 +65,14 @@ class Unit(db.Model):
     @property
     def is_one_stop_desk(self) -> bool:
         return self.unit_kind in ONE_STOP_KINDS
+
+    @property
+    def accountable_body(self) -> Unit:
+        """The legal person that answers for this unit's findings: itself, or for a one-stop desk the
+        People's Committee above it."""
+        if not answers_for_itself(self.unit_kind) and self.parent is not None:
+            return self.parent
+        return self
 
     def active_on(self, day: date) -> bool:
         return self.ref().active_on(day)

@@ -10,12 +10,20 @@ from sqlalchemy import select
 from audit.db import db
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.inspections import ensure_editable
-from audit.domain.sampling import SampledDossier, check_dossier, sample_metrics
-from audit.domain.scoring import normalise_answer
+from audit.domain.sampling import (
+    SampledDossier,
+    SampleSummary,
+    check_dossier,
+    sample_answers,
+    sample_inputs,
+    sample_metrics,
+    summarise,
+)
+from audit.domain.scoring import NA, na_refusal, normalise_answer
 from audit.models import Answer, AnswerOperation, Inspection, SampledDossierRow, User
 
 from . import audit_log
-from .inspections import checklist_of, start_if_planned
+from .inspections import answers_of, checklist_of, dossiers_of, start_if_planned
 
 MAX_NOTE = 2000
 
@@ -61,6 +69,11 @@ def save_answer(inspection: Inspection, *, item_id: str, value: str | None, note
     except KeyError:
         raise InvalidInput(N_("Unknown checklist item %(item)s."), item=item_id) from None
     normal = normalise_answer(item, value) if value is not None else None
+    if normal == NA:
+        refused = na_refusal(item, {**answers_of(inspection), item_id: NA})
+        if refused is not None:
+            raise InvalidInput(N_("%(item)s cannot be “Not applicable” given the answer to %(other)s."),
+                               item=item_id, other=refused.item)
     note = (note or "").strip()
     if len(note) > MAX_NOTE:
         raise InvalidInput(N_("The note is longer than %(max)d characters."), max=MAX_NOTE)
@@ -91,6 +104,8 @@ def save_answer(inspection: Inspection, *, item_id: str, value: str | None, note
     audit_log.record(actor, "answer.save", "inspection", inspection.id, now=now, item=item_id, before=before,
                      after={"value": current.value, "note": current.note, "version": current.version},
                      op_id=op_id)
+    if item_id in sample_inputs(checklist):
+        refresh_sample_answers(inspection, actor=actor, now=now)  # what the sample answers may have changed
     return Saved(current)
 
 
@@ -103,13 +118,14 @@ def save_section(inspection: Inspection, entries: list[dict], *, actor: User, no
 # ---------------------------------------------------------------- dossier sample
 
 
-def _domain(row: SampledDossierRow) -> SampledDossier:
-    return SampledDossier(row.code, row.field, row.received_date, row.due_date, row.returned_date, row.in_register,
-                          row.in_system, row.control_slip_complete, row.apology_issued)
-
-
 def metrics_of(inspection: Inspection) -> dict:
-    return sample_metrics([_domain(r) for r in inspection.dossiers], inspection.inspection_date)
+    return sample_metrics(dossiers_of(inspection), inspection.inspection_date)
+
+
+def sample_summary(inspection: Inspection) -> SampleSummary:
+    """The sample's figures, the size it needs and its on-time interval, as the assessment sees them."""
+    return summarise(checklist_of(inspection), dossiers_of(inspection), inspection.inspection_date,
+                     answers_of(inspection))
 
 
 def add_dossier(inspection: Inspection, *, code: str, field: str, received: date, due: date, returned: date | None,
@@ -146,31 +162,32 @@ def remove_dossier(inspection: Inspection, row: SampledDossierRow, *, actor: Use
 
 
 def refresh_sample_answers(inspection: Inspection, *, actor: User, now: datetime) -> None:
-    """Write the sample's figures into the items that name a ``sample_metric``, unless an inspector
-    answered that item by hand."""
-    figures = metrics_of(inspection)
-    for item in checklist_of(inspection).items:
+    """Keep the stored copies of the sample's figures in line with the sample (for the fill page and the
+    progress count): the items that name a ``sample_metric`` get the sample's answer once the sample reaches
+    its minimum, and lose it below; an item an inspector answered by hand is left alone."""
+    checklist = checklist_of(inspection)
+    summary = sample_summary(inspection)
+    figures = sample_answers(checklist, summary, answers_of(inspection))
+    for item in checklist.items:
         if not item.sample_metric:
             continue
-        value = figures.get(item.sample_metric)
+        new_value = figures.get(item.id)
         current = _answer(inspection, item.id)
         if current is not None and current.source != "sample":
             continue
-        new_value = "na" if value is None and figures["count"] else (None if value is None else f"{value:g}")
-        if current is None and new_value is None:
-            continue
-        if current is not None and current.value == new_value:
+        if (current.value if current else None) == new_value:
             continue
         if current is None:
             db.session.add(Answer(inspection=inspection, item_id=item.id, value=new_value, note="", source="sample",
                                   version=1, updated_by_id=actor.id, updated_at=now))
-        elif new_value is None:
-            db.session.delete(current)
-        else:
+        elif new_value is None and not current.note:
+            inspection.answers.remove(current)
+        else:  # a note written on the item stays, even when the sample no longer answers it
             current.value, current.version = new_value, current.version + 1
             current.updated_by_id, current.updated_at = actor.id, now
         audit_log.record(actor, "answer.sample", "inspection", inspection.id, now=now, item=item.id,
-                         after={"value": new_value, "metric": item.sample_metric})
+                         after={"value": new_value, "metric": item.sample_metric, "sample": summary.size,
+                                "required": summary.required})
     db.session.flush()
 
 

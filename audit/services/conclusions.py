@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from audit.db import db
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.inspections import State
+from audit.domain.verdicts import Verdict, verdicts_of
 from audit.domain.vndate import local_today
 from audit.models import Conclusion, Inspection, User
 from reports import render_pdf
@@ -17,16 +18,24 @@ from reports.review import conclusion_html
 
 from . import audit_log, notify
 from .findings import head_for
+from .inspections import checklist_of
 
 
 def conclusion_of(inspection: Inspection) -> Conclusion | None:
     return db.session.scalar(select(Conclusion).where(Conclusion.inspection_id == inspection.id))
 
 
+def verdict_choices(inspection: Inspection) -> tuple[Verdict, ...]:
+    """The verdicts the chairman may decide for this inspection: those of its checklist's scale."""
+    rules = checklist_of(inspection).rules
+    return verdicts_of(rules.scale) if rules else (Verdict.INSUFFICIENT_EVIDENCE,)
+
+
 def conclude(inspection: Inspection, *, directives: str, responsibility_review: bool, review_reason: str,
-             actor: User, now: datetime) -> Conclusion:
-    """Issue the notice of conclusions for a finalised inspection (once), optionally flagging the head
-    in office on the inspection date for a responsibility review; the unit is told."""
+             final_verdict: str | None = None, verdict_reason: str = "", actor: User, now: datetime) -> Conclusion:
+    """Issue the notice of conclusions for a finalised inspection (once): the chairman confirms the team's
+    proposed verdict or decides another one, giving the reason; optionally flags the head in office on the
+    inspection date for a responsibility review; the unit is told."""
     if inspection.inspection_state is not State.FINALISED:
         raise DomainError(N_("Only a finalised inspection can be concluded."))
     if conclusion_of(inspection) is not None:
@@ -34,6 +43,13 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
     directives = directives.strip()
     if not directives:
         raise InvalidInput(N_("Write the conclusions and directives."))
+    proposed = inspection.verdict or Verdict.INSUFFICIENT_EVIDENCE.value
+    final = final_verdict or proposed
+    if final not in {v.value for v in verdict_choices(inspection)}:
+        raise InvalidInput(N_("Choose one of the verdicts this checklist provides."))
+    verdict_reason = verdict_reason.strip()
+    if final != proposed and not verdict_reason:
+        raise InvalidInput(N_("Give the reason for deciding a verdict other than the team's proposal."))
     head = head_for(inspection)
     reason = review_reason.strip() or None
     if responsibility_review and (head is None or reason is None):
@@ -42,12 +58,14 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
     count = db.session.scalar(select(func.count(Conclusion.id)).join(Inspection).where(
         func.extract("year", Inspection.inspection_date) == year))
     number = f"{count + 1:02d}/TB-UBND"
-    findings = [f.requirement for f in inspection.active_findings][:15]
     html = conclusion_html(inspection=inspection, number=number, directives=directives, chairman=actor.full_name,
-                           head=head, review_reason=reason if responsibility_review else None, findings=findings,
-                           today=local_today(now))
+                           head=head, review_reason=reason if responsibility_review else None,
+                           findings=inspection.active_findings, proposed=proposed, final=final,
+                           verdict_reason=verdict_reason or None, today=local_today(now))
     pdf = render_pdf(html, archival=True)
     conclusion = Conclusion(inspection_id=inspection.id, number=number, directives=directives,
+                            proposed_verdict=proposed, final_verdict=final,
+                            verdict_reason=verdict_reason if final != proposed else None,
                             responsibility_review=responsibility_review,
                             head_tenure_id=head.id if head and responsibility_review else None,
                             review_reason=reason if responsibility_review else None, pdf=pdf,
@@ -55,7 +73,9 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
     db.session.add(conclusion)
     db.session.flush()
     audit_log.record(actor, "inspection.conclude", "inspection", inspection.id, now=now,
-                     after={"number": number, "sha256": conclusion.sha256, "responsibility_review": responsibility_review,
+                     after={"number": number, "sha256": conclusion.sha256, "proposed_verdict": proposed,
+                            "final_verdict": final, "verdict_reason": conclusion.verdict_reason,
+                            "responsibility_review": responsibility_review,
                             "head": head.person_name if head and responsibility_review else None, "reason": reason})
     notify.notify(notify.unit_users_for(inspection.unit_id) + notify.team_of(inspection), kind="conclusion",
                   item=None, now=now, message=N_("The chairman concluded the inspection of %(unit)s (%(number)s)."),

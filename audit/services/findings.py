@@ -5,25 +5,23 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from audit.db import db
+from audit.domain.assessment import Assessment
 from audit.domain.errors import N_, DomainError
-from audit.domain.findings import Severity, default_deadline, derive_findings
+from audit.domain.findings import FindingSource, FindingStatus, Severity, default_deadline, derive_findings
 from audit.domain.inspections import ensure_editable
-from audit.domain.units import ONE_STOP_KINDS, UnitKind
 from audit.models import Finding, HeadTenure, Inspection, Unit, User
 
 from . import audit_log
-from .inspections import Evaluation, evaluate, previous_finalised
+from .inspections import evaluate, previous_finalised
 from .units import head_of
 
-EDITABLE = ("responsible_official", "requirement", "observation", "severity", "legal_basis", "remedy", "deadline")
+EDITABLE = ("responsible_official", "statement", "observation", "severity", "legal_basis", "requirement", "deadline")
 
 
 def accountable_unit(unit: Unit) -> Unit:
-    """Whose head answers for a finding (Directive 26): for a one-stop desk, the People's Committee it
-    belongs to; otherwise the unit itself."""
-    if UnitKind(unit.kind) in ONE_STOP_KINDS and unit.parent is not None:
-        return unit.parent
-    return unit
+    """Whose head answers for a finding (Directive 26): the legal person the unit belongs to — for a
+    one-stop desk, its People's Committee; otherwise the unit itself (see ``Unit.accountable_body``)."""
+    return unit.accountable_body
 
 
 def head_for(inspection: Inspection) -> HeadTenure | None:
@@ -35,32 +33,41 @@ def _failed_last_time(inspection: Inspection) -> set[str]:
     previous = previous_finalised(inspection)
     if previous is None:
         return set()
-    return {f.item_id for f in previous.findings if f.item_id and f.status == "draft"}
+    return {f.item_id for f in previous.findings if f.item_id and f.status == FindingStatus.DRAFT.value}
 
 
-def sync_findings(inspection: Inspection, evaluation: Evaluation | None = None, *, actor: User,
+def sync_findings(inspection: Inspection, assessment: Assessment | None = None, *, actor: User,
                   now: datetime) -> None:
-    """Bring derived findings in line with the answers: add one for each newly failing item, remove
-    untouched ones whose item now passes. Findings a person edited, dropped or added stay."""
+    """Bring derived findings in line with the answers: add one for each newly failing item, bring the
+    untouched ones up to date (the measured value may have changed), remove untouched ones whose item now
+    passes. Findings a person edited, dropped or added stay as they are."""
     ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id), findings=True)
-    evaluation = evaluation or evaluate(inspection)
+    assessment = assessment or evaluate(inspection)
     notes = {a.item_id: a.note for a in inspection.answers if a.note}
-    drafts = {d.item_id: d for d in derive_findings(evaluation.checklist, evaluation.card, notes,
-                                                    inspection.inspection_date, _failed_last_time(inspection))}
-    existing = {f.item_id: f for f in inspection.findings if f.source == "derived"}
+    drafts = {d.item_id: d for d in derive_findings(assessment, notes, inspection.inspection_date,
+                                                    _failed_last_time(inspection))}
+    existing = {f.item_id: f for f in inspection.findings if f.source == FindingSource.DERIVED.value}
     head = head_for(inspection)
     for item_id, finding in existing.items():
-        if item_id not in drafts and not finding.edited and finding.status == "draft":
+        if finding.edited or finding.status != FindingStatus.DRAFT.value:
+            continue
+        draft = drafts.get(item_id)
+        if draft is None:
             inspection.findings.remove(finding)
             audit_log.record(actor, "finding.withdrawn", "inspection", inspection.id, now=now, item=item_id)
+        elif (finding.statement, finding.requirement, finding.observation, finding.severity) != (
+                draft.statement, draft.requirement, draft.observation, draft.severity.value):
+            finding.statement, finding.requirement = draft.statement, draft.requirement
+            finding.observation, finding.severity = draft.observation, draft.severity.value
+            finding.formality_signal, finding.deadline = draft.formality_signal, draft.deadline
     for item_id, draft in drafts.items():
         if item_id in existing:
             continue
         inspection.findings.append(Finding(
-            item_id=item_id, source="derived", unit_id=inspection.unit_id, head=head,
-            requirement=draft.requirement, observation=draft.observation, severity=draft.severity.value,
+            item_id=item_id, source=FindingSource.DERIVED.value, unit_id=inspection.unit_id, head=head,
+            statement=draft.statement, observation=draft.observation, severity=draft.severity.value,
             formality_signal=draft.formality_signal, repeat=draft.repeat, legal_basis=draft.legal_basis,
-            remedy=draft.remedy, deadline=draft.deadline, created_at=now))
+            requirement=draft.requirement, deadline=draft.deadline, created_at=now))
         audit_log.record(actor, "finding.derive", "inspection", inspection.id, now=now, item=item_id,
                          after={"severity": draft.severity.value, "repeat": draft.repeat})
     db.session.flush()
@@ -71,7 +78,7 @@ def _check(inspection: Inspection, actor: User) -> None:
 
 
 def update_finding(finding: Finding, *, actor: User, now: datetime, **changes) -> None:
-    """Edit a finding's text, severity, legal basis, remedy or deadline."""
+    """Edit a finding's statement, observation, severity, legal basis, requirement or deadline."""
     _check(finding.inspection, actor)
     if changes.get("deadline") and changes["deadline"] <= finding.inspection.inspection_date:
         raise DomainError(N_("The deadline must be after the inspection date."))
@@ -89,31 +96,31 @@ def drop_finding(finding: Finding, *, reason: str, actor: User, now: datetime) -
     _check(finding.inspection, actor)
     if not reason.strip():
         raise DomainError(N_("Give the reason for dropping the finding."))
-    finding.status, finding.drop_reason, finding.edited = "dropped", reason.strip(), True
+    finding.status, finding.drop_reason, finding.edited = FindingStatus.DROPPED.value, reason.strip(), True
     audit_log.record(actor, "finding.drop", "finding", finding.id, now=now, after={"reason": reason.strip()})
 
 
 def restore_finding(finding: Finding, *, actor: User, now: datetime) -> None:
     _check(finding.inspection, actor)
-    finding.status, finding.drop_reason = "draft", None
+    finding.status, finding.drop_reason = FindingStatus.DRAFT.value, None
     audit_log.record(actor, "finding.restore", "finding", finding.id, now=now)
 
 
-def add_finding(inspection: Inspection, *, requirement: str, observation: str, severity: Severity,
-                legal_basis: str, remedy: str, deadline: date | None, responsible_official: str | None,
+def add_finding(inspection: Inspection, *, statement: str, observation: str, severity: Severity,
+                legal_basis: str, requirement: str, deadline: date | None, responsible_official: str | None,
                 actor: User, now: datetime) -> Finding:
     """A finding the team adds by hand (not tied to a checklist item)."""
     _check(inspection, actor)
     deadline = deadline or default_deadline(severity, inspection.inspection_date)
     if deadline <= inspection.inspection_date:
         raise DomainError(N_("The deadline must be after the inspection date."))
-    finding = Finding(inspection=inspection, item_id=None, source="manual", unit_id=inspection.unit_id,
-                      head=head_for(inspection), responsible_official=responsible_official or None,
-                      requirement=requirement.strip(), observation=observation.strip(), severity=severity.value,
-                      legal_basis=legal_basis.strip(), remedy=remedy.strip(), deadline=deadline, edited=True,
-                      created_at=now)
+    finding = Finding(inspection=inspection, item_id=None, source=FindingSource.MANUAL.value,
+                      unit_id=inspection.unit_id, head=head_for(inspection),
+                      responsible_official=responsible_official or None, statement=statement.strip(),
+                      observation=observation.strip(), severity=severity.value, legal_basis=legal_basis.strip(),
+                      requirement=requirement.strip(), deadline=deadline, edited=True, created_at=now)
     db.session.add(finding)
     db.session.flush()
     audit_log.record(actor, "finding.add", "finding", finding.id, now=now,
-                     after={"requirement": finding.requirement, "severity": severity.value})
+                     after={"statement": finding.statement, "severity": severity.value})
     return finding

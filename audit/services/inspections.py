@@ -11,13 +11,15 @@ from sqlalchemy import select
 
 from audit.catalog import get_catalog
 from audit.db import db
+from audit.domain.assessment import Assessment, ReportedRate, Source, assess
 from audit.domain.checklist import Checklist
 from audit.domain.errors import N_, DomainError
 from audit.domain.inspections import Action, State, TeamRole, next_state
 from audit.domain.policy import TEAM_ROLES
-from audit.domain.scoring import ScoreCard, score
-from audit.domain.verdicts import Verdict, VerdictResult, decide
-from audit.models import Inspection, InspectionMember, Unit, User
+from audit.domain.review import rate
+from audit.domain.sampling import SampledDossier
+from audit.domain.verdicts import Verdict
+from audit.models import DossierStatistic, Inspection, InspectionMember, SampledDossierRow, Unit, User
 
 from . import audit_log
 
@@ -37,9 +39,10 @@ def checklist_for(key: str, day: date, unit: Unit) -> Checklist:
 
 
 def checklist_of(inspection: Inspection) -> Checklist:
-    """The exact version pinned to ``inspection``; refuses a file whose sha256 has changed."""
-    checklist = catalog().get(inspection.checklist_key, inspection.checklist_version)
-    if checklist.sha256 != inspection.checklist_sha256:
+    """The exact version pinned to ``inspection`` (or the file a recorded amendment made of it); refuses a
+    file whose sha256 has changed otherwise."""
+    checklist = catalog().pinned(inspection.checklist_key, inspection.checklist_version, inspection.checklist_sha256)
+    if checklist is None:
         raise DomainError(N_("The pinned checklist file has changed (sha256 differs); the inspection cannot use it."))
     return checklist
 
@@ -78,31 +81,58 @@ def plan_inspection(*, unit: Unit, inspection_date: date, announced: bool, decis
 
 
 def answers_of(inspection: Inspection) -> dict[str, str]:
-    return {a.item_id: a.value for a in inspection.answers if a.value is not None}
+    """The inspectors' own answers (the sample's figures are derived again by the assessment)."""
+    return {a.item_id: a.value for a in inspection.answers if a.value is not None and a.source != Source.SAMPLE}
 
 
-@dataclass(frozen=True)
-class Evaluation:
-    checklist: Checklist
-    card: ScoreCard
-    result: VerdictResult
+def dossiers_of(inspection: Inspection) -> list[SampledDossier]:
+    return [dossier_of(r) for r in inspection.dossiers]
 
 
-def evaluate(inspection: Inspection) -> Evaluation:
-    checklist = checklist_of(inspection)
-    card = score(checklist, answers_of(inspection))
-    return Evaluation(checklist, card, decide(card, checklist.verdict))
+def dossier_of(row: SampledDossierRow) -> SampledDossier:
+    return SampledDossier(row.code, row.field, row.received_date, row.due_date, row.returned_date, row.in_register,
+                          row.in_system, row.control_slip_complete, row.apology_issued)
 
 
-def _write_summary(inspection: Inspection, evaluation: Evaluation) -> None:
-    card = evaluation.card
+def reported_statistics(inspection: Inspection) -> ReportedRate | None:
+    """The on-time rate the unit's imported statistics report for the year of the inspection."""
+    from sqlalchemy import func
+
+    year_start = inspection.inspection_date.replace(month=1, day=1)
+    year_end = inspection.inspection_date.replace(month=12, day=31)
+    received, on_time = db.session.execute(
+        select(func.sum(DossierStatistic.received), func.sum(DossierStatistic.on_time))
+        .where(DossierStatistic.unit_id == inspection.unit_id, DossierStatistic.period_start >= year_start,
+               DossierStatistic.period_end <= year_end)).one()
+    value = rate(int(on_time or 0), int(received or 0))
+    return ReportedRate(value, "statistics") if value is not None else None
+
+
+def evaluate(inspection: Inspection) -> Assessment:
+    """The assessment of ``inspection`` as it stands: answers, sample and reported figures, by the pinned
+    checklist version's rules (the same function the ``verdict explain`` command calls)."""
+    return assess(checklist_of(inspection), answers_of(inspection), inspection_day=inspection.inspection_date,
+                  sample=dossiers_of(inspection), statistics=reported_statistics(inspection))
+
+
+def _write_summary(inspection: Inspection, assessment: Assessment) -> None:
+    card = assessment.card
     inspection.score = card.score
     inspection.coverage = card.coverage
-    inspection.formality_index = card.formality_index
-    inspection.verdict = evaluation.result.verdict.value
+    inspection.na_share = card.na_share
+    inspection.verdict = assessment.verdict.value
     inspection.verdict_reasons = [{"code": r.code, "message": r.message, "params": r.params}
-                                  for r in evaluation.result.reasons]
+                                  for r in assessment.reasons]
     inspection.section_scores = {s.key: s.score for s in card.sections}
+
+
+def _require_critical(assessment: Assessment) -> None:
+    if assessment.missing_critical:
+        raise DomainError(N_("These critical items need an answer first: %(items)s."),
+                          items=", ".join(assessment.missing_critical))
+    if assessment.refused_na:
+        raise DomainError(N_("“Not applicable” is not allowed here for: %(items)s. Answer these items first."),
+                          items=", ".join(assessment.refused_na))
 
 
 def _transition(inspection: Inspection, action: Action, actor: User, now: datetime, **payload) -> None:
@@ -117,30 +147,36 @@ def start_if_planned(inspection: Inspection, actor: User, now: datetime) -> None
         _transition(inspection, Action.START, actor, now)
 
 
-def submit(inspection: Inspection, *, actor: User, now: datetime) -> Evaluation:
-    """A team member hands the inspection to the lead: findings are brought up to date, the score recorded."""
+def submit(inspection: Inspection, *, actor: User, now: datetime) -> Assessment:
+    """A team member hands the inspection to the lead: refused while a critical item is unanswered (or
+    answered "not applicable" where that is not allowed); findings are brought up to date, the
+    proposed assessment recorded."""
     from .findings import sync_findings
 
     next_state(inspection.inspection_state, Action.SUBMIT, inspection.team_role_of(actor.id))  # check first
-    evaluation = evaluate(inspection)
-    sync_findings(inspection, evaluation, actor=actor, now=now)
+    assessment = evaluate(inspection)
+    _require_critical(assessment)
+    sync_findings(inspection, assessment, actor=actor, now=now)
     _transition(inspection, Action.SUBMIT, actor, now)
     inspection.submitted_at = now
-    _write_summary(inspection, evaluation)
-    return evaluation
+    _write_summary(inspection, assessment)
+    return assessment
 
 
 def reopen(inspection: Inspection, *, actor: User, now: datetime) -> None:
     _transition(inspection, Action.REOPEN, actor, now)
 
 
-def finalise(inspection: Inspection, *, actor: User, now: datetime, incomplete_reason: str | None = None) -> Evaluation:
-    """The lead closes the inspection for good. With too little data the lead must say why."""
+def finalise(inspection: Inspection, *, actor: User, now: datetime, incomplete_reason: str | None = None) -> Assessment:
+    """The lead closes the inspection for good, with the team's proposed assessment. Critical items must
+    be answered; with too little data otherwise the lead must say why."""
+    next_state(inspection.inspection_state, Action.FINALISE, inspection.team_role_of(actor.id))  # check first
     evaluation = evaluate(inspection)
-    if evaluation.result.verdict is Verdict.INCOMPLETE and not (incomplete_reason or "").strip():
+    _require_critical(evaluation)
+    if evaluation.verdict is Verdict.INSUFFICIENT_EVIDENCE and not (incomplete_reason or "").strip():
         raise DomainError(N_("Too few items are answered for a conclusion: state why the inspection is finalised "
                              "anyway, or reopen it."))
-    _transition(inspection, Action.FINALISE, actor, now, verdict=evaluation.result.verdict.value,
+    _transition(inspection, Action.FINALISE, actor, now, verdict=evaluation.verdict.value,
                 score=evaluation.card.score)
     _write_summary(inspection, evaluation)
     inspection.incomplete_reason = (incomplete_reason or "").strip() or None
@@ -161,3 +197,18 @@ def previous_finalised(inspection: Inspection) -> Inspection | None:
         .order_by(Inspection.inspection_date.desc(), Inspection.id.desc())
         .limit(1)
     )
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The team's proposed assessment as it stands: frozen at finalisation, computed live before."""
+
+    verdict: str | None
+    reasons: list
+    frozen: bool
+
+
+def proposal_of(inspection: Inspection, assessment: Assessment) -> Proposal:
+    if inspection.inspection_state is State.FINALISED and inspection.verdict:
+        return Proposal(inspection.verdict, list(inspection.verdict_reasons or []), True)
+    return Proposal(assessment.verdict.value, list(assessment.reasons), False)

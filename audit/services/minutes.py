@@ -8,20 +8,19 @@ import secrets
 from datetime import date, datetime
 
 import segno
-from flask_babel import gettext
 from sqlalchemy import func, select
 
 from audit.db import db
 from audit.domain.errors import N_, DomainError, InvalidInput, NotAllowed
 from audit.domain.inspections import InspectionLocked, State, TeamRole
 from audit.domain.vndate import LOCAL_TZ
+from audit.i18n import in_vietnamese
 from audit.models import Inspection, IssuedMinutes, MinutesDetails, User
 from reports import build_minutes_context, render_minutes_html, render_pdf
 
 from . import audit_log
-from .answers import metrics_of
 from .findings import head_for
-from .inspections import evaluate
+from .inspections import evaluate, proposal_of
 
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -83,16 +82,12 @@ def current_issued(inspection: Inspection) -> IssuedMinutes | None:
     return next((m for m in reversed(issued_versions(inspection)) if m.current), None)
 
 
-def _translate(message: str, params: dict) -> str:
-    """Reasons in Vietnamese, with a decimal comma in their figures (73.4 → 73,4)."""
-    params = {k: re.sub(r"^(\d+)\.(\d+)$", r"\1,\2", v) if isinstance(v, str) else v for k, v in params.items()}
-    return gettext(message, **params) if params else gettext(message)
-
-
 def _context(inspection: Inspection, *, number: str, draft: bool, **issue):
-    return build_minutes_context(inspection=inspection, evaluation=evaluate(inspection), head=head_for(inspection),
-                                 metrics=metrics_of(inspection), details=details_of(inspection),
-                                 translate=_translate, number=number, draft=draft, **issue)
+    assessment = evaluate(inspection)
+    return build_minutes_context(inspection=inspection, assessment=assessment,
+                                 proposal=proposal_of(inspection, assessment), head=head_for(inspection),
+                                 details=details_of(inspection), translate=in_vietnamese, number=number, draft=draft,
+                                 **issue)
 
 
 def preview_pdf(inspection: Inspection) -> bytes:

@@ -45,7 +45,7 @@ def open_items(inspection: Inspection, *, actor: User, now: datetime) -> list[Re
         if finding.status != "draft":
             continue
         item = RemediationItem(inspection_id=inspection.id, finding=finding, unit_id=finding.unit_id,
-                               head=finding.head, requirement=finding.remedy, legal_basis=finding.legal_basis,
+                               head=finding.head, requirement=finding.requirement, legal_basis=finding.legal_basis,
                                deadline=finding.deadline, original_deadline=finding.deadline,
                                state=State.OPEN.value, created_at=now)
         db.session.add(item)

@@ -32,7 +32,8 @@ def report_pdf(inspection: Inspection, *, now: datetime) -> bytes:
             + (f" ({event.actor.full_name})" if event.actor else "") + (f": {event.text}" if event.text else "")
             + (f" [{len(event.files)} tệp minh chứng]" if event.files else "")
             for event in item.events if event.action != "open")
-        lines.append(RemediationLine(number=number, requirement=item.requirement, unit=item.unit.name,
+        lines.append(RemediationLine(number=number, finding=item.finding.statement, requirement=item.requirement,
+                                     unit=item.unit.accountable_body.name,
                                      head=item.head.person_name if item.head else "",
                                      deadline=item.deadline.strftime("%d/%m/%Y"),
                                      original_deadline=item.original_deadline.strftime("%d/%m/%Y"),

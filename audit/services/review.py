@@ -15,9 +15,14 @@ from sqlalchemy.orm import selectinload
 
 from audit.db import db
 from audit.domain.remediation import OPEN_STATES, State
-from audit.domain.review import HeadStats, Period, attention_order, rate, sample_contradicts, sparkline
+from audit.domain.review import HeadStats, Period, attention_order, rate, sparkline
 from audit.domain.units import ONE_STOP_KINDS, UnitKind
-from audit.models import DossierStatistic, Finding, HeadTenure, Inspection, RemediationItem, Unit
+from audit.domain.verdicts import NOT_REAL
+from audit.models import Conclusion, DossierStatistic, Finding, HeadTenure, Inspection, RemediationItem, Unit
+
+#: The verdict that stands for an inspection: the chairman's once concluded, else the team's proposal.
+FINAL_VERDICT = func.coalesce(Conclusion.final_verdict, Inspection.verdict)
+NOT_REAL_CODES = [v.value for v in NOT_REAL]
 
 TREND_LENGTH = 8
 COMMUNE_DESKS = (UnitKind.COMMUNE_DESK.value, UnitKind.COMMUNE_CENTRE.value)
@@ -26,7 +31,7 @@ COMMUNE_DESKS = (UnitKind.COMMUNE_DESK.value, UnitKind.COMMUNE_CENTRE.value)
 @dataclass
 class DeskRow:
     unit: Unit
-    latest: dict | None = None  # id, date, score, verdict
+    latest: dict | None = None  # id, date, score, verdict (final where concluded), final (bool)
     scores: list[float] = field(default_factory=list)
     open_items: int = 0
     overdue_items: int = 0
@@ -34,6 +39,11 @@ class DeskRow:
     @property
     def trend_points(self) -> str:
         return sparkline(self.scores)
+
+    @property
+    def not_real(self) -> bool:
+        """The desk's latest verdict says what it shows is not real (formal)."""
+        return bool(self.latest) and self.latest["verdict"] in NOT_REAL_CODES
 
 
 def _active_in(query, period: Period | None):
@@ -49,10 +59,11 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
     units = db.session.scalars(_active_in(select(Unit).where(Unit.kind.in_(kinds)), period).order_by(Unit.code)).all()
     rows = {u.id: DeskRow(u) for u in units}
     ranked = select(Inspection.unit_id, Inspection.id, Inspection.inspection_date, Inspection.score,
-                    Inspection.verdict,
+                    FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"),
                     func.row_number().over(partition_by=Inspection.unit_id,
                                            order_by=(Inspection.inspection_date.desc(), Inspection.id.desc()))
-                    .label("rank")).where(Inspection.state == "finalised", Inspection.unit_id.in_(rows))
+                    .label("rank")).outerjoin(Conclusion, Conclusion.inspection_id == Inspection.id) \
+        .where(Inspection.state == "finalised", Inspection.unit_id.in_(rows))
     if period is not None:
         ranked = ranked.where(Inspection.inspection_date.between(period.start, period.end))
     if regime:
@@ -63,7 +74,8 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
     for r in recent:
         row = rows[r.unit_id]
         if r.rank == 1:
-            row.latest = {"id": r.id, "date": r.inspection_date, "score": r.score, "verdict": r.verdict}
+            row.latest = {"id": r.id, "date": r.inspection_date, "score": r.score, "verdict": r.verdict,
+                          "final": bool(r.final)}
         if r.score is not None:
             row.scores.insert(0, r.score)
     open_states = [s.value for s in (State.OPEN, State.RETURNED, State.RESPONDED)]
@@ -81,8 +93,9 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
 def heads(period: Period | None, *, today: date) -> list[HeadStats]:
     """Per head of unit: findings during their tenure, repeats, formal verdicts and overdue items."""
     query = (select(Finding.head_tenure_id, func.count(), func.sum(case((Finding.repeat.is_(True), 1), else_=0)),
-                    func.count(distinct(case((Inspection.verdict == "formal", Inspection.id)))))
+                    func.count(distinct(case((FINAL_VERDICT.in_(NOT_REAL_CODES), Inspection.id)))))
              .join(Inspection, Inspection.id == Finding.inspection_id)
+             .outerjoin(Conclusion, Conclusion.inspection_id == Inspection.id)
              .where(Inspection.state == "finalised", Finding.status == "draft", Finding.head_tenure_id.is_not(None))
              .group_by(Finding.head_tenure_id))
     if period is not None:
@@ -118,12 +131,17 @@ class UnitRates:
     late: int
     reported_rate: float | None
     sample_rate: float | None
+    sample_size: int
     contradicts: bool
 
 
 def on_time_by_unit(period: Period) -> list[UnitRates]:
-    """Reported on-time shares per unit, against the on-time rate of the unit's latest dossier sample."""
-    from .answers import metrics_of
+    """Reported on-time shares per unit, against the dossier sample of the unit's latest inspection in the
+    period: a contradiction only when the sample is large enough and the reported share lies above its
+    95 % interval (the same rule as the inspection's assessment)."""
+    from audit.domain.assessment import ReportedRate, compare
+
+    from .answers import sample_summary
 
     totals: dict[int, list] = {}
     for stat in db.session.scalars(_stats_query(period)):
@@ -137,9 +155,12 @@ def on_time_by_unit(period: Period) -> list[UnitRates]:
             select(Inspection).where(Inspection.unit_id == unit_id, Inspection.state == "finalised",
                                      Inspection.inspection_date.between(period.start, period.end))
             .order_by(Inspection.inspection_date.desc()).limit(1))
-        sample = metrics_of(inspection)["on_time_rate"] if inspection else None
+        summary = sample_summary(inspection) if inspection else None
         reported = rate(on_time, received)
-        result.append(UnitRates(unit, received, on_time, late, reported, sample, sample_contradicts(reported, sample)))
+        comparison = compare(summary, ReportedRate(reported, "statistics")) if reported is not None else None
+        result.append(UnitRates(unit, received, on_time, late, reported,
+                                summary.metrics["on_time_rate"] if summary else None, summary.size if summary else 0,
+                                bool(comparison and comparison.contradicts)))
     return result
 
 
@@ -178,7 +199,7 @@ def period_figures(period: Period, *, today: date) -> PeriodFigures:
         at_level = [r for r in rows if _level(r.unit.kind) == level]
         figures.desks_total[level] = len(at_level)
         figures.desks_inspected[level] = sum(1 for r in at_level if r.latest)
-    verdicts: dict[str, int] = defaultdict(int)
+    verdicts: dict[str, int] = defaultdict(int)  # the final verdict where concluded
     for row in rows:
         if row.latest:
             verdicts[row.latest["verdict"]] += 1

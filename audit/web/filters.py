@@ -1,8 +1,14 @@
-"""Jinja filters and globals: Vietnamese dates, labels, permission checks."""
+"""Jinja filters and globals: Vietnamese dates and numbers, labels, permission checks."""
 
 from __future__ import annotations
 
-from audit.domain import vndate
+from flask_babel import gettext
+
+from audit.domain import checklist as checklist_rules
+from audit.domain import vndate, vnnumber
+from audit.domain.assessment import render_reason
+from audit.domain.findings import SEVERITY_LABELS
+from audit.domain.verdicts import VERDICT_LABELS, Verdict
 
 from .authz import can_do
 from .labels import ANSWER_TYPE_LABELS, CONFIDENCE_LABELS, REGIME_LABELS, REMEDIATION_ACTION_LABELS, ROLE_LABELS, UNIT_KIND_LABELS
@@ -18,16 +24,53 @@ def _label(mapping):
     return lookup
 
 
+def verdict_label(code: str | None) -> str:
+    """The label of a verdict code in the user's language ("" for none)."""
+    return gettext(VERDICT_LABELS[Verdict(code)]) if code else ""
+
+
+def severity_label(code: str) -> str:
+    return gettext(SEVERITY_LABELS[code])
+
+
+def answer_label(raw: str | None, item) -> str:
+    """``{{ answer.value|answer_label(item) }}``: "Đạt", "Không áp dụng", "85 %"… never a stored code."""
+    return checklist_rules.answer_label(item, raw, gettext)
+
+
+def signal_label(kind) -> str:
+    return gettext(checklist_rules.SIGNAL_LABELS[checklist_rules.SignalKind(kind)])
+
+
+def basis_label(kind) -> str:
+    return gettext(checklist_rules.BASIS_LABELS[checklist_rules.BasisKind(kind)])
+
+
+def reason_text(reason) -> str:
+    """A verdict reason (a domain ``Reason`` or its stored dict) in the user's language."""
+    message = reason["message"] if isinstance(reason, dict) else reason.message
+    params = (reason.get("params") if isinstance(reason, dict) else reason.params) or {}
+    return render_reason(message, params, gettext)
+
+
 def register_filters(app) -> None:
     app.jinja_env.filters.update(
         vn_date=vndate.short_date,
         vn_datetime=vndate.short_datetime,
         vn_long_date=vndate.long_date,
+        vn_number=vnnumber.number,
+        vn_percent=vnnumber.percent,
         role_label=_label(ROLE_LABELS),
         unit_kind_label=_label(UNIT_KIND_LABELS),
         answer_type_label=_label(ANSWER_TYPE_LABELS),
         confidence_label=_label(CONFIDENCE_LABELS),
         regime_label=_label(REGIME_LABELS),
         remediation_action=_label(REMEDIATION_ACTION_LABELS),
+        verdict_label=verdict_label,
+        severity_label=severity_label,
+        answer_label=answer_label,
+        reason_text=reason_text,
+        signal_label=signal_label,
+        basis_label=basis_label,
     )
-    app.jinja_env.globals.update(can_do=can_do)
+    app.jinja_env.globals.update(can_do=can_do, answer_choices=checklist_rules.answer_choices)

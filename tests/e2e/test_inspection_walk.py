@@ -12,7 +12,7 @@ from tests.e2e.test_tablet import log_in
 pytestmark = pytest.mark.e2e
 
 NUMBERS = {"E02": "2", "E03": "2", "E06": "0", "E09": "400", "G02": "150"}
-FAILING = {"A02": "no", "B05": "no"}
+FAILING = {"A02": "no", "A09": "no", "B05": "no"}
 OFFLINE_ITEMS = ("H01", "H02", "H04")
 
 
@@ -65,7 +65,8 @@ def test_inspector_fills_offline_and_lead_finalises(page, context, live_server, 
     expect(page.get_by_role("heading", name="Bộ phận Một cửa xã La Êê")).to_be_visible()
     inspection_url = page.url
 
-    # the dossier sample first: its figures fill in D01, D05, E04, E10 and F01
+    # the dossier sample first: two dossiers are below the minimum of ten, so they fill in nothing and the
+    # inspector answers D01, D05, E04, E10 and F01 by hand
     page.get_by_role("link", name="Mẫu hồ sơ").first.tap()
     for code, returned in (("000.00.22.H37-191105-0003", "08/11/2019"), ("000.00.22.H37-191106-0005", "19/11/2019")):
         page.get_by_label("Mã hồ sơ").fill(code)
@@ -77,7 +78,8 @@ def test_inspector_fills_offline_and_lead_finalises(page, context, live_server, 
             page.get_by_text(label, exact=True).tap()
         page.get_by_role("button", name="Thêm vào mẫu").tap()
         expect(page.locator(".flash-success")).to_contain_text(code)
-    expect(page.locator("#sample-figures")).to_contain_text("100.0%")
+    expect(page.locator("#sample-figures")).to_contain_text("50 %")
+    expect(page.locator("#sample-too-small")).to_contain_text("Mẫu mới có 2 hồ sơ; cần tối thiểu 10 hồ sơ")
 
     page.get_by_role("link", name="Bảng kiểm tra", exact=True).last.tap()
     expect(page.locator("h2.section-title")).to_contain_text("A.")
@@ -142,7 +144,8 @@ def test_inspector_fills_offline_and_lead_finalises(page, context, live_server, 
     expect(page.locator(".flash-success")).to_contain_text("Đã kết thúc cuộc kiểm tra")
     verdict = page.locator("#verdict")
     expect(verdict).to_contain_text("Hình thức")
-    expect(verdict).to_contain_text("Tiêu chí bắt buộc A02 không đạt.")
+    expect(verdict).to_contain_text("riêng vi phạm này đã dẫn đến đánh giá “Hình thức”, dù điểm số thế nào")
+    expect(verdict).to_contain_text("Tại thời điểm kiểm tra, trong giờ làm việc, không có công chức trực")
     expect(page.locator("#head-of-unit")).to_contain_text("Alăng Thị Hoa")
     findings = page.locator("ol.findings li")
     expect(findings.first).to_contain_text("người đứng đầu: Alăng Thị Hoa")

@@ -27,7 +27,7 @@ def test_respond_return_respond_accept(page, live_server, tmp_path, shot):
 
     log_in(page, base, "donvi-la-ee")
     page.get_by_role("link", name="Khắc phục", exact=True).first.tap()
-    expect(page.locator("#group-overdue")).to_contain_text("Bộ phận Một cửa xã La Êê")
+    expect(page.locator("#group-overdue")).to_contain_text("UBND xã La Êê")
     page.goto(f"{base}/remediation/{item_id}")
     expect(page.locator("#overdue-badge")).to_be_visible()
     page.get_by_label("Nội dung đã khắc phục").fill("Đã bố trí đủ công chức theo văn bản phân công.")

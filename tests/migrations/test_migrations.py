@@ -35,3 +35,51 @@ def test_upgrade_head_matches_models(database_url, tmp_path):
                 assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         db.session.remove()
         db.engine.dispose()
+
+
+def test_the_assessment_migration_keeps_and_renames_existing_data(database_url, tmp_path):
+    """Data written by the previous release survives: old verdict codes get the new names, a finding's
+    question-as-text columns become statement and requirement, conclusions confirmed the proposal."""
+    from flask_migrate import downgrade
+    from sqlalchemy import text
+
+    app = make_app(database_url, tmp_path / "instance")
+    with app.app_context():
+        upgrade(revision="5582aac819ce")
+        now = "2019-03-05 10:00:00"
+        with db.engine.begin() as conn:
+            conn.execute(text("INSERT INTO units (id, code, name, kind, created_at) VALUES "
+                              "(1, 'X', 'UBND xã X', 'commune', :now)"), {"now": now})
+            conn.execute(text("INSERT INTO users (id, username, full_name, role, password_hash, active, "
+                              "must_change_password, session_version, created_at) VALUES "
+                              "(1, 'ct', 'Chủ tịch', 'chairman', 'x', true, false, 1, :now)"), {"now": now})
+            for iid, verdict in ((1, "partial"), (2, "incomplete"), (3, "formal")):
+                conn.execute(text(
+                    "INSERT INTO inspections (id, unit_id, inspection_date, announced, decision_number, decision_date, "
+                    "checklist_key, checklist_version, checklist_sha256, legal_regime, state, created_at, verdict, "
+                    "formality_index, submitted_at, finalised_at) VALUES (:id, 1, '2019-03-05', false, '1', "
+                    "'2019-03-01', 'one-stop-desk', 1, :sha, 'nd61_2018', 'finalised', :now, :verdict, 12.5, :now, "
+                    ":now)"), {"id": iid, "sha": "a" * 64, "now": now, "verdict": verdict})
+            conn.execute(text(
+                "INSERT INTO findings (id, inspection_id, item_id, source, unit_id, requirement, observation, severity, "
+                "formality_signal, repeat, legal_basis, remedy, deadline, status, edited, created_at) VALUES "
+                "(1, 1, 'A04', 'derived', 1, 'Câu hỏi A04?', '', 'low', false, false, '', 'Khắc phục A04', "
+                "'2019-04-19', 'draft', false, :now)"), {"now": now})
+            conn.execute(text(
+                "INSERT INTO conclusions (id, inspection_id, number, directives, responsibility_review, sha256, "
+                "issued_by_id, issued_at) VALUES (1, 1, '01/TB-UBND', 'x', false, :sha, 1, :now)"),
+                {"sha": "b" * 64, "now": now})
+        upgrade()
+        with db.engine.connect() as conn:
+            verdicts = dict(conn.execute(text("SELECT id, verdict FROM inspections")).all())
+            finding = conn.execute(text("SELECT statement, requirement FROM findings")).one()
+            conclusion = conn.execute(text("SELECT proposed_verdict, final_verdict, verdict_reason FROM conclusions")).one()
+        assert verdicts == {1: "partly_substantive", 2: "insufficient_evidence", 3: "formal"}
+        assert tuple(finding) == ("Câu hỏi A04?", "Khắc phục A04")
+        assert tuple(conclusion) == ("partly_substantive", "partly_substantive", None)
+        downgrade(revision="5582aac819ce")
+        with db.engine.connect() as conn:
+            assert dict(conn.execute(text("SELECT id, verdict FROM inspections")).all())[1] == "partial"
+            assert conn.execute(text("SELECT requirement, remedy FROM findings")).one()[1] == "Khắc phục A04"
+        db.session.remove()
+        db.engine.dispose()

@@ -90,11 +90,19 @@ def test_every_fact_is_in_the_issued_minutes(issued):
         "Quyết định số 45/QĐ-UBND ngày 25/02/2019", "vào lúc 13 giờ 40 phút", "đột xuất (không báo trước)",
         "Trần Thị Thu Hà", "Trưởng đoàn", "Lê Minh Khoa", "Thành viên",
         "Người đứng đầu đơn vị vào ngày kiểm tra: Bríu Quân, Chủ tịch UBND xã",
-        "Hôih Văn Ka", "Nhân sự và tác phong tại Bộ phận Một cửa", "50,0", "Điểm tổng: 57,4/100",
-        "Số hồ sơ chọn mẫu: 6", "Tỷ lệ hồ sơ trả kết quả đúng hạn: 50,0%",
-        "HÌNH THỨC", "Tiêu chí bắt buộc A02 không đạt.", "Chỉ số hình thức 73,4 từ 40 trở lên.",
-        "Đơn vị: Bộ phận Một cửa xã La Êê; người đứng đầu: Bríu Quân, Chủ tịch UBND xã.",
-        "KIẾN NGHỊ, YÊU CẦU KHẮC PHỤC", "20/03/2019",
+        "Hôih Văn Ka", "Nhân sự và tác phong tại Bộ phận Một cửa", "Điểm thực hiện nhiệm vụ: 58,6/100",
+        "Số hồ sơ chọn mẫu: 12", "Tỷ lệ hồ sơ trả kết quả đúng hạn: 58,3 % (7/12 hồ sơ)",
+        "tỷ lệ đơn vị báo cáo (99,5 %) vượt quá khoảng này",
+        # the team proposes, with reasons that state what was found; the chairman decides
+        "Đoàn kiểm tra đề xuất đánh giá: HÌNH THỨC", "Đề xuất đánh giá trên được báo cáo Chủ tịch xem xét, kết luận.",
+        "riêng vi phạm này đã dẫn đến đánh giá “Hình thức”",
+        "Các dấu hiệu hình thức cộng lại 10 điểm",
+        # findings as findings, with the measured value; responsibility on the People's Committee
+        "Tại thời điểm kiểm tra, trong giờ làm việc, không có công chức trực tại quầy tiếp nhận và trả kết quả.",
+        "Chỉ 40 % công chức theo văn bản phân công có mặt đúng vị trí khi kiểm tra (yêu cầu 100 %).",
+        "Trách nhiệm: UBND xã La Êê; người đứng đầu: Bríu Quân, Chủ tịch UBND xã.",
+        "Bố trí công chức trực tại quầy tiếp nhận và trả kết quả trong toàn bộ giờ làm việc",
+        "KIẾN NGHỊ, YÊU CẦU KHẮC PHỤC", "20/03/2019", "04/04/2019",
         "Đơn vị thống nhất với kết quả kiểm tra và cam kết khắc phục trong thời hạn.",
         "kết thúc vào lúc 16 giờ 30 phút", "lập thành 02 bản",
         "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", "TRƯỞNG ĐOÀN KIỂM TRA", f"Mã xác thực: {minutes.verification_code}",
@@ -103,6 +111,11 @@ def test_every_fact_is_in_the_issued_minutes(issued):
     numbers = re.findall(r"(\d+) \S.{5,200}? (\d\d/\d\d/\d{4})", text.split("KIẾN NGHỊ, YÊU CẦU KHẮC PHỤC")[1])
     assert numbers and numbers[0][0] == "1"
     assert "DỰ THẢO" not in text
+    # no checklist question as a finding, no software words, nothing left untranslated
+    findings_part = text.split("Các tồn tại, hạn chế:")[1].split("ĐẠI DIỆN ĐƠN VỊ")[0]
+    assert "?" not in findings_part
+    for word in ("phiên bản", "mã kiểm tra", "chỉ số hình thức", "sha256", "Formal", "point(s)", "score"):
+        assert word not in text.split("Mã xác thực")[0], word
 
 
 def test_issued_minutes_are_pdf_a(issued):

@@ -106,7 +106,7 @@ def test_only_the_team_may_answer(demo):
                             actor=user("chutich"), now=NOW)
 
 
-def test_sample_feeds_the_items_that_depend_on_it(demo):
+def test_sample_feeds_the_items_that_depend_on_it_once_it_reaches_its_minimum(demo):
     inspection, inspector = planned(), user("thanhtra")
     common = dict(field="dat_dai", received=date(2019, 10, 1), due=date(2019, 10, 15), in_system=True,
                   control_slip_complete=True, actor=inspector, now=NOW)
@@ -114,17 +114,53 @@ def test_sample_feeds_the_items_that_depend_on_it(demo):
                         **common)
     answers.add_dossier(inspection, code="H2", returned=date(2019, 10, 20), in_register=False, apology_issued=False,
                         **common)
+    # two dossiers prove nothing: nothing is filled in, the items have no basis yet
+    assert not {a.item_id for a in inspection.answers} & {"D01", "D05", "E04", "E10", "F01"}
+    summary = answers.sample_summary(inspection)
+    assert (summary.size, summary.required, summary.enough) == (2, 10, False)
+    assert inspections.evaluate(inspection).insufficient == ("D01", "D05", "E04", "E10", "F01")
+    for n in range(3, 11):
+        answers.add_dossier(inspection, code=f"H{n}", returned=date(2019, 10, 14), in_register=True,
+                            apology_issued=False, **common)
     stored = {a.item_id: a for a in inspection.answers}
-    assert stored["E10"].value == "50" and stored["E10"].source == "sample"
+    assert stored["E10"].value == "90" and stored["E10"].source == "sample"  # 9 of 10 on time
     assert stored["E04"].value == "0"  # one late dossier, no apology letter
-    assert stored["D01"].value == "100"  # found in the system
+    assert stored["D01"].value == "100"  # found in the register or the system
     with pytest.raises(InvalidInput):
-        answers.add_dossier(inspection, code="H3", returned=date(2019, 9, 1), in_register=True,
+        answers.add_dossier(inspection, code="H11", returned=date(2019, 9, 1), in_register=True,
                             apology_issued=False, **common)
     answers.save_answer(inspection, item_id="E10", value="80", note="", base_version=stored["E10"].version,
                         op_id=None, actor=inspector, now=NOW)
     answers.remove_dossier(inspection, inspection.dossiers[0], actor=inspector, now=NOW)
-    assert {a.item_id: a.value for a in inspection.answers}["E10"] == "80"  # answered by hand: kept
+    remaining = {a.item_id: a.value for a in inspection.answers}
+    assert remaining["E10"] == "80"  # answered by hand: kept
+    assert "D01" not in remaining  # nine dossiers: the sample's own figures are withdrawn
+
+
+def test_a_smaller_population_lowers_the_sample_minimum(demo):
+    inspection, inspector = planned(), user("thanhtra")
+    for n in range(4):
+        answers.add_dossier(inspection, code=f"H{n}", field="ho_tich", received=date(2019, 10, 1),
+                            due=date(2019, 10, 4), returned=date(2019, 10, 3), in_register=True, in_system=True,
+                            control_slip_complete=True, apology_issued=False, actor=inspector, now=NOW)
+    assert "E10" not in {a.item_id for a in inspection.answers}
+    answers.save_answer(inspection, item_id="E09", value="4", note="Cả kỳ chỉ tiếp nhận 4 hồ sơ", base_version=None,
+                        op_id=None, actor=inspector, now=NOW)
+    assert {a.item_id: a.value for a in inspection.answers}["E10"] == "100"
+
+
+def test_na_is_refused_where_it_cannot_apply(demo):
+    inspection, inspector = planned(), user("thanhtra")
+    for item_id in ("A02", "D08", "G02", "C02"):
+        with pytest.raises(InvalidInput):
+            answers.save_answer(inspection, item_id=item_id, value="na", note="", base_version=None, op_id=None,
+                                actor=inspector, now=NOW)
+    answers.save_answer(inspection, item_id="E02", value="6", note="", base_version=None, op_id=None,
+                        actor=inspector, now=NOW)
+    with pytest.raises(InvalidInput) as err:
+        answers.save_answer(inspection, item_id="E04", value="na", note="", base_version=None, op_id=None,
+                            actor=inspector, now=NOW)
+    assert "E02" in str(err.value)
 
 
 def _fill_all(inspection, inspector, overrides):
@@ -140,20 +176,22 @@ def _fill_all(inspection, inspector, overrides):
 def test_submit_finalise_findings_name_the_head_and_repeats(demo):
     inspection, inspector, lead = planned(), user("thanhtra"), user("truongdoan")
     _fill_all(inspection, inspector, {"A02": "no", "B05": "no", "H05": "no"})
-    evaluation = inspections.submit(inspection, actor=inspector, now=NOW)
-    assert evaluation.result.verdict.value == "formal"
+    assessment = inspections.submit(inspection, actor=inspector, now=NOW)
+    # an empty counter (a sign of formality) and alcohol at work (a prohibited act): not "thực chất"
+    assert assessment.verdict.value == "partly_substantive"
     by_item = {f.item_id: f for f in inspection.findings}
     assert set(by_item) == {"A02", "B05", "H05"}
     assert by_item["A02"].head.person_name == "Alăng Thị Hoa"  # chairman since 15/08/2019
-    assert by_item["A02"].repeat and by_item["A02"].severity == "high"  # failed in March too
-    assert by_item["B05"].repeat and by_item["B05"].severity == "high"  # medium raised one step
-    assert not by_item["H05"].repeat and by_item["H05"].severity == "low"
+    assert by_item["A02"].statement.startswith("Tại thời điểm kiểm tra, trong giờ làm việc, không có công chức")
+    assert by_item["A02"].repeat and by_item["A02"].severity == "high"  # failed in March too: medium raised
+    assert by_item["B05"].repeat and by_item["B05"].severity == "medium"  # low raised one step
+    assert not by_item["H05"].repeat and by_item["H05"].severity == "high"  # a prohibited act
     with pytest.raises(NotAllowed):
         inspections.finalise(inspection, actor=inspector, now=NOW)
     findings.drop_finding(by_item["H05"], reason="Không có căn cứ, người dân nhầm lẫn", actor=lead, now=NOW)
     inspections.finalise(inspection, actor=lead, now=NOW)
     db.session.commit()
-    assert inspection.state == "finalised" and inspection.verdict == "formal" and inspection.finalised_at
+    assert inspection.state == "finalised" and inspection.verdict == "partly_substantive" and inspection.finalised_at
 
 
 def test_finalised_inspection_never_changes(demo):
@@ -167,7 +205,7 @@ def test_finalised_inspection_never_changes(demo):
     db.session.rollback()
     # Even bypassing the services, the flush guard refuses.
     inspection = db.session.scalar(select(Inspection).where(Inspection.state == "finalised"))
-    inspection.findings[0].remedy = "sửa lén"
+    inspection.findings[0].requirement = "sửa lén"
     with pytest.raises(InspectionLocked):
         db.session.flush()
     db.session.rollback()
@@ -190,11 +228,23 @@ def test_audit_log_is_append_only(demo):
     db.session.rollback()
 
 
-def test_incomplete_needs_a_reason_to_finalise(demo):
-    inspection, inspector, lead = planned(), user("thanhtra"), user("truongdoan")
+def test_submit_is_refused_while_critical_items_are_unanswered(demo):
+    inspection, inspector = planned(), user("thanhtra")
     answers.save_answer(inspection, item_id="A02", value="yes", note="", base_version=None, op_id=None,
                         actor=inspector, now=NOW)
-    assert inspections.submit(inspection, actor=inspector, now=NOW).result.verdict.value == "incomplete"
+    with pytest.raises(DomainError) as err:
+        inspections.submit(inspection, actor=inspector, now=NOW)
+    assert "A09, C02, D01, D08, E02, E04, E07, H05" in str(err.value)
+    assert inspection.state == "in_progress"
+
+
+def test_insufficient_evidence_needs_a_reason_to_finalise(demo):
+    inspection, inspector, lead = planned(), user("thanhtra"), user("truongdoan")
+    for item_id, value in {"A02": "yes", "A09": "yes", "C02": "100", "D01": "100", "D08": "yes", "E02": "0",
+                           "E04": "na", "E07": "100", "H05": "yes"}.items():
+        answers.save_answer(inspection, item_id=item_id, value=value, note="", base_version=None, op_id=None,
+                            actor=inspector, now=NOW)
+    assert inspections.submit(inspection, actor=inspector, now=NOW).verdict.value == "insufficient_evidence"
     with pytest.raises(DomainError):
         inspections.finalise(inspection, actor=lead, now=NOW)
     inspections.finalise(inspection, actor=lead, now=NOW, incomplete_reason="Đơn vị đóng cửa do lũ")

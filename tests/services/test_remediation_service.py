@@ -33,8 +33,11 @@ def jpeg():
 
 def test_items_are_opened_for_each_finding_at_finalisation(demo):
     item = open_item()
-    assert item.requirement and item.deadline == item.original_deadline == date(2019, 3, 20)
+    # the empty counter (A02) is a moderate finding: 30 days
+    assert item.requirement.startswith("Bố trí công chức trực tại quầy")
+    assert item.deadline == item.original_deadline == date(2019, 4, 4)
     assert item.unit.code == "NG-LAEE-MC" and item.head.person_name == "Bríu Quân"
+    assert item.unit.accountable_body.code == "NG-LAEE"  # the commune People's Committee answers for its desk
     counted = db.session.scalar(select(func.count()).select_from(RemediationItem).where(
         RemediationItem.inspection_id == item.inspection_id))
     assert counted == len(item.inspection.active_findings)

@@ -21,7 +21,7 @@ def test_dashboard_lists_every_desk_with_latest_verdict(demo):
     by_code = {r.unit.code: r for r in rows}
     assert len([c for c in by_code if c.endswith("-MC") and c != "NG-MC"]) == 12
     assert by_code["NG-LAEE-MC"].latest["verdict"] == "formal"
-    assert by_code["NG-TAPOO-MC"].scores == [60.7, 60.7]  # two inspections in 2019, oldest first
+    assert by_code["NG-TAPOO-MC"].scores == [75.3, 75.3]  # two inspections in 2019, oldest first
     assert by_code["NG-LAEE-MC"].overdue_items > 0
     current = review.desks(parse_period("2026"), today=TODAY)
     assert {r.unit.code for r in current} == {f"DN-{c}-TTPV" for c in
@@ -37,7 +37,7 @@ def test_heads_table_puts_repeat_offenders_first(demo):
     assert top.overdue > 0
     tapoo = next(h for h in heads if h.person_name == "Hôih Thị Dung")
     assert tapoo.repeats > 0 and tapoo.formal == 2
-    assert any(h.person_name == "Bríu Quân" and h.findings == 19 for h in heads)
+    assert any(h.person_name == "Bríu Quân" and h.findings == 20 for h in heads)
 
 
 def test_period_figures_match_the_published_ones(demo):
@@ -97,3 +97,43 @@ def test_conclusion_is_issued_once_flags_the_head_and_tells_the_unit(demo):
     with pytest.raises(DomainError):
         conclusions.conclude(planned, directives="x", responsibility_review=False, review_reason="", actor=chairman,
                              now=NOW)
+
+
+def test_the_chairman_decides_the_final_verdict_with_a_reason(demo):
+    from audit.models import AuditLogEntry
+
+    chairman = db.session.scalar(select(User).where(User.username == "chutich"))
+    tapoo = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-TAPOO-MC",
+                                                                  Inspection.inspection_date == date(2019, 11, 5)))
+    assert tapoo.verdict == "formal" and tapoo.final_verdict == "formal" and not tapoo.verdict_is_final
+    with pytest.raises(InvalidInput):  # changing the team's proposal needs a reason
+        conclusions.conclude(tapoo, directives="Khắc phục", responsibility_review=False, review_reason="",
+                             final_verdict="partly_substantive", actor=chairman, now=NOW)
+    with pytest.raises(InvalidInput):  # a verdict of another scale is not a choice here
+        conclusions.conclude(tapoo, directives="Khắc phục", responsibility_review=False, review_reason="",
+                             final_verdict="good_compliance", verdict_reason="x", actor=chairman, now=NOW)
+    db.session.rollback()
+    conclusion = conclusions.conclude(
+        tapoo, directives="Khắc phục các tồn tại về thiết bị và số liệu.", responsibility_review=False,
+        review_reason="", final_verdict="partly_substantive",
+        verdict_reason="Đơn vị đã sửa camera, máy lấy số trước khi kết luận; số liệu báo cáo đã được điều chỉnh.",
+        actor=chairman, now=NOW)
+    db.session.commit()
+    assert (conclusion.proposed_verdict, conclusion.final_verdict) == ("formal", "partly_substantive")
+    assert conclusion.verdict_changed and tapoo.final_verdict == "partly_substantive" and tapoo.verdict_is_final
+    row = next(r for r in review.desks(Y2019, today=TODAY) if r.unit.code == "NG-TAPOO-MC")
+    assert row.latest["verdict"] == "partly_substantive" and row.latest["final"] and not row.not_real
+    hoih = next(h for h in review.heads(Y2019, today=TODAY) if h.person_name == "Hôih Thị Dung")
+    assert hoih.formal == 1  # the April inspection stays formal; November was changed by the chairman
+    entry = db.session.scalar(select(AuditLogEntry).where(AuditLogEntry.action == "inspection.conclude"))
+    assert entry.payload["after"]["proposed_verdict"] == "formal"
+    assert entry.payload["after"]["final_verdict"] == "partly_substantive"
+
+
+def test_a_confirmed_verdict_needs_no_reason(demo):
+    chairman = db.session.scalar(select(User).where(User.username == "chutich"))
+    zuoih = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-ZUOIH-MC"))
+    conclusion = conclusions.conclude(zuoih, directives="Khắc phục.", responsibility_review=False, review_reason="",
+                                      actor=chairman, now=NOW)
+    assert conclusion.final_verdict == conclusion.proposed_verdict == "partly_substantive"
+    assert not conclusion.verdict_changed and conclusion.verdict_reason is None

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from audit.domain.errors import ImportRejected, InvalidInput
-from audit.domain.review import HeadStats, attention_order, parse_period, rate, sample_contradicts, sparkline
+from audit.domain.review import HeadStats, attention_order, parse_period, rate, sparkline
 from audit.domain.stats_import import parse
 
 
@@ -39,12 +39,6 @@ def test_attention_order_and_rates():
     ordered = attention_order([head("A", 9, 0, 0, 0), head("B", 1, 0, 3, 0), head("C", 2, 2, 0, 1)])
     assert [h.person_name for h in ordered] == ["B", "C", "A"]
     assert rate(1, 3) == 33.3 and rate(0, 0) is None
-
-
-@pytest.mark.parametrize("reported, sample, flagged", [(98.6, 50.0, True), (98.6, 83.6, True), (98.6, 84.0, False),
-                                                        (80.0, 20.0, False), (None, 50.0, False), (99.0, None, False)])
-def test_sample_contradiction(reported, sample, flagged):
-    assert sample_contradicts(reported, sample) is flagged
 
 
 def test_statistics_csv_every_bad_row_reported():

@@ -29,9 +29,16 @@ def test_catalogue_translates_every_extracted_message(tmp_path):
 def test_placeholders_survive_translation():
     import re
 
+    def names(text):
+        return set(re.findall(r"%\(\w+\)\w", text))
+
     for message in read(PO):
-        if message.id:
-            assert set(re.findall(r"%\(\w+\)\w", message.id)) == set(re.findall(r"%\(\w+\)\w", message.string)), message.id
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):  # plural forms: Vietnamese has one
+            assert all(names(s) <= names(message.id[1]) and s for s in message.string), message.id
+        else:
+            assert names(message.id) == names(message.string), message.id
 
 
 def test_pages_are_vietnamese(client, demo, login):

@@ -159,8 +159,12 @@ def test_dossier_sample_form(client, inspector):
                                                            "returned_date": "12/11/2019", "in_system": "y"})
     assert ok.status_code == 302
     page = client.get(f"/inspections/{iid}/dossiers").get_data(as_text=True)
-    assert "0.0%" in page  # on time: the only dossier was late
-    assert answer(iid, "E10").value == "0" and answer(iid, "E10").source == "sample"
+    assert "<strong>0 %</strong>" in page  # on time: the only dossier was late
+    # one dossier proves nothing: the items that depend on the sample have no basis yet
+    assert "Mẫu mới có 1 hồ sơ; cần tối thiểu 10 hồ sơ" in page
+    assert answer(iid, "E10") is None
+    fill = client.get(f"/inspections/{iid}/fill/E").get_data(as_text=True)
+    assert "Chưa đủ căn cứ" in fill
 
 
 def test_submit_finalise_and_lock(client, demo, login):
@@ -170,7 +174,7 @@ def test_submit_finalise_and_lock(client, demo, login):
     from audit.services.inspections import checklist_of
 
     inspection = db.session.get(Inspection, iid)
-    values = {**good_answers(checklist_of(inspection)), "A02": "no", "B05": "no"}
+    values = {**good_answers(checklist_of(inspection)), "A02": "no", "A09": "no", "B05": "no"}
     for item_id, value in values.items():
         assert post_json(client, iid, op_id=f"fill-{item_id}-0001", item_id=item_id, value=value,
                          base_version=0).status_code == 200
@@ -179,13 +183,15 @@ def test_submit_finalise_and_lock(client, demo, login):
     client.post("/logout")
     login("truongdoan")
     summary = client.get(f"/inspections/{iid}").get_data(as_text=True)
-    assert "Hình thức" in summary and "Tiêu chí bắt buộc A02 không đạt." in summary
+    assert "Đề xuất đánh giá của Đoàn kiểm tra" in summary and "Hình thức" in summary
+    assert "riêng vi phạm này đã dẫn đến đánh giá “Hình thức”, dù điểm số thế nào" in summary
+    assert "Có trường hợp công chức đòi thêm giấy tờ, khoản tiền ngoài quy định" in summary
     assert "Alăng Thị Hoa" in summary and "Tái phạm" in summary
     findings = client.get(f"/inspections/{iid}/findings").get_data(as_text=True)
     finding_id = int(re.search(r'id="finding-(\d+)"', findings).group(1))
     edited = client.post(f"/inspections/{iid}/findings/{finding_id}", data={
-        "requirement": "Bố trí công chức trực thường xuyên tại quầy", "severity": "high",
-        "remedy": "Phân công lịch trực, niêm yết tại quầy", "deadline": "05/12/2019"})
+        "statement": "Lúc 13 giờ 40 không có công chức trực tại quầy", "severity": "high",
+        "requirement": "Phân công lịch trực, niêm yết tại quầy", "deadline": "05/12/2019"})
     assert edited.status_code == 302
     assert client.post(f"/inspections/{iid}/findings/{finding_id}/drop", data={"reason": ""}).status_code == 422
     assert client.post(f"/inspections/{iid}/finalise").status_code == 302

@@ -35,7 +35,8 @@ def post_form(client, url, data, files=()):
 def test_unit_sees_only_its_items_and_overdue_ones(client, demo, login):
     login("donvi-la-ee")
     page = client.get("/remediation").get_data(as_text=True)
-    assert "Bộ phận Một cửa xã La Êê" in page and "Bộ phận Một cửa xã Zuôih" not in page
+    # responsibility lies with the commune People's Committee, the legal person, not with its desk
+    assert "UBND xã La Êê" in page and "UBND xã Zuôih" not in page and "Bộ phận Một cửa xã Zuôih" not in page
     assert 'id="group-overdue"' in page and "quá hạn" in page
     item = item_of("A02")
     detail = client.get(f"/remediation/{item.id}").get_data(as_text=True)
@@ -115,7 +116,8 @@ def test_remediation_report_pdf(client, demo, login):
     for fact in ("BÁO CÁO", "Kết quả khắc phục sau kiểm tra công vụ tại Bộ phận Một cửa xã La Êê",
                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Đã khắc phục, Đoàn kiểm tra chấp nhận",
                  "Đã cấp thẻ công chức", "Đơn vị đã báo cáo, chờ Đoàn kiểm tra xác minh", "quá hạn",
-                 "đã khắc phục và được chấp nhận 1/19 yêu cầu"):
+                 "đã khắc phục và được chấp nhận 1/20 yêu cầu", "Trách nhiệm: UBND xã La Êê",
+                 "Công chức làm việc tại quầy không đeo thẻ công chức, viên chức. Yêu cầu: Yêu cầu công chức đeo thẻ"):
         assert fact in text, fact
 
 

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, render_template
 
 from audit.catalog import get_catalog
 from audit.domain.policy import Permission
+from audit.domain.verdicts import verdicts_of
 from audit.web.authz import require
 
 bp = Blueprint("checklists", __name__, url_prefix="/checklists")
@@ -31,4 +32,5 @@ def detail(key: str, version: int):
         checklist = _catalog().get(key, version)
     except KeyError:
         abort(404)
-    return render_template("checklists/detail.html", checklist=checklist)
+    verdicts = verdicts_of(checklist.rules.scale) if checklist.rules else ()
+    return render_template("checklists/detail.html", checklist=checklist, verdicts=[v.value for v in verdicts])

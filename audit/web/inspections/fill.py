@@ -67,6 +67,7 @@ def _render_section(inspection, section_key: str, *, status: int = 200, posted: 
         next=sections[index + 1] if index + 1 < len(sections) else None,
         answers=answers, photos=photos, progress=_progress(inspection), posted=posted or {},
         conflicts=conflicts or {}, errors=errors or {}, metrics=answer_service.metrics_of(inspection),
+        sample=answer_service.sample_summary(inspection),
         my_role=inspection.team_role_of(current_user.id),
         editable=may_edit(inspection.inspection_state, inspection.team_role_of(current_user.id))), status
 

@@ -3,11 +3,12 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
+from audit.domain.findings import SEVERITY_LABELS as DOMAIN_SEVERITY_LABELS
 from audit.domain.findings import Severity
 from audit.domain.sampling import FIELDS
 from audit.web.forms import VNDateField, date_required, max_length, optional, required
 
-SEVERITY_LABELS = {Severity.LOW: _l("Minor"), Severity.MEDIUM: _l("Moderate"), Severity.HIGH: _l("Serious")}
+SEVERITY_LABELS = {s: _l(label) for s, label in DOMAIN_SEVERITY_LABELS.items()}
 FIELD_LABELS = {
     "dat_dai": _l("Land"), "xay_dung": _l("Construction"), "quy_hoach": _l("Planning"),
     "ho_tich": _l("Civil status"), "chung_thuc": _l("Certification"), "bao_tro_xa_hoi": _l("Social protection"),
@@ -48,12 +49,13 @@ class DossierForm(FlaskForm):
 
 
 class FindingForm(FlaskForm):
-    requirement = TextAreaField(_l("Requirement not met"), validators=[required(), max_length(2000)])
-    observation = TextAreaField(_l("Observation"), validators=[optional(), max_length(4000)])
+    statement = TextAreaField(_l("Finding (what is wrong, with the measured value)"),
+                              validators=[required(), max_length(2000)])
+    observation = TextAreaField(_l("Observation (what the team saw or noted)"), validators=[optional(), max_length(4000)])
     severity = SelectField(_l("Severity"), choices=[SelectChoice(s.value, SEVERITY_LABELS[s]) for s in Severity])
     responsible_official = StringField(_l("Responsible official (optional)"), validators=[optional(), max_length(200)])
     legal_basis = TextAreaField(_l("Legal basis"), validators=[optional(), max_length(2000)])
-    remedy = TextAreaField(_l("Recommended remedy"), validators=[required(), max_length(2000)])
+    requirement = TextAreaField(_l("Requirement (what the unit must do)"), validators=[required(), max_length(2000)])
     deadline = VNDateField(_l("Deadline"), validators=[optional()],
                            description=_l("Empty: the default for the severity (15, 30 or 45 days)."))
 

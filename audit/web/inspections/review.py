@@ -24,6 +24,7 @@ def _render_dossiers(inspection, form, status=200):
     return render_template("inspections/dossiers.html", inspection=inspection, form=form,
                            editable=may_edit(inspection.inspection_state, inspection.team_role_of(current_user.id)),
                            metrics=answer_service.metrics_of(inspection), field_labels=FIELD_LABELS,
+                           sample=answer_service.sample_summary(inspection),
                            my_role=inspection.team_role_of(current_user.id)), status
 
 
@@ -84,8 +85,8 @@ def add_finding(inspection_id: int):
     inspection = load_inspection(inspection_id)
     form = FindingForm()
     outcome = submit(form, lambda: finding_service.add_finding(
-        inspection, requirement=form.requirement.data, observation=form.observation.data or "",
-        severity=Severity(form.severity.data), legal_basis=form.legal_basis.data or "", remedy=form.remedy.data,
+        inspection, statement=form.statement.data, observation=form.observation.data or "",
+        severity=Severity(form.severity.data), legal_basis=form.legal_basis.data or "", requirement=form.requirement.data,
         deadline=form.deadline.data, responsible_official=form.responsible_official.data,
         actor=current_user, now=utcnow()), refused_status=422)
     if outcome.done:
@@ -101,10 +102,10 @@ def edit_finding(inspection_id: int, finding_id: int):
     finding = child_or_404(inspection.findings, finding_id)
     form = FindingForm(obj=finding)
     outcome = submit(form, lambda: finding_service.update_finding(
-        finding, actor=current_user, now=utcnow(), requirement=form.requirement.data.strip(),
+        finding, actor=current_user, now=utcnow(), statement=form.statement.data.strip(),
         observation=(form.observation.data or "").strip(), severity=Severity(form.severity.data),
         responsible_official=(form.responsible_official.data or "").strip() or None,
-        legal_basis=(form.legal_basis.data or "").strip(), remedy=form.remedy.data.strip(),
+        legal_basis=(form.legal_basis.data or "").strip(), requirement=form.requirement.data.strip(),
         deadline=form.deadline.data or finding.deadline), refused_status=422)
     if outcome.done:
         flash(_("The finding has been updated."), "success")

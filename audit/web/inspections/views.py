@@ -76,16 +76,17 @@ def plan():
         secretary=get(User, form.secretary_id.data) if form.secretary_id.data else None,
         actor=current_user, now=utcnow()), refused_status=422)
     if outcome.done:
-        flash(_("The inspection has been planned with checklist %(key)s v%(version)d.",
-                key=outcome.value.checklist_key, version=outcome.value.checklist_version), "success")
+        flash(_("The inspection has been planned with the checklist “%(title)s”.",
+                title=inspection_service.checklist_of(outcome.value).title), "success")
         return redirect(url_for("inspections.summary", inspection_id=outcome.value.id))
     return render_template("inspections/plan.html", form=form), outcome.status
 
 
 def _render_summary(inspection: Inspection, finalise_form: FinaliseForm, status: int = 200):
-    evaluation = inspection_service.evaluate(inspection)
+    assessment = inspection_service.evaluate(inspection)
     return render_template(
-        "inspections/summary.html", inspection=inspection, evaluation=evaluation, head=head_for(inspection),
+        "inspections/summary.html", inspection=inspection, assessment=assessment,
+        proposal=inspection_service.proposal_of(inspection, assessment), head=head_for(inspection),
         metrics=answer_service.metrics_of(inspection), my_role=inspection.team_role_of(current_user.id),
         finalise_form=finalise_form), status
 

@@ -8,13 +8,15 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, TextAreaField
+from wtforms import BooleanField, SelectField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 
 from audit.db import db, utcnow
 from audit.domain.errors import ImportRejected, InvalidInput
 from audit.domain.policy import Permission
 from audit.domain.review import parse_period
 from audit.domain.units import ONE_STOP_KINDS
+from audit.domain.verdicts import Verdict
 from audit.domain.vndate import local_today
 from audit.models import Inspection
 from audit.services import conclusions as conclusion_service
@@ -23,6 +25,7 @@ from audit.services import statistics as statistics_service
 from audit.services.remediation import can_see_inspection
 from audit.web.authz import require
 from audit.web.errors import translate
+from audit.web.filters import verdict_label
 from audit.web.forms import max_length, optional, submit
 from audit.web.inspections.common import load_inspection
 from reports import render_pdf
@@ -33,6 +36,9 @@ bp = Blueprint("review", __name__)
 
 
 class ConcludeForm(FlaskForm):
+    final_verdict = SelectField(_l("Final verdict"), validators=[optional()])
+    verdict_reason = TextAreaField(_l("Reason, when the verdict differs from the team's proposal"),
+                                   validators=[optional(), max_length(2000)])
     directives = TextAreaField(_l("Conclusions and directives (one per line)"),
                                validators=[optional(), max_length(6000)])
     responsibility_review = BooleanField(_l("Ask for a review of the head's responsibility"))
@@ -67,7 +73,7 @@ def dashboard():
     rows = review_service.desks(period, kind, regime, today=today)
     return render_template("review/dashboard.html", rows=rows, period=period, period_text=period_text, kind=kind,
                            regime=regime, kinds=sorted(k.value for k in ONE_STOP_KINDS),
-                           formal=[r for r in rows if r.latest and r.latest["verdict"] == "formal"],
+                           verdict_codes=[v.value for v in Verdict], formal=[r for r in rows if r.not_real],
                            never=[r for r in rows if not r.latest])
 
 
@@ -84,9 +90,14 @@ def heads():
 def conclude(inspection_id: int):
     inspection = load_inspection(inspection_id)
     form = ConcludeForm()
+    form.final_verdict.choices = [SelectChoice(v.value, verdict_label(v.value))
+                                  for v in conclusion_service.verdict_choices(inspection)]
+    if not form.is_submitted():
+        form.final_verdict.data = inspection.verdict
     outcome = submit(form, lambda: conclusion_service.conclude(
         inspection, directives=form.directives.data or "", responsibility_review=form.responsibility_review.data,
-        review_reason=form.review_reason.data or "", actor=current_user, now=utcnow()), refused_status=422)
+        review_reason=form.review_reason.data or "", final_verdict=form.final_verdict.data,
+        verdict_reason=form.verdict_reason.data or "", actor=current_user, now=utcnow()), refused_status=422)
     if outcome.done:
         flash(_("The inspection has been concluded (%(number)s).", number=outcome.value.number), "success")
         return redirect(url_for("review.conclude", inspection_id=inspection.id))
