@@ -63,3 +63,21 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
+
+
+def insert_or_ignore(model, values: dict, conflict_columns: list[str]) -> bool:
+    """``INSERT … ON CONFLICT DO NOTHING`` on SQLite and PostgreSQL; whether the row was inserted.
+
+    Two requests racing to create the same row (the first answer to an item, one operation id sent
+    twice) then never raise: the loser learns it lost and reads the winner's row.
+    """
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = model.__table__
+    statement = (insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict_columns)
+                 .returning(table.c[conflict_columns[0]]))
+    # Core on the session's connection, not an ORM bulk insert: the ORM path reports no row count on
+    # PostgreSQL, and RETURNING says plainly whether this statement made the row.
+    return db.session.connection().execute(statement).first() is not None

@@ -196,41 +196,115 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class LiveServer:
+    """gunicorn (sync workers) on a migrated, demo-seeded database, started as ./run.sh starts it.
+
+    It can be stopped and started again on the same port (a tablet losing its server), and it serves
+    SQLite or, given ``database_url``, PostgreSQL.
+    """
+
+    def __init__(self, instance: Path, database_url: str | None = None, workers: int = 2):
+        import sys
+
+        self.instance = instance
+        self.env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        self.env.update(AUDIT_INSTANCE_PATH=str(instance), AUDIT_SESSION_COOKIE_SECURE="false",
+                        AUDIT_REMEMBER_COOKIE_SECURE="false")
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
+        self.database_url = database_url or f"sqlite:///{instance / 'ktcv.sqlite3'}"
+        self.bin = Path(sys.executable).parent
+        self.workers = workers
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = None
+        self._log = None
+
+    def __getitem__(self, key):  # the older dict interface: live_server["url"], ["env"], ["instance"]
+        return getattr(self, key)
+
+    def flask(self, *command: str):
+        import subprocess
+
+        return subprocess.run([str(self.bin / "flask"), "--app", "wsgi", *command], cwd=ROOT, env=self.env,
+                              check=True, capture_output=True)
+
+    def prepare(self) -> LiveServer:
+        self.flask("db", "upgrade")
+        self.flask("seed-demo")
+        return self
+
+    def start(self) -> LiveServer:
+        import subprocess
+        import time
+        import urllib.request
+
+        self._log = (self.instance / "gunicorn.log").open("ab")
+        self.process = subprocess.Popen(
+            [str(self.bin / "gunicorn"), "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
+             "--timeout", "60", "wsgi:app"], cwd=ROOT, env=self.env, stdout=self._log, stderr=self._log)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "/health", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.stop()
+                    raise RuntimeError((self.instance / "gunicorn.log").read_text()) from None
+                time.sleep(0.2)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except Exception:
+                self.process.kill()
+            self.process = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    """gunicorn (sync workers) serving a migrated, demo-seeded SQLite instance, like ./run.sh."""
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    instance = tmp_path_factory.mktemp("live-instance")
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(AUDIT_INSTANCE_PATH=str(instance), AUDIT_SESSION_COOKIE_SECURE="false",
-               AUDIT_REMEMBER_COOKIE_SECURE="false")
-    bin_dir = Path(sys.executable).parent
-    for command in (["db", "upgrade"], ["seed-demo"]):
-        subprocess.run([str(bin_dir / "flask"), "--app", "wsgi", *command], cwd=ROOT, env=env, check=True,
-                       capture_output=True)
-    port = _free_port()
-    log = (instance / "gunicorn.log").open("wb")
-    server = subprocess.Popen([str(bin_dir / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}",
-                               "--timeout", "60", "wsgi:app"], cwd=ROOT, env=env, stdout=log, stderr=log)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError((instance / "gunicorn.log").read_text()) from None
-            time.sleep(0.2)
+    """gunicorn serving a migrated, demo-seeded SQLite instance, like ./run.sh (shared by the session)."""
+    server = LiveServer(tmp_path_factory.mktemp("live-instance")).prepare().start()
     try:
-        yield {"url": base, "env": env, "instance": instance}
+        yield server
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
+        server.stop()
+
+
+@pytest.fixture
+def fresh_server(tmp_path):
+    """A live server of this test's own (its data may be changed freely), not yet started."""
+    server = LiveServer(tmp_path / "instance").prepare()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def fresh_server_any(request, tmp_path):
+    """As ``fresh_server``, on SQLite and on a new PostgreSQL database when a server answers."""
+    if request.param == "sqlite":
+        server = LiveServer(tmp_path / "instance").prepare()
+        try:
+            yield server
+        finally:
+            server.stop()
+        return
+    name = f"live_{uuid.uuid4().hex[:12]}"
+    with _admin_engine().connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    server = LiveServer(tmp_path / "instance", _pg_url(name))
+    try:
+        yield server.prepare()
+    finally:
+        server.stop()
+        with _admin_engine().connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -57,6 +57,8 @@ class Inspection(db.Model):
     verdict: Mapped[str | None] = mapped_column(String(30))
     verdict_reasons: Mapped[list | None] = mapped_column(JSON)
     section_scores: Mapped[dict | None] = mapped_column(JSON)
+    # Grows with every change to the dossier sample: a tablet keeps the newest copy of the sample it has seen.
+    sample_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     unit: Mapped[Unit] = relationship()
     members: Mapped[list[InspectionMember]] = relationship(back_populates="inspection", cascade="all, delete-orphan",
@@ -162,6 +164,8 @@ class Evidence(db.Model):
     __table_args__ = (CheckConstraint("size > 0", name="not_empty"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The tablet's operation id: a photo sent again after a lost answer is recognised, not stored twice.
+    op_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[str] = mapped_column(String(8))
     filename: Mapped[str] = mapped_column(String(200))
@@ -181,11 +185,14 @@ class SampledDossierRow(db.Model):
     __tablename__ = "sampled_dossiers"
     __table_args__ = (
         UniqueConstraint("inspection_id", "code", name="one_per_code"),
+        UniqueConstraint("inspection_id", "client_id", name="one_per_client_id"),
         CheckConstraint("due_date >= received_date", name="due_after_received"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    # Named by the tablet that added it (or by the server), so a tablet can edit or remove it offline.
+    client_id: Mapped[str] = mapped_column(String(64))
     code: Mapped[str] = mapped_column(String(60))
     field: Mapped[str] = mapped_column(String(30))
     received_date: Mapped[date] = mapped_column(Date)

@@ -1,26 +1,18 @@
-"""Saving answers (autosave, offline replay, conflicts) and the dossier sample that feeds some of them."""
+"""Saving answers (autosave, offline replay, conflicts) and the answers the dossier sample gives."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from audit.db import db
+from audit.db import db, insert_or_ignore
 from audit.domain.errors import N_, DomainError, InvalidInput
-from audit.domain.inspections import ensure_editable
-from audit.domain.sampling import (
-    SampledDossier,
-    SampleSummary,
-    check_dossier,
-    sample_answers,
-    sample_inputs,
-    sample_metrics,
-    summarise,
-)
+from audit.domain.inspections import ANSWERS_EDITABLE, ensure_editable
+from audit.domain.sampling import SampleSummary, sample_answers, sample_inputs, sample_metrics, summarise
 from audit.domain.scoring import NA, na_refusal, normalise_answer
-from audit.models import Answer, AnswerOperation, Inspection, SampledDossierRow, User
+from audit.models import Answer, AnswerOperation, Inspection, User
 
 from . import audit_log
 from .inspections import answers_of, checklist_of, dossiers_of, start_if_planned
@@ -47,22 +39,45 @@ def _answer(inspection: Inspection, item_id: str) -> Answer | None:
     return next((a for a in inspection.answers if a.item_id == item_id), None)
 
 
+def _stored(inspection: Inspection, item_id: str) -> Answer | None:
+    """The row as the database holds it now (another request may have written it meanwhile)."""
+    answer = db.session.scalar(select(Answer).where(Answer.inspection_id == inspection.id, Answer.item_id == item_id)
+                               .execution_options(populate_existing=True))
+    if answer is not None:
+        db.session.refresh(answer, ["updated_by"])
+    return answer
+
+
+def _seen(op_id: str | None, inspection: Inspection, item_id: str) -> Saved | None:
+    """The stored result of an operation already applied (a resent one), else ``None``."""
+    if not op_id:
+        return None
+    seen = db.session.scalar(select(AnswerOperation).where(AnswerOperation.op_id == op_id)
+                             .execution_options(populate_existing=True))
+    if seen is None:
+        return None
+    if seen.inspection_id != inspection.id or seen.item_id != item_id:
+        raise DomainError(N_("This operation id was already used for another answer."))
+    return Saved(_stored(inspection, item_id), duplicate=True)
+
+
 def save_answer(inspection: Inspection, *, item_id: str, value: str | None, note: str | None, base_version: int | None,
                 op_id: str | None, actor: User, now: datetime) -> Saved:
     """Store one answer.
 
     ``op_id`` identifies the operation: the same id sent again returns the stored result and changes
     nothing. ``base_version`` is the version the client last saw (0 for none): if the stored answer moved
-    on meanwhile and the new value differs, :class:`AnswerConflict` is raised and nothing is saved.
-    ``value`` ``None`` keeps the stored value and changes only the note.
+    on meanwhile and the new value or note differs, :class:`AnswerConflict` is raised and nothing is
+    saved. ``value`` ``None`` keeps the stored value and changes only the note.
+
+    The version check and the write are one statement (``UPDATE … WHERE version = :seen``, or an insert
+    that yields to a row created meanwhile), so of two saves racing on one item exactly one is stored
+    and the other is a conflict, on SQLite and PostgreSQL alike.
     """
     ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id))
-    if op_id:
-        seen = db.session.get(AnswerOperation, op_id)
-        if seen is not None:
-            if seen.inspection_id != inspection.id or seen.item_id != item_id:
-                raise DomainError(N_("This operation id was already used for another answer."))
-            return Saved(_answer(inspection, item_id), duplicate=True)
+    duplicate = _seen(op_id, inspection, item_id)
+    if duplicate:
+        return duplicate
     checklist = checklist_of(inspection)
     try:
         item = checklist.item(item_id)
@@ -77,36 +92,76 @@ def save_answer(inspection: Inspection, *, item_id: str, value: str | None, note
     note = (note or "").strip()
     if len(note) > MAX_NOTE:
         raise InvalidInput(N_("The note is longer than %(max)d characters."), max=MAX_NOTE)
+
     current = _answer(inspection, item_id)
-    if current is not None and base_version is not None and base_version != current.version:
-        same = (normal is None or normal == current.value) and (note == current.note or value is not None)
-        if not same:
-            raise AnswerConflict(current)
-    before = {"value": current.value, "note": current.note, "version": current.version} if current else None
     if current is None:
-        current = Answer(inspection=inspection, item_id=item_id, value=normal, note=note, version=1,
-                         updated_by_id=actor.id, updated_at=now, source="inspector")
-        db.session.add(current)
-    else:
-        if normal is not None:
-            current.value = normal
-            current.source = "inspector"
-        current.note = note
-        current.version += 1
-        current.updated_by_id = actor.id
-        current.updated_at = now
-    db.session.flush()
-    db.session.refresh(current, ["updated_by"])
-    if op_id:
-        db.session.add(AnswerOperation(op_id=op_id, inspection_id=inspection.id, item_id=item_id, user_id=actor.id,
-                                       version=current.version, at=now))
+        inserted = insert_or_ignore(Answer, dict(
+            inspection_id=inspection.id, item_id=item_id, value=normal, note=note, version=1, source="inspector",
+            updated_by_id=actor.id, updated_at=now), ["inspection_id", "item_id"])
+        current = _stored(inspection, item_id)
+        if current not in inspection.answers:
+            inspection.answers.append(current)
+        if inserted:
+            _record(inspection, current, None, op_id, item_id, actor, now, checklist)
+            return Saved(current)
+        # another save created the row first: this one saw no answer, so it is judged against that row
+        base_version = base_version or 0
+    before = {"value": current.value, "note": current.note, "version": current.version}
+    result = _update(inspection, current, normal, note, base_version, op_id, item_id, actor, now)
+    if result.duplicate or current.version == before["version"]:
+        return result
+    _record(inspection, current, before, op_id, item_id, actor, now, checklist)
+    return Saved(current)
+
+
+def _unchanged(current: Answer, normal: str | None, note: str) -> bool:
+    return (normal is None or normal == current.value) and note == current.note
+
+
+def _update(inspection: Inspection, current: Answer, normal: str | None, note: str, base_version: int | None,
+            op_id: str | None, item_id: str, actor: User, now: datetime) -> Saved:
+    """Write ``current`` if it still has the version the client saw; a conflict otherwise."""
+    if base_version is not None and base_version != current.version:
+        duplicate = _seen(op_id, inspection, item_id)
+        if duplicate:
+            return duplicate  # the same operation, sent twice at once: the other copy was stored meanwhile
+        if _unchanged(current, normal, note):
+            return Saved(current)  # the same answer already stands: nothing to store
+        raise AnswerConflict(current)
+    if _unchanged(current, normal, note):
+        return Saved(current)  # an unchanged answer is never stored as a new version
+    seen = current.version
+    values = {"note": note, "version": seen + 1, "updated_by_id": actor.id, "updated_at": now}
+    if normal is not None:
+        values.update(value=normal, source="inspector")
+    editable = select(Inspection.id).where(Inspection.id == inspection.id,
+                                           Inspection.state.in_([s.value for s in ANSWERS_EDITABLE]))
+    written = db.session.execute(
+        update(Answer).where(Answer.id == current.id, Answer.version == seen, Answer.inspection_id.in_(editable))
+        .values(**values).execution_options(synchronize_session=False)).rowcount
+    fresh = _stored(inspection, item_id)
+    if written != 1:
+        duplicate = _seen(op_id, inspection, item_id)
+        if duplicate:
+            return duplicate  # the same operation, sent twice at once: the other copy was stored
+        db.session.refresh(inspection, ["state"])
+        ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id))
+        raise AnswerConflict(fresh)
+    return Saved(fresh)
+
+
+def _record(inspection: Inspection, current: Answer, before: dict | None, op_id: str | None, item_id: str,
+            actor: User, now: datetime, checklist) -> None:
+    if op_id and not insert_or_ignore(AnswerOperation, dict(op_id=op_id, inspection_id=inspection.id, item_id=item_id,
+                                                            user_id=actor.id, version=current.version, at=now),
+                                      ["op_id"]):
+        raise DomainError(N_("This operation id was already used for another answer."))
     start_if_planned(inspection, actor, now)
     audit_log.record(actor, "answer.save", "inspection", inspection.id, now=now, item=item_id, before=before,
                      after={"value": current.value, "note": current.note, "version": current.version},
                      op_id=op_id)
     if item_id in sample_inputs(checklist):
         refresh_sample_answers(inspection, actor=actor, now=now)  # what the sample answers may have changed
-    return Saved(current)
 
 
 def save_section(inspection: Inspection, entries: list[dict], *, actor: User, now: datetime) -> list[Saved]:
@@ -126,39 +181,6 @@ def sample_summary(inspection: Inspection) -> SampleSummary:
     """The sample's figures, the size it needs and its on-time interval, as the assessment sees them."""
     return summarise(checklist_of(inspection), dossiers_of(inspection), inspection.inspection_date,
                      answers_of(inspection))
-
-
-def add_dossier(inspection: Inspection, *, code: str, field: str, received: date, due: date, returned: date | None,
-                in_register: bool, in_system: bool, control_slip_complete: bool, apology_issued: bool,
-                actor: User, now: datetime) -> SampledDossierRow:
-    """Record one sampled dossier and refresh the checklist answers computed from the sample."""
-    ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id))
-    code = code.strip()
-    dossier = SampledDossier(code, field, received, due, returned, in_register, in_system, control_slip_complete,
-                             apology_issued)
-    check_dossier(dossier, inspection.inspection_date)
-    if any(r.code == code for r in inspection.dossiers):
-        raise DomainError(N_("Dossier %(code)s is already in the sample."), code=code)
-    row = SampledDossierRow(inspection=inspection, code=code, field=field, received_date=received, due_date=due,
-                            returned_date=returned, in_register=in_register, in_system=in_system,
-                            control_slip_complete=control_slip_complete, apology_issued=apology_issued)
-    db.session.add(row)
-    db.session.flush()
-    audit_log.record(actor, "dossier.add", "inspection", inspection.id, now=now,
-                     after={"code": code, "field": field, "received": received, "due": due, "returned": returned,
-                            "register": in_register, "system": in_system, "slip": control_slip_complete,
-                            "apology": apology_issued})
-    start_if_planned(inspection, actor, now)
-    refresh_sample_answers(inspection, actor=actor, now=now)
-    return row
-
-
-def remove_dossier(inspection: Inspection, row: SampledDossierRow, *, actor: User, now: datetime) -> None:
-    ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id))
-    audit_log.record(actor, "dossier.remove", "inspection", inspection.id, now=now, before={"code": row.code})
-    inspection.dossiers.remove(row)
-    db.session.flush()
-    refresh_sample_answers(inspection, actor=actor, now=now)
 
 
 def refresh_sample_answers(inspection: Inspection, *, actor: User, now: datetime) -> None:
@@ -189,8 +211,3 @@ def refresh_sample_answers(inspection: Inspection, *, actor: User, now: datetime
                          after={"value": new_value, "metric": item.sample_metric, "sample": summary.size,
                                 "required": summary.required})
     db.session.flush()
-
-
-def find_dossier(inspection: Inspection, dossier_id: int) -> SampledDossierRow | None:
-    return db.session.scalar(select(SampledDossierRow).where(SampledDossierRow.id == dossier_id,
-                                                             SampledDossierRow.inspection_id == inspection.id))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import select
 
-from audit.db import db
+from audit.db import db, insert_or_ignore
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.inspections import ensure_editable
 from audit.domain.vndate import LOCAL_TZ
@@ -62,11 +64,31 @@ def photo_time(image: Image.Image) -> datetime | None:
     return local.astimezone(UTC)
 
 
+@dataclass(frozen=True)
+class Added:
+    evidence: Evidence
+    duplicate: bool = False
+
+
 def add_photo(inspection: Inspection, *, item_id: str, filename: str, data: bytes, storage: Path, actor: User,
-              now: datetime) -> Evidence:
+              now: datetime, op_id: str | None = None, taken_on_tablet: datetime | None = None) -> Evidence:
+    return add_photo_once(inspection, item_id=item_id, filename=filename, data=data, storage=storage, actor=actor,
+                          now=now, op_id=op_id, taken_on_tablet=taken_on_tablet).evidence
+
+
+def add_photo_once(inspection: Inspection, *, item_id: str, filename: str, data: bytes, storage: Path, actor: User,
+                   now: datetime, op_id: str | None = None, taken_on_tablet: datetime | None = None) -> Added:
     """Attach a photo to an item. Refuses non-images, oversize files and decompression bombs with
-    :class:`DomainError`; the stored bytes are exactly those uploaded."""
+    :class:`DomainError`; the stored bytes are exactly those uploaded. ``op_id`` (the tablet's operation
+    id) makes a resent photo a duplicate, stored once. A photo resized on the tablet has lost its EXIF
+    data: ``taken_on_tablet`` (the time the tablet took it) stands in for the EXIF time then."""
     ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id))
+    if op_id:
+        seen = db.session.scalar(select(Evidence).where(Evidence.op_id == op_id))
+        if seen is not None:
+            if seen.inspection_id != inspection.id or seen.item_id != item_id:
+                raise DomainError(N_("This operation id was already used for another photo."))
+            return Added(seen, duplicate=True)
     try:
         checklist_of(inspection).item(item_id)
     except KeyError:
@@ -90,15 +112,24 @@ def add_photo(inspection: Inspection, *, item_id: str, filename: str, data: byte
         preview = ImageOps.exif_transpose(image).convert("RGB")
         preview.thumbnail(THUMB_SIZE)
         preview.save(thumb, "JPEG", quality=80)
-    evidence = Evidence(inspection=inspection, item_id=item_id, filename=(filename or "anh")[:200],
-                        content_type=content_type, size=len(data), sha256=digest, width=image.width,
-                        height=image.height, taken_at=photo_time(image), uploaded_by_id=actor.id, uploaded_at=now)
-    db.session.add(evidence)
-    db.session.flush()
+    values = dict(inspection_id=inspection.id, item_id=item_id, filename=(filename or "anh")[:200],
+                  content_type=content_type, size=len(data), sha256=digest, width=image.width, height=image.height,
+                  taken_at=photo_time(image) or taken_on_tablet, uploaded_by_id=actor.id, uploaded_at=now, op_id=op_id)
+    if op_id:
+        if not insert_or_ignore(Evidence, values, ["op_id"]):  # the same photo, sent twice at once
+            return Added(db.session.scalar(select(Evidence).where(Evidence.op_id == op_id)), duplicate=True)
+        evidence = db.session.scalar(select(Evidence).where(Evidence.op_id == op_id))
+        if evidence not in inspection.evidence:
+            inspection.evidence.append(evidence)
+    else:
+        evidence = Evidence(inspection=inspection, **{k: v for k, v in values.items() if k != "inspection_id"})
+        db.session.add(evidence)
+        db.session.flush()
     start_if_planned(inspection, actor, now)
     audit_log.record(actor, "evidence.add", "inspection", inspection.id, now=now,
-                     after={"item": item_id, "sha256": digest, "size": len(data), "taken_at": evidence.taken_at})
-    return evidence
+                     after={"item": item_id, "sha256": digest, "size": len(data), "taken_at": evidence.taken_at,
+                            "op_id": op_id})
+    return Added(evidence)
 
 
 def evidence_path(evidence: Evidence, storage: Path, thumbnail: bool = False) -> Path:

@@ -53,6 +53,10 @@ def register_error_handlers(app) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(err):
         db.session.rollback()
+        if wants_json():
+            # A tablet that kept working offline holds an old token: it asks for a new one and resends.
+            return {"status": "csrf", "message": str(_l("The security token has expired. Log in again if asked; "
+                                                        "nothing you entered is lost."))}, 401
         return render_error(400, _l("The form has expired or is not valid (security token). "
                                     "Reload the page and try again."))
 
@@ -75,4 +79,6 @@ def register_error_handlers(app) -> None:
     def unexpected(err: Exception):
         db.session.rollback()
         app.logger.exception("unhandled error")
+        if wants_json():
+            return {"status": "error", "message": str(MESSAGES[500])}, 500
         return render_error(500)

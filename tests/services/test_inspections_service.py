@@ -11,7 +11,7 @@ from audit.db import db
 from audit.domain.errors import DomainError, InvalidInput, NotAllowed
 from audit.domain.inspections import InspectionLocked
 from audit.models import Answer, AnswerOperation, AuditLogEntry, Evidence, Inspection, Unit, User
-from audit.services import answers, evidence, findings, inspections
+from audit.services import answers, evidence, findings, inspections, sample
 
 NOW = datetime(2019, 11, 20, 3, 0, tzinfo=UTC)
 
@@ -110,9 +110,9 @@ def test_sample_feeds_the_items_that_depend_on_it_once_it_reaches_its_minimum(de
     inspection, inspector = planned(), user("thanhtra")
     common = dict(field="dat_dai", received=date(2019, 10, 1), due=date(2019, 10, 15), in_system=True,
                   control_slip_complete=True, actor=inspector, now=NOW)
-    answers.add_dossier(inspection, code="H1", returned=date(2019, 10, 14), in_register=True, apology_issued=False,
+    sample.add_dossier(inspection, code="H1", returned=date(2019, 10, 14), in_register=True, apology_issued=False,
                         **common)
-    answers.add_dossier(inspection, code="H2", returned=date(2019, 10, 20), in_register=False, apology_issued=False,
+    sample.add_dossier(inspection, code="H2", returned=date(2019, 10, 20), in_register=False, apology_issued=False,
                         **common)
     # two dossiers prove nothing: nothing is filled in, the items have no basis yet
     assert not {a.item_id for a in inspection.answers} & {"D01", "D05", "E04", "E10", "F01"}
@@ -120,18 +120,18 @@ def test_sample_feeds_the_items_that_depend_on_it_once_it_reaches_its_minimum(de
     assert (summary.size, summary.required, summary.enough) == (2, 10, False)
     assert inspections.evaluate(inspection).insufficient == ("D01", "D05", "E04", "E10", "F01")
     for n in range(3, 11):
-        answers.add_dossier(inspection, code=f"H{n}", returned=date(2019, 10, 14), in_register=True,
+        sample.add_dossier(inspection, code=f"H{n}", returned=date(2019, 10, 14), in_register=True,
                             apology_issued=False, **common)
     stored = {a.item_id: a for a in inspection.answers}
     assert stored["E10"].value == "90" and stored["E10"].source == "sample"  # 9 of 10 on time
     assert stored["E04"].value == "0"  # one late dossier, no apology letter
     assert stored["D01"].value == "100"  # found in the register or the system
     with pytest.raises(InvalidInput):
-        answers.add_dossier(inspection, code="H11", returned=date(2019, 9, 1), in_register=True,
+        sample.add_dossier(inspection, code="H11", returned=date(2019, 9, 1), in_register=True,
                             apology_issued=False, **common)
     answers.save_answer(inspection, item_id="E10", value="80", note="", base_version=stored["E10"].version,
                         op_id=None, actor=inspector, now=NOW)
-    answers.remove_dossier(inspection, inspection.dossiers[0], actor=inspector, now=NOW)
+    sample.remove_dossier(inspection, inspection.dossiers[0], actor=inspector, now=NOW)
     remaining = {a.item_id: a.value for a in inspection.answers}
     assert remaining["E10"] == "80"  # answered by hand: kept
     assert "D01" not in remaining  # nine dossiers: the sample's own figures are withdrawn
@@ -140,7 +140,7 @@ def test_sample_feeds_the_items_that_depend_on_it_once_it_reaches_its_minimum(de
 def test_a_smaller_population_lowers_the_sample_minimum(demo):
     inspection, inspector = planned(), user("thanhtra")
     for n in range(4):
-        answers.add_dossier(inspection, code=f"H{n}", field="ho_tich", received=date(2019, 10, 1),
+        sample.add_dossier(inspection, code=f"H{n}", field="ho_tich", received=date(2019, 10, 1),
                             due=date(2019, 10, 4), returned=date(2019, 10, 3), in_register=True, in_system=True,
                             control_slip_complete=True, apology_issued=False, actor=inspector, now=NOW)
     assert "E10" not in {a.item_id for a in inspection.answers}

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 
 from audit.db import db, utcnow
 from audit.domain.errors import DomainError, LoginThrottled
@@ -58,6 +59,15 @@ def login():
                     return redirect(url_for("auth.change_password"))
                 return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
     return render_template("auth/login.html", form=form), status
+
+
+@bp.get("/auth/csrf")
+def csrf_token():
+    """A fresh security token for a tablet whose page (perhaps served from its offline copy) holds an old one.
+    JSON only: 401 when the session has ended, so the tablet asks the inspector to log in again."""
+    if not current_user.is_authenticated:
+        return {"status": "login", "message": _("Please log in to open this page.")}, 401
+    return {"status": "ok", "csrf_token": generate_csrf(), "user_id": current_user.id}
 
 
 @bp.post("/logout")
