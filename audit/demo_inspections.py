@@ -14,6 +14,7 @@ from audit.domain.vndate import LOCAL_TZ
 from audit.models import RemediationItem, Unit, User
 from audit.services import answers as answer_service
 from audit.services import inspections as inspection_service
+from audit.services import sample as sample_service
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
@@ -117,7 +118,7 @@ def _fill(inspection, profile: dict, actor: User, day: date, sample_kind: str) -
         answers[item_id] = value
         notes[item_id] = note
     for row in _dossiers(day, sample_kind):
-        answer_service.add_dossier(inspection, actor=actor, now=at(day, 9, 30), **row)
+        sample_service.add_dossier(inspection, actor=actor, now=at(day, 9, 30), **row)
     # The sample answers the items that depend on it; the inspector answers E04 by hand from E02 and E03
     # (the sample's own late dossiers need not be the ones the period had).
     sample_fed = {i.id for i in checklist.items if i.sample_metric} - {"E04"}

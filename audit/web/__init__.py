@@ -14,7 +14,8 @@ from .errors import register_error_handlers
 from .filters import register_filters
 
 # Pages a user who must change their password may still open.
-_OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "static", "main.health", "minutes.verify"}
+_OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "auth.csrf_token", "static", "main.health",
+                               "minutes.verify", "pwa.service_worker", "pwa.manifest", "pwa.favicon", "pwa.offline"}
 
 CSP = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
@@ -30,12 +31,13 @@ def init_web(app: Flask) -> None:
     from .inspections.views import bp as inspections_bp
     from .main.views import bp as main_bp
     from .minutes.views import bp as minutes_bp
+    from .pwa import bp as pwa_bp
     from .remediation.views import bp as remediation_bp
     from .review.views import bp as review_bp
     from .units.views import bp as units_bp
 
     for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp, inspections_bp, minutes_bp,
-                      remediation_bp, review_bp):
+                      remediation_bp, review_bp, pwa_bp):
         app.register_blueprint(blueprint)
 
     login_manager.login_view = "auth.login"

@@ -38,6 +38,17 @@ def answer_label(raw: str | None, item) -> str:
     return checklist_rules.answer_label(item, raw, gettext)
 
 
+def item_labels(item) -> dict:
+    """What each stored code of an item reads as (for scripts that show answers, e.g. a conflict)."""
+    if item.answer_type is checklist_rules.AnswerType.YES_NO_NA:
+        codes = checklist_rules.ANSWER_LABELS
+    elif item.answer_type is checklist_rules.AnswerType.RATING_0_2:
+        codes = {**checklist_rules.RATING_LABELS, "na": checklist_rules.ANSWER_LABELS["na"]}
+    else:
+        codes = {"na": checklist_rules.ANSWER_LABELS["na"]}
+    return {code: gettext(label) for code, label in codes.items()}
+
+
 def signal_label(kind) -> str:
     return gettext(checklist_rules.SIGNAL_LABELS[checklist_rules.SignalKind(kind)])
 
@@ -73,4 +84,4 @@ def register_filters(app) -> None:
         signal_label=signal_label,
         basis_label=basis_label,
     )
-    app.jinja_env.globals.update(can_do=can_do, answer_choices=checklist_rules.answer_choices)
+    app.jinja_env.globals.update(can_do=can_do, answer_choices=checklist_rules.answer_choices, item_labels=item_labels)

@@ -77,7 +77,7 @@ def test_inspector_fills_offline_and_lead_finalises(page, context, live_server, 
         for label in ("Có trong Sổ theo dõi (Mẫu 06)", "Có trên hệ thống điện tử", "Phiếu kiểm soát (Mẫu 05) đầy đủ"):
             page.get_by_text(label, exact=True).tap()
         page.get_by_role("button", name="Thêm vào mẫu").tap()
-        expect(page.locator(".flash-success")).to_contain_text(code)
+        expect(page.locator("#sample-rows")).to_contain_text(code)  # kept on the tablet, then sent
     expect(page.locator("#sample-figures")).to_contain_text("50 %")
     expect(page.locator("#sample-too-small")).to_contain_text("Mẫu mới có 2 hồ sơ; cần tối thiểu 10 hồ sơ")
 
@@ -114,6 +114,8 @@ def test_inspector_fills_offline_and_lead_finalises(page, context, live_server, 
             page.get_by_role("button", name="Lưu và xem kết quả").tap()
 
     expect(page.locator("#progress-count, .scoreline")).not_to_have_count(0)
+    expect(page.locator("#tablet-state")).to_be_hidden()  # the summary waits for the tablet, then reads anew
+    page.wait_for_load_state("networkidle")
     page.goto(inspection_url + "/fill/H")
     for item_id in OFFLINE_ITEMS:
         expect(page.locator(f"#item-{item_id} input[value=yes]")).to_be_checked()

@@ -84,7 +84,7 @@ def test_a_four_dossier_sample_leaves_the_sample_items_without_basis(client, dem
     page = client.get(f"/inspections/{iid}").get_data(as_text=True)
     gaps = page.split('id="gaps"')[1].split("</section>")[0]
     assert "Chưa đủ căn cứ: D01, D05, E04, E10, F01 — mẫu mới có 4 hồ sơ, cần tối thiểu 10 hồ sơ." in gaps
-    assert re.search(r'<button type="submit" class="btn" disabled[^>]*>Trình Trưởng đoàn', page)
+    assert re.search(r'<button type="submit" class="btn" id="submit-button" disabled[^>]*>Trình Trưởng đoàn', page)
 
 
 def test_submit_is_refused_naming_the_critical_items(client, demo, login):

@@ -48,9 +48,9 @@ def admin_only(success: int) -> dict:
     return expect(403, admin=success)
 
 
-def staff(status: int) -> dict:
+def staff(status: int, anonymous: int = 302) -> dict:
     """District staff get ``status``; a unit user has no access to inspections at all."""
-    return expect(status, unit_user=403)
+    return expect(status, anonymous=anonymous, unit_user=403)
 
 
 def team(status: int, others: int, anonymous: int = 302) -> dict:
@@ -99,6 +99,11 @@ ROUTES = [
     Route("checklists.detail", "GET", "/checklists/one-stop-desk/v1", expect(200)),
     Route("checklists.detail", "GET", "/checklists/one-stop-desk/v9", expect(404)),
     Route("static", "GET", "/static/css/app.css", expect(200, anonymous=200)),
+    Route("auth.csrf_token", "GET", "/auth/csrf", expect(200, anonymous=401)),
+    Route("pwa.service_worker", "GET", "/sw.js", expect(200, anonymous=200)),
+    Route("pwa.manifest", "GET", "/manifest.webmanifest", expect(200, anonymous=200)),
+    Route("pwa.favicon", "GET", "/favicon.ico", expect(200, anonymous=200)),
+    Route("pwa.offline", "GET", "/offline", expect(200, anonymous=200)),
     # ------------------------------------------------------------ inspections
     # {insp}: the planned La Êê inspection (team: truongdoan lead, thanhtra member); {final}: a finalised one.
     Route("inspections.index", "GET", "/inspections", staff(200)),
@@ -127,6 +132,17 @@ ROUTES = [
           data={"code": "H-01", "field": "ho_tich", "received_date": "01/11/2019", "due_date": "05/11/2019",
                 "returned_date": "05/11/2019", "in_register": "y", "in_system": "y"}),
     Route("inspections.delete_dossier", "POST", "/inspections/{insp}/dossiers/999999/delete", staff(404)),
+    Route("inspections.edit_dossier", "GET", "/inspections/{final}/dossiers/{dossier}/edit", staff(200)),
+    Route("inspections.edit_dossier", "GET", "/inspections/{insp}/dossiers/999999/edit", staff(404)),
+    Route("inspections.edit_dossier", "POST", "/inspections/{final}/dossiers/{dossier}/edit", staff(409),
+          data={"code": "H-01", "field": "ho_tich", "received_date": "01/11/2019", "due_date": "05/11/2019"}),
+    Route("inspections.sync_dossier", "POST", "/inspections/{insp}/dossiers/sync", team(200, others=403, anonymous=401),
+          json={"op_id": "matrix-op-0002", "action": "add", "client_id": "matrix-dossier-0001",
+                "dossier": {"code": "H-02", "field": "ho_tich", "received": "01/11/2019", "due": "05/11/2019"}}),
+    Route("inspections.sync_dossier", "POST", "/inspections/{final}/dossiers/sync", staff(409, anonymous=401),
+          json={"op_id": "matrix-op-0003", "action": "remove", "client_id": "matrix-dossier-0001"}),
+    Route("inspections.offline_manifest", "GET", "/inspections/{insp}/offline.json", staff(200)),
+    Route("inspections.offline_manifest", "GET", "/inspections/999999/offline.json", staff(404)),
     Route("inspections.findings", "GET", "/inspections/{final}/findings", staff(200)),
     Route("inspections.sync_findings", "POST", "/inspections/{insp}/findings/sync", team(409, others=403)),
     Route("inspections.add_finding", "POST", "/inspections/{final}/findings/new", staff(409),
@@ -229,6 +245,7 @@ def _ids():
                                                               Inspection.unit_id == code("NG-LAEE-MC"))),
         "final": final.id,
         "finding": final.findings[0].id,
+        "dossier": final.dossiers[0].id,
         "final_other": db.session.scalar(select(Inspection.id).where(Inspection.state == "finalised",
                                                                      Inspection.unit_id == code("NG-ZUOIH-MC"))),
         "ritem": next(i.id for i in items if i.inspection_id == final.id and i.finding.item_id == "A02"),

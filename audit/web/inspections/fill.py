@@ -175,22 +175,42 @@ def answers_state(inspection_id: int):
                    state=inspection.state)
 
 
+def _tablet_time(raw: str | None):
+    """The time a tablet says it took a photo (ISO 8601 with its offset); ``None`` when absent or unreadable."""
+    from datetime import datetime
+
+    if not raw:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 @bp.post("/<int:inspection_id>/items/<item_id>/photos")
 @require(Permission.INSPECTION_VIEW)
 def upload_photo(inspection_id: int, item_id: str):
     inspection = load_inspection(inspection_id)
+    wants = request.accept_mimetypes.best == "application/json"
     upload = request.files.get("photo")
     if upload is None or not upload.filename:
-        if request.accept_mimetypes.best == "application/json":
+        if wants:
             return jsonify(status="invalid", message=_("Choose a photo.")), 422
         abort(422)
+    op_id = request.form.get("op_id") or None
+    if op_id is not None and not 8 <= len(op_id) <= 64:
+        return jsonify(status="invalid", message=_("The data sent is not valid.")), 400
     data = upload.read(evidence_service.MAX_BYTES + 1)
-    evidence = evidence_service.add_photo(inspection, item_id=item_id, filename=upload.filename, data=data,
-                                          storage=storage(), actor=current_user, now=utcnow())
+    added = evidence_service.add_photo_once(inspection, item_id=item_id, filename=upload.filename, data=data,
+                                            storage=storage(), actor=current_user, now=utcnow(), op_id=op_id,
+                                            taken_on_tablet=_tablet_time(request.form.get("taken_at")))
     db.session.commit()
-    if request.accept_mimetypes.best == "application/json":
-        return jsonify(status="saved", id=evidence.id, thumb=url_for("inspections.evidence_file",
-                       inspection_id=inspection.id, evidence_id=evidence.id, thumb=1),
+    evidence = added.evidence
+    if wants:
+        return jsonify(status="duplicate" if added.duplicate else "saved", id=evidence.id, sha256=evidence.sha256,
+                       thumb=url_for("inspections.evidence_file", inspection_id=inspection.id, evidence_id=evidence.id,
+                                     thumb=1),
                        url=url_for("inspections.evidence_file", inspection_id=inspection.id, evidence_id=evidence.id))
     section = item_id[0]
     return redirect(url_for("inspections.fill_section", inspection_id=inspection.id, section_key=section)
@@ -208,3 +228,32 @@ def evidence_file(inspection_id: int, evidence_id: int):
         abort(404)
     return send_file(path, mimetype="image/jpeg" if thumb else evidence.content_type, max_age=86400,
                      download_name=None if thumb else evidence.filename)
+
+
+@bp.get("/<int:inspection_id>/offline.json")
+@require(Permission.INSPECTION_VIEW)
+def offline_manifest(inspection_id: int):
+    """What a tablet stores to work on this inspection without a network: the pages of every section, the
+    sample, the findings and the summary, with the answers and the sample as they stand now."""
+    from audit.services import sample as sample_service
+
+    inspection = load_inspection(inspection_id)
+    checklist = inspection_service.checklist_of(inspection)
+    first = checklist.sections[0].key
+    pages = [url_for("inspections.summary", inspection_id=inspection.id)]
+    pages += [url_for("inspections.fill_section", inspection_id=inspection.id, section_key=s.key)
+              for s in checklist.sections]
+    pages += [url_for("inspections.dossiers", inspection_id=inspection.id),
+              url_for("inspections.findings", inspection_id=inspection.id)]
+    photos = [url_for("inspections.evidence_file", inspection_id=inspection.id, evidence_id=e.id, thumb=1)
+              for e in inspection.evidence]
+    return jsonify(
+        inspection={"id": inspection.id, "unit": inspection.unit.name, "date": inspection.inspection_date.isoformat(),
+                    "checklist": checklist.title, "items": len(checklist.items)},
+        user_id=current_user.id, pages=pages,
+        aliases={url_for("inspections.fill_start", inspection_id=inspection.id):
+                 url_for("inspections.fill_section", inspection_id=inspection.id, section_key=first)},
+        photos=photos, answers=[_answer_json(a, a.item_id) for a in inspection.answers],
+        sample={"revision": inspection.sample_revision,
+                "rows": [sample_service.row_json(r) for r in inspection.dossiers]},
+        editable=may_edit(inspection.inspection_state, inspection.team_role_of(current_user.id)))

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
 from audit.domain.findings import SEVERITY_LABELS as DOMAIN_SEVERITY_LABELS
@@ -37,6 +37,7 @@ class PlanForm(FlaskForm):
 
 
 class DossierForm(FlaskForm):
+    client_id = HiddenField()
     code = StringField(_l("Dossier code"), validators=[required(), max_length(60)])
     field = SelectField(_l("Field"), choices=[SelectChoice(k, FIELD_LABELS[k]) for k in FIELDS])
     received_date = VNDateField(_l("Received on"), validators=[date_required])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+import json
+
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,6 +14,7 @@ from audit.domain.inspections import may_edit
 from audit.domain.policy import Permission
 from audit.services import answers as answer_service
 from audit.services import findings as finding_service
+from audit.services import sample as sample_service
 from audit.web.authz import require
 from audit.web.forms import submit
 
@@ -24,8 +27,17 @@ def _render_dossiers(inspection, form, status=200):
     return render_template("inspections/dossiers.html", inspection=inspection, form=form,
                            editable=may_edit(inspection.inspection_state, inspection.team_role_of(current_user.id)),
                            metrics=answer_service.metrics_of(inspection), field_labels=FIELD_LABELS,
+                           field_labels_json=json.dumps({k: str(v) for k, v in FIELD_LABELS.items()}, ensure_ascii=False),
                            sample=answer_service.sample_summary(inspection),
+                           rows=[sample_service.row_json(r) for r in inspection.dossiers],
                            my_role=inspection.team_role_of(current_user.id)), status
+
+
+def _dossier_call(form):
+    return dict(code=form.code.data, field=form.field.data, received=form.received_date.data,
+                due=form.due_date.data, returned=form.returned_date.data, in_register=form.in_register.data,
+                in_system=form.in_system.data, control_slip_complete=form.control_slip_complete.data,
+                apology_issued=form.apology_issued.data)
 
 
 @bp.route("/<int:inspection_id>/dossiers", methods=["GET", "POST"])
@@ -33,15 +45,52 @@ def _render_dossiers(inspection, form, status=200):
 def dossiers(inspection_id: int):
     inspection = load_inspection(inspection_id)
     form = DossierForm()
-    outcome = submit(form, lambda: answer_service.add_dossier(
-        inspection, code=form.code.data, field=form.field.data, received=form.received_date.data,
-        due=form.due_date.data, returned=form.returned_date.data, in_register=form.in_register.data,
-        in_system=form.in_system.data, control_slip_complete=form.control_slip_complete.data,
-        apology_issued=form.apology_issued.data, actor=current_user, now=utcnow()), refused_status=422)
+    outcome = submit(form, lambda: sample_service.add_dossier(
+        inspection, **_dossier_call(form), client_id=form.client_id.data or None, actor=current_user, now=utcnow()),
+        refused_status=422)
     if outcome.done:
         flash(_("Dossier %(code)s has been added to the sample.", code=outcome.value.code), "success")
         return redirect(url_for("inspections.dossiers", inspection_id=inspection.id))
     return _render_dossiers(load_inspection(inspection_id), form, outcome.status)
+
+
+@bp.route("/<int:inspection_id>/dossiers/<int:dossier_id>/edit", methods=["GET", "POST"])
+@require(Permission.INSPECTION_VIEW)
+def edit_dossier(inspection_id: int, dossier_id: int):
+    """Correct a sampled dossier (pages without JavaScript; tablets send the same change through the queue)."""
+    inspection = load_inspection(inspection_id)
+    row = child_or_404(inspection.dossiers, dossier_id)
+    form = DossierForm(obj=row, received_date=row.received_date, due_date=row.due_date,
+                       returned_date=row.returned_date)
+    outcome = submit(form, lambda: sample_service.edit_dossier(
+        inspection, row, sample_service.DossierFields(**{**_dossier_call(form), "code": form.code.data.strip()}),
+        actor=current_user, now=utcnow()), refused_status=422)
+    if outcome.done:
+        flash(_("Dossier %(code)s has been corrected.", code=row.code), "success")
+        return redirect(url_for("inspections.dossiers", inspection_id=inspection.id))
+    return render_template("inspections/dossier_edit.html", inspection=inspection, row=row, form=form,
+                           field_labels=FIELD_LABELS), outcome.status
+
+
+@bp.post("/<int:inspection_id>/dossiers/sync")
+@require(Permission.INSPECTION_VIEW)
+def sync_dossier(inspection_id: int):
+    """One queued change to the sample from a tablet (JSON): add, edit or remove, by the dossier's client id.
+    Answers the whole sample as it now stands, so the tablet keeps the newest copy."""
+    inspection = load_inspection(inspection_id)
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict) or data.get("action") not in ("add", "edit", "remove"):
+        return jsonify(status="invalid", message=_("The data sent is not valid.")), 400
+    fields = None if data["action"] == "remove" else sample_service.DossierFields.from_json(data.get("dossier"))
+    change = sample_service.apply(inspection, data["action"], data.get("client_id"), fields, actor=current_user,
+                                  now=utcnow())
+    db.session.commit()
+    inspection = load_inspection(inspection_id)
+    return jsonify(status="duplicate" if change.duplicate else "saved",
+                   dossier=sample_service.row_json(change.row) if change.row else None,
+                   revision=inspection.sample_revision,
+                   dossiers=[sample_service.row_json(r) for r in inspection.dossiers],
+                   metrics=answer_service.metrics_of(inspection))
 
 
 @bp.post("/<int:inspection_id>/dossiers/<int:dossier_id>/delete")
@@ -49,7 +98,7 @@ def dossiers(inspection_id: int):
 def delete_dossier(inspection_id: int, dossier_id: int):
     inspection = load_inspection(inspection_id)
     row = child_or_404(inspection.dossiers, dossier_id)
-    answer_service.remove_dossier(inspection, row, actor=current_user, now=utcnow())
+    sample_service.remove_dossier(inspection, row, actor=current_user, now=utcnow())
     db.session.commit()
     flash(_("The dossier has been removed from the sample."), "success")
     return redirect(url_for("inspections.dossiers", inspection_id=inspection.id))

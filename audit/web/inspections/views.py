@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from audit.db import db, utcnow
-from audit.domain.inspections import State
+from audit.domain.inspections import State, may_edit
 from audit.domain.policy import TEAM_ROLES, Permission
 from audit.domain.units import ONE_STOP_KINDS
 from audit.domain.vndate import local_today
@@ -88,6 +88,7 @@ def _render_summary(inspection: Inspection, finalise_form: FinaliseForm, status:
         "inspections/summary.html", inspection=inspection, assessment=assessment,
         proposal=inspection_service.proposal_of(inspection, assessment), head=head_for(inspection),
         metrics=answer_service.metrics_of(inspection), my_role=inspection.team_role_of(current_user.id),
+        editable=may_edit(inspection.inspection_state, inspection.team_role_of(current_user.id)),
         finalise_form=finalise_form), status
 
 
