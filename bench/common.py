@@ -29,8 +29,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def demo_server(workers: int = 2):
-    """A fresh instance (migrated, demo-seeded) served by gunicorn sync workers; yields (base_url, instance)."""
+def demo_server(workers: int = 2, access_log: Path | None = None):
+    """A fresh instance (migrated, demo-seeded) served by gunicorn sync workers; yields (base_url, instance).
+    With ``access_log``, gunicorn writes one line per request there: path, status, body bytes sent."""
     with tempfile.TemporaryDirectory(prefix="ktcv-bench-") as folder:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         env.update(AUDIT_INSTANCE_PATH=folder, AUDIT_SESSION_COOKIE_SECURE="false")
@@ -38,8 +39,9 @@ def demo_server(workers: int = 2):
             subprocess.run([str(BIN / "flask"), "--app", "wsgi", *command], cwd=ROOT, env=env, check=True,
                            capture_output=True)
         port = free_port()
+        logging = ["--access-logfile", str(access_log), "--access-logformat", "%(U)s %(s)s %(B)s"] if access_log else []
         server = subprocess.Popen([str(BIN / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-                                   "--log-level", "warning", "wsgi:app"], cwd=ROOT, env=env)
+                                   "--log-level", "warning", *logging, "wsgi:app"], cwd=ROOT, env=env)
         try:
             deadline = time.monotonic() + 30
             while True:

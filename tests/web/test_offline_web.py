@@ -230,3 +230,14 @@ def test_vendored_libraries_are_the_pinned_npm_files_with_their_licences():
     assert result.returncode == 0, result.stdout + result.stderr
     assert (vendor / "workbox-7.4.1" / "LICENSE").read_text().startswith("Copyright 2018 Google LLC")
     assert "ISC License" in (vendor / "idb-8.0.4" / "LICENSE").read_text()
+
+
+def test_styles_and_scripts_travel_compressed_but_pages_do_not(client, demo, login):
+    login("thanhtra")
+    for path in ("/static/css/app.css", "/static/js/fill.js"):
+        with client.get(path, headers={"Accept-Encoding": "gzip"}) as response:
+            body = response.get_data()
+            assert response.headers["Content-Encoding"] == "gzip", path
+            assert len(body) < (ROOT / "audit" / path.lstrip("/")).stat().st_size / 2, path
+    page = client.get(f"/inspections/{planned_id()}/fill/A", headers={"Accept-Encoding": "gzip, br"})
+    assert "Content-Encoding" not in page.headers  # a page with the CSRF token next to typed text (BREACH)
