@@ -34,8 +34,26 @@ def register_cli(app: Flask) -> None:
                        f"sha256 {checklist.sha256[:12]})")
         for problem in problems:
             click.echo(f"ERROR  {problem}", err=True)
+        for checklist, anachronism in citation_anachronisms(root, loaded):
+            click.echo(f"WARN  {checklist.path}: {anachronism}", err=True)
         if problems:
             sys.exit(1)
+
+    def citation_anachronisms(root, loaded):
+        """Citations of each version measured against the register of legal documents on the version's first
+        day. Reported as warnings until the versions are split where the law changed (issue 11): the
+        published versions still carry such citations."""
+        from audit.catalog import REGISTER_FILE, get_register
+        from audit.domain.legal import anachronisms
+
+        if not (Path(root) / REGISTER_FILE).exists():
+            return []
+        register = get_register(Path(root))
+        found = []
+        for checklist in loaded:
+            cited = [(item.id, c.doc) for item in checklist.items for c in item.citations]
+            found += [(checklist, a) for a in anachronisms(register, cited, checklist.valid_from)]
+        return found
 
     @checklists.command("list")
     def list_versions():

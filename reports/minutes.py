@@ -171,6 +171,26 @@ def responsible_text(finding) -> str:
     return body + (f" (người đứng đầu: {finding.head.person_name}, {finding.head.title})" if finding.head else "")
 
 
+#: The one-stop decrees, newest first: the minutes cite the one in force on the inspection date.
+ONE_STOP_DECREES = ("ND-118/2025", "ND-61/2018")
+
+
+def legal_grounds(checklist, day: date, register=None) -> list[str]:
+    """The documents the minutes rest on, cited as they stood on ``day`` (from the register of legal documents:
+    an amendment is named only once in force, a decree only while in force): Directive 26, and for a checklist
+    of the one-stop desk the one-stop decree of the day."""
+    if register is None:
+        from audit.catalog import DEFAULT_ROOT, get_register
+
+        register = get_register(DEFAULT_ROOT)
+    grounds = [register.cite("CT-26/2016", day)]
+    named = {key for key, _ in checklist.documents}
+    decree = next((k for k in ONE_STOP_DECREES if k in named and register.get(k).in_force_on(day)), None)
+    if decree:
+        grounds.append(register.cite(decree, day))
+    return grounds
+
+
 def build_minutes_context(*, inspection, assessment, proposal, head, details, translate: Callable[[str], str],
                           number: str, draft: bool, version: int | None = None, verification_code: str | None = None,
                           verify_url: str | None = None, qr_svg: str | None = None) -> MinutesContext:
@@ -178,13 +198,9 @@ def build_minutes_context(*, inspection, assessment, proposal, head, details, tr
     Vietnamese; ``proposal`` is the team's proposed assessment (frozen at finalisation)."""
     checklist, card = assessment.checklist, assessment.card
     day: date = inspection.inspection_date
-    documents = dict(checklist.documents)
-    decree = next((documents[d] for d in ("ND-118/2025", "ND-61/2018") if d in documents), None)
     committee = _committee(inspection.unit).name
     issuer_parent, issuer = committee.upper(), "ĐOÀN KIỂM TRA CÔNG VỤ"
-    legal = ["Căn cứ " + documents.get("CT-26/2016", "Chỉ thị số 26/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ") + ";"]
-    if decree:
-        legal.append(f"Căn cứ {decree};")
+    legal = [f"Căn cứ {line};" for line in legal_grounds(checklist, day)]
     legal.append(f"Căn cứ Quyết định số {inspection.decision_number} ngày {short_date(inspection.decision_date)} "
                  f"của Chủ tịch {committee} về việc thành lập Đoàn kiểm tra công vụ.")
     notice = "có thông báo trước" if inspection.announced else "đột xuất (không báo trước)"

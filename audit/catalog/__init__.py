@@ -10,11 +10,13 @@ from pathlib import Path
 from audit.domain.checklist import Checklist
 
 from .integrity import checksum_problems, items_digest, superseded_by
+from .legal import REGISTER_FILE, get_register, load_register
 from .loader import ChecklistFileError, FileProblem, discover, load_file, load_schema
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "checklists"
 
-__all__ = ["Catalog", "ChecklistFileError", "FileProblem", "get_catalog", "validate_all", "DEFAULT_ROOT"]
+__all__ = ["Catalog", "ChecklistFileError", "FileProblem", "get_catalog", "get_register", "validate_all",
+           "DEFAULT_ROOT", "REGISTER_FILE"]
 
 
 @dataclass
@@ -62,7 +64,26 @@ def validate_all(root: Path = DEFAULT_ROOT) -> tuple[list[Checklist], list[str]]
             problems.extend(str(p) for p in err.problems)
     published = [c.path for c in loaded if c.status == "published"]
     problems.extend(checksum_problems(root, published, {c.path: items_digest(c) for c in loaded}))
+    problems.extend(overlap_problems(loaded))
+    if (root / REGISTER_FILE).exists():
+        try:
+            load_register(root)
+        except ChecklistFileError as err:
+            problems.extend(str(p) for p in err.problems)
     return loaded, problems
+
+
+def overlap_problems(loaded: list[Checklist]) -> list[str]:
+    """Two published versions of one checklist valid on the same day: which one an inspection takes would
+    depend on the order of the files."""
+    problems = []
+    published = sorted((c for c in loaded if c.status == "published"), key=lambda c: (c.key, c.valid_from))
+    for earlier, later in zip(published, published[1:], strict=False):
+        if earlier.key == later.key and (earlier.valid_to is None or later.valid_from <= earlier.valid_to):
+            problems.append(f"{later.path}: valid from {later.valid_from.isoformat()}, while {earlier.path} is "
+                            f"still valid (until {earlier.valid_to.isoformat() if earlier.valid_to else 'open'}): "
+                            "two versions of one checklist cannot apply on the same day")
+    return problems
 
 
 @lru_cache(maxsize=4)
