@@ -6,7 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, request
 
 from .config import PROJECT_ROOT, BaseConfig
 
@@ -76,8 +76,6 @@ def create_app(config: dict | None = None) -> Flask:
     def static_files_as_bytes(response):
         # a static file is streamed from disk, which Flask-Compress would only wrap (leaving the file to the
         # garbage collector); read into memory (the largest is 18 KB) it is compressed and the file closed
-        from flask import request
-
         if (request.endpoint == "static" and response.status_code == 200
                 and response.mimetype in app.config["COMPRESS_MIMETYPES"]):
             response.direct_passthrough = False

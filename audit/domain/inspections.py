@@ -91,6 +91,11 @@ def may_edit(state: State, team_role: TeamRole | None, *, findings: bool = False
     return True
 
 
+def may_be_concluded(state: State) -> bool:
+    """The chairman concludes only what the team lead has finalised."""
+    return state is State.FINALISED
+
+
 def regime_on(day: date) -> str:
     """The legal regime of the one-stop mechanism on ``day``."""
     return "nd118_2025" if day >= REGIME_CHANGE else "nd61_2018"

@@ -47,7 +47,16 @@ class InvalidTransition(DomainError):
     pass
 
 
+#: What each state is called on screen and in documents.
+STATE_LABELS = {
+    State.OPEN: N_("Open"),
+    State.RESPONDED: N_("Responded, awaiting verification"),
+    State.RETURNED: N_("Returned: to be remedied again"),
+    State.ACCEPTED: N_("Closed (accepted)"),
+}
+
 OPEN_STATES = frozenset({State.OPEN, State.RETURNED})
+CLOSED_STATES = frozenset({State.ACCEPTED})
 ACTIVE_STATES = frozenset({State.OPEN, State.RETURNED, State.RESPONDED})
 TEAM = frozenset({Party.TEAM, Party.LEAD})
 
@@ -114,6 +123,7 @@ class Standing:
     overdue: bool
     due_soon: bool
     days_left: int
+    closed: bool = False  # accepted: nothing is owed and nothing more can be done
 
 
 def standing(state: State, deadline: date, today: date) -> Standing:
@@ -121,7 +131,7 @@ def standing(state: State, deadline: date, today: date) -> Standing:
     days_left = (deadline - today).days
     owes = state in OPEN_STATES
     return Standing(overdue=owes and days_left < 0, due_soon=owes and 0 <= days_left <= DUE_SOON_DAYS,
-                    days_left=days_left)
+                    days_left=days_left, closed=state in CLOSED_STATES)
 
 
 def reminder_kind(state: State, deadline: date, today: date) -> str | None:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from audit.db import UTCDateTime, db, utcnow
 from audit.domain.findings import FindingSource, FindingStatus, Severity
-from audit.domain.inspections import State, TeamRole
+from audit.domain.inspections import State, TeamRole, may_be_concluded
 from audit.domain.verdicts import Verdict
 
 from .units import HeadTenure, Unit
@@ -74,6 +74,10 @@ class Inspection(db.Model):
     @property
     def inspection_state(self) -> State:
         return State(self.state)
+
+    @property
+    def may_be_concluded(self) -> bool:
+        return may_be_concluded(self.inspection_state)
 
     def team_role_of(self, user_id: int | None) -> TeamRole | None:
         for member in self.members:

@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 
 from audit.db import db
 from audit.domain.errors import N_, DomainError, InvalidInput
-from audit.domain.inspections import State
 from audit.domain.verdicts import Verdict, verdicts_of
 from audit.domain.vndate import local_today
 from audit.models import Conclusion, Inspection, User
@@ -36,7 +35,7 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
     """Issue the notice of conclusions for a finalised inspection (once): the chairman confirms the team's
     proposed verdict or decides another one, giving the reason; optionally flags the head in office on the
     inspection date for a responsibility review; the unit is told."""
-    if inspection.inspection_state is not State.FINALISED:
+    if not inspection.may_be_concluded:
         raise DomainError(N_("Only a finalised inspection can be concluded."))
     if conclusion_of(inspection) is not None:
         raise DomainError(N_("This inspection has already been concluded."))

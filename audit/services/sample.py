@@ -28,43 +28,27 @@ FLAGS = ("in_register", "in_system", "control_slip_complete", "apology_issued")
 MAX_CODE = 60
 
 
-@dataclass(frozen=True)
-class DossierFields:
-    code: str
-    field: str
-    received: date
-    due: date
-    returned: date | None
-    in_register: bool
-    in_system: bool
-    control_slip_complete: bool
-    apology_issued: bool
+def dossier_from_json(data: dict) -> SampledDossier:
+    """A dossier from a tablet's JSON (dates as dd/mm/yyyy or yyyy-mm-dd); :class:`InvalidInput` if it does
+    not fit."""
+    if not isinstance(data, dict):
+        raise InvalidInput(N_("The data sent is not valid."))
+    code = data.get("code")
+    if not isinstance(code, str) or not code.strip() or len(code.strip()) > MAX_CODE:
+        raise InvalidInput(N_("Give the dossier's code (at most %(max)d characters)."), max=MAX_CODE)
 
-    @classmethod
-    def from_json(cls, data: dict) -> DossierFields:
-        """From a tablet's JSON (dates as dd/mm/yyyy or yyyy-mm-dd); :class:`InvalidInput` if it does not fit."""
-        if not isinstance(data, dict):
-            raise InvalidInput(N_("The data sent is not valid."))
-        code = data.get("code")
-        if not isinstance(code, str) or not code.strip() or len(code.strip()) > MAX_CODE:
-            raise InvalidInput(N_("Give the dossier's code (at most %(max)d characters)."), max=MAX_CODE)
+    def day(key: str, required: bool = True) -> date | None:
+        raw = data.get(key)
+        if raw in (None, "") and not required:
+            return None
+        try:
+            return parse_date(str(raw))
+        except (TypeError, ValueError):
+            raise InvalidInput(N_("Invalid date “%(value)s” (use dd/mm/yyyy)."), value=str(raw)[:20]) from None
 
-        def day(key: str, required: bool = True) -> date | None:
-            raw = data.get(key)
-            if raw in (None, "") and not required:
-                return None
-            try:
-                return parse_date(str(raw))
-            except (TypeError, ValueError):
-                raise InvalidInput(N_("Invalid date “%(value)s” (use dd/mm/yyyy)."), value=str(raw)[:20]) from None
-
-        return cls(code=code.strip(), field=str(data.get("field", "")), received=day("received"), due=day("due"),
-                   returned=day("returned", required=False),
-                   **{flag: data.get(flag) is True for flag in FLAGS})
-
-    def domain(self) -> SampledDossier:
-        return SampledDossier(self.code, self.field, self.received, self.due, self.returned, self.in_register,
-                              self.in_system, self.control_slip_complete, self.apology_issued)
+    return SampledDossier(code=code.strip(), field=str(data.get("field", "")), received=day("received"),
+                          due=day("due"), returned=day("returned", required=False),
+                          **{flag: data.get(flag) is True for flag in FLAGS})
 
 
 @dataclass(frozen=True)
@@ -89,9 +73,9 @@ def find_dossier(inspection: Inspection, dossier_id: int) -> SampledDossierRow |
                                                              SampledDossierRow.inspection_id == inspection.id))
 
 
-def _check(inspection: Inspection, fields: DossierFields, actor: User, keep: SampledDossierRow | None = None) -> None:
+def _check(inspection: Inspection, fields: SampledDossier, actor: User, keep: SampledDossierRow | None = None) -> None:
     ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id))
-    check_dossier(fields.domain(), inspection.inspection_date)
+    check_dossier(fields, inspection.inspection_date)
     if any(r.code == fields.code and r is not keep for r in inspection.dossiers):
         raise InvalidInput(N_("Dossier %(code)s is already in the sample."), code=fields.code)
 
@@ -103,7 +87,7 @@ def _changed(inspection: Inspection, actor: User, now: datetime) -> None:
     refresh_sample_answers(inspection, actor=actor, now=now)
 
 
-def _audit(fields: DossierFields) -> dict:
+def _audit(fields: SampledDossier) -> dict:
     return {"code": fields.code, "field": fields.field, "received": fields.received, "due": fields.due,
             "returned": fields.returned, "register": fields.in_register, "system": fields.in_system,
             "slip": fields.control_slip_complete, "apology": fields.apology_issued}
@@ -113,12 +97,12 @@ def add_dossier(inspection: Inspection, *, code: str, field: str, received: date
                 in_register: bool, in_system: bool, control_slip_complete: bool, apology_issued: bool,
                 actor: User, now: datetime, client_id: str | None = None) -> SampledDossierRow:
     """Record one sampled dossier and refresh the checklist answers computed from the sample."""
-    fields = DossierFields(code.strip(), field, received, due, returned, in_register, in_system, control_slip_complete,
-                           apology_issued)
+    fields = SampledDossier(code.strip(), field, received, due, returned, in_register, in_system,
+                            control_slip_complete, apology_issued)
     return apply(inspection, "add", client_id or uuid.uuid4().hex, fields, actor=actor, now=now).row
 
 
-def edit_dossier(inspection: Inspection, row: SampledDossierRow, fields: DossierFields, *, actor: User,
+def edit_dossier(inspection: Inspection, row: SampledDossierRow, fields: SampledDossier, *, actor: User,
                  now: datetime) -> SampledDossierRow:
     return apply(inspection, "edit", row.client_id, fields, actor=actor, now=now).row
 
@@ -127,7 +111,7 @@ def remove_dossier(inspection: Inspection, row: SampledDossierRow, *, actor: Use
     apply(inspection, "remove", row.client_id, None, actor=actor, now=now)
 
 
-def apply(inspection: Inspection, action: str, client_id: str, fields: DossierFields | None, *, actor: User,
+def apply(inspection: Inspection, action: str, client_id: str, fields: SampledDossier | None, *, actor: User,
           now: datetime) -> SampleChange:
     """Add, correct or remove the dossier ``client_id``. Sent twice, an add or a removal is recognised
     (``duplicate``) and changes nothing; a correction simply applies its values again."""

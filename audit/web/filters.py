@@ -8,6 +8,8 @@ from audit.domain import checklist as checklist_rules
 from audit.domain import vndate, vnnumber
 from audit.domain.assessment import render_reason
 from audit.domain.findings import SEVERITY_LABELS
+from audit.domain.remediation import STATE_LABELS as REMEDIATION_STATE_LABELS
+from audit.domain.remediation import State as RemediationState
 from audit.domain.verdicts import VERDICT_LABELS, Verdict
 
 from .authz import can_do
@@ -64,6 +66,19 @@ def reason_text(reason) -> str:
     return render_reason(message, params, gettext)
 
 
+#: How each remediation state looks (presentation only; the states and their names live in the domain).
+REMEDIATION_STATE_BADGES = {RemediationState.OPEN: "state", RemediationState.RESPONDED: "state-submitted",
+                            RemediationState.RETURNED: "sev-medium", RemediationState.ACCEPTED: "badge-ok"}
+
+
+def remediation_state(code: str) -> str:
+    return gettext(REMEDIATION_STATE_LABELS[RemediationState(code)])
+
+
+def remediation_state_badge(code: str) -> str:
+    return REMEDIATION_STATE_BADGES[RemediationState(code)]
+
+
 def register_filters(app) -> None:
     app.jinja_env.filters.update(
         vn_date=vndate.short_date,
@@ -77,6 +92,8 @@ def register_filters(app) -> None:
         confidence_label=_label(CONFIDENCE_LABELS),
         regime_label=_label(REGIME_LABELS),
         remediation_action=_label(REMEDIATION_ACTION_LABELS),
+        remediation_state=remediation_state,
+        remediation_state_badge=remediation_state_badge,
         verdict_label=verdict_label,
         severity_label=severity_label,
         answer_label=answer_label,

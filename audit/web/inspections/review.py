@@ -63,7 +63,7 @@ def edit_dossier(inspection_id: int, dossier_id: int):
     form = DossierForm(obj=row, received_date=row.received_date, due_date=row.due_date,
                        returned_date=row.returned_date)
     outcome = submit(form, lambda: sample_service.edit_dossier(
-        inspection, row, sample_service.DossierFields(**{**_dossier_call(form), "code": form.code.data.strip()}),
+        inspection, row, sample_service.SampledDossier(**{**_dossier_call(form), "code": form.code.data.strip()}),
         actor=current_user, now=utcnow()), refused_status=422)
     if outcome.done:
         flash(_("Dossier %(code)s has been corrected.", code=row.code), "success")
@@ -81,7 +81,7 @@ def sync_dossier(inspection_id: int):
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or data.get("action") not in ("add", "edit", "remove"):
         return jsonify(status="invalid", message=_("The data sent is not valid.")), 400
-    fields = None if data["action"] == "remove" else sample_service.DossierFields.from_json(data.get("dossier"))
+    fields = None if data["action"] == "remove" else sample_service.dossier_from_json(data.get("dossier"))
     change = sample_service.apply(inspection, data["action"], data.get("client_id"), fields, actor=current_user,
                                   now=utcnow())
     db.session.commit()
