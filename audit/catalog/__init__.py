@@ -67,10 +67,25 @@ def validate_all(root: Path = DEFAULT_ROOT) -> tuple[list[Checklist], list[str]]
     problems.extend(overlap_problems(loaded))
     if (root / REGISTER_FILE).exists():
         try:
-            load_register(root)
+            register = load_register(root)
         except ChecklistFileError as err:
             problems.extend(str(p) for p in err.problems)
+        else:
+            problems.extend(unregistered_problems(loaded, register))
     return loaded, problems
+
+
+def unregistered_problems(loaded: list[Checklist], register) -> list[str]:
+    """Documents a checklist names or cites that the register of legal documents does not hold."""
+    problems = []
+    for checklist in loaded:
+        named = [("documents", key) for key, _ in checklist.documents]
+        cited = [(item.id, c.doc) for item in checklist.items for c in item.citations]
+        for where, key in named + cited:
+            if key not in register:
+                problems.append(f"{checklist.path}: {where}: {key} is not in the register of legal documents "
+                                f"({REGISTER_FILE})")
+    return problems
 
 
 def overlap_problems(loaded: list[Checklist]) -> list[str]:

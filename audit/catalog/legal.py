@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from audit.domain.legal import Amendment, Confidence, DocumentKind, LegalDocument, Register
+from audit.domain.legal import CONFIDENCE_WORDS, Amendment, DocumentKind, LegalDocument, Register
 
 from .loader import ChecklistFileError, FileProblem, _field, _line_of, _NoDatesLoader
 
@@ -58,7 +58,7 @@ def load_register(root: Path) -> Register:
     return Register(tuple(
         LegalDocument(key=e["key"], kind=DocumentKind(e["kind"]), number=e["number"], issuer=e["issuer"],
                       signed=_day(e["signed"]), in_force_from=_day(e["in_force_from"]), title=e["title"],
-                      confidence=Confidence(e["confidence"]), in_force_until=_day(e.get("in_force_until")),
+                      confidence=CONFIDENCE_WORDS[e["confidence"]], in_force_until=_day(e.get("in_force_until")),
                       replaced_by=e.get("replaced_by"), source=e["source"],
                       amended_by=tuple(Amendment(a["by"], _day(a["in_force_from"])) for a in e.get("amended_by", [])))
         for e in entries))

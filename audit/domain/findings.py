@@ -11,6 +11,7 @@ from enum import StrEnum
 from .assessment import CONTRADICTION_REQUIREMENT, REPORTED_RATE, Assessment, Signal, render
 from .checklist import Checklist, Item, SignalKind
 from .errors import N_
+from .legal import Register, printed_citation
 
 
 class Severity(StrEnum):
@@ -54,8 +55,15 @@ def default_deadline(severity: Severity, inspection_day: date) -> date:
     return inspection_day + timedelta(days=DEFAULT_DEADLINE_DAYS[severity])
 
 
-def legal_basis(item: Item, checklist: Checklist) -> str:
-    """Citations of ``item`` as one line, e.g. "Điều 9 — … (Nghị định số 61/2018/NĐ-CP …)"."""
+def legal_basis(item: Item, checklist: Checklist, day: date | None = None, register: Register | None = None) -> str:
+    """Citations of ``item`` as one line. With the register of legal documents, as a document dated ``day``
+    prints them ("Điều 9 Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ"; see
+    :func:`audit.domain.legal.printed_citation`); without it, as the checklist writes them."""
+    if register is not None and day is not None:
+        # a document not yet issued on that day, repealed by then or of unknown date is not printed at all
+        lines = [printed_citation(register, c.doc, c.ref, c.confidence, day) for c in item.citations
+                 if register.citable_on(c.doc, day)]
+        return "; ".join(dict.fromkeys(lines))  # two citations of one unverified document print once
     return "; ".join(f"{c.ref} ({checklist.document_title(c.doc)})" for c in item.citations)
 
 
@@ -73,7 +81,7 @@ class FindingDraft:
 
 
 def derive_findings(assessment: Assessment, notes: Mapping[str, str], inspection_day: date,
-                    failed_last_time: Iterable[str] = ()) -> list[FindingDraft]:
+                    failed_last_time: Iterable[str] = (), register: Register | None = None) -> list[FindingDraft]:
     """A draft finding for every answered item that scored below 1 or raised a signal, and one for a
     reported on-time rate the sample contradicts (on the item that holds the reported rate).
 
@@ -102,6 +110,6 @@ def derive_findings(assessment: Assessment, notes: Mapping[str, str], inspection
         drafts.append(FindingDraft(
             item_id=item.id, statement=statement, requirement=requirement, severity=severity,
             formality_signal=signal is not None and signal.kind in (SignalKind.DECISIVE, SignalKind.REALITY),
-            repeat=repeat, legal_basis=legal_basis(item, checklist),
+            repeat=repeat, legal_basis=legal_basis(item, checklist, inspection_day, register),
             deadline=default_deadline(severity, inspection_day), observation=notes.get(item.id, "")))
     return drafts

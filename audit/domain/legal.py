@@ -8,9 +8,12 @@ Pure rules: no Flask, no database. The register itself is data (``checklists/leg
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from .checklist import Confidence
 
 
 class DocumentKind(StrEnum):
@@ -32,10 +35,9 @@ KIND_NAMES = {
 }
 
 
-class Confidence(StrEnum):
-    CONFIRMED = "confirmed"  # read in a source named in the register
-    PARTLY = "partly"  # the content was read, not every detail (numbering, article)
-    UNCONFIRMED = "unconfirmed"  # professional knowledge or a secondary mention: to be checked
+#: The register writes a document's confidence in words; it is the same scale as a citation's.
+CONFIDENCE_WORDS = {"confirmed": Confidence.CONFIRMED, "partly": Confidence.PARTLY,
+                    "unconfirmed": Confidence.UNVERIFIED}
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,39 @@ class Register:
             text += ", được sửa đổi, bổ sung bởi " + ", ".join(a.designation() for a in amendments)
         return text
 
+    def citable_on(self, key: str, day: date) -> bool:
+        """Whether a record dated ``day`` may cite ``key``: a known date on or before ``day`` and not repealed
+        before it (a document whose date nobody read cannot be shown to exist)."""
+        if key not in self:
+            return False
+        document = self.get(key)
+        if document.signed is None and document.in_force_from is None:
+            return False
+        return document.exists_on(day) and (document.in_force_until is None or day <= document.in_force_until)
+
     def amended_documents(self, key: str) -> tuple[LegalDocument, ...]:
         """The documents ``key`` amends."""
         return tuple(d for d in self.documents if any(a.by == key for a in d.amended_by))
+
+
+_ARTICLE = re.compile(r"(?:(?:Điều|Khoản|khoản|Điểm|điểm|Mục|mục|Phụ lục)\s+(?:[0-9IVX][0-9a-zđ]*|[a-zđ])(?:,\s*|\s+|$))+")
+
+
+def article_of(ref: str) -> str | None:
+    """The article part of a citation's reference ("Điều 9 — người đứng đầu …" → "Điều 9"), or ``None`` when the
+    reference, up to its first dash, semicolon or bracket, is not only articles, clauses, points, sections or
+    appendices (a description is never printed as law)."""
+    head = re.split(r" — |;|\(", ref, maxsplit=1)[0].strip()
+    return head if _ARTICLE.fullmatch(head) else None
+
+
+def printed_citation(register: Register, key: str, ref: str, confidence: Confidence, day: date) -> str:
+    """A citation as a document dated ``day`` prints it: "Điều 9 Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của
+    Chính phủ" — the document as it stood that day, and the article only when the citation is not marked
+    unverified (an unchecked article number is never printed as fact)."""
+    document = register.cite(key, day, with_title=False)
+    article = article_of(ref) if confidence is not Confidence.UNVERIFIED else None
+    return f"{article} {document}" if article else document
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from audit.domain.inspections import ensure_editable
 from audit.models import Finding, HeadTenure, Inspection, Unit, User
 
 from . import audit_log
-from .inspections import evaluate, previous_finalised
+from .inspections import evaluate, legal_register, previous_finalised
 from .units import head_of
 
 EDITABLE = ("responsible_official", "statement", "observation", "severity", "legal_basis", "requirement", "deadline")
@@ -45,7 +45,7 @@ def sync_findings(inspection: Inspection, assessment: Assessment | None = None, 
     assessment = assessment or evaluate(inspection)
     notes = {a.item_id: a.note for a in inspection.answers if a.note}
     drafts = {d.item_id: d for d in derive_findings(assessment, notes, inspection.inspection_date,
-                                                    _failed_last_time(inspection))}
+                                                    _failed_last_time(inspection), register=legal_register())}
     existing = {f.item_id: f for f in inspection.findings if f.source == FindingSource.DERIVED.value}
     head = head_for(inspection)
     for item_id, finding in existing.items():

@@ -9,12 +9,13 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import select
 
-from audit.catalog import get_catalog
+from audit.catalog import get_catalog, get_register
 from audit.db import db
 from audit.domain.assessment import Assessment, ReportedRate, Source, assess
 from audit.domain.checklist import Checklist
 from audit.domain.errors import N_, DomainError
 from audit.domain.inspections import Action, State, TeamRole, next_state
+from audit.domain.legal import Register
 from audit.domain.policy import TEAM_ROLES
 from audit.domain.review import rate
 from audit.domain.sampling import SampledDossier
@@ -26,6 +27,16 @@ from . import audit_log
 
 def catalog():
     return get_catalog(Path(current_app.config["CHECKLISTS_DIR"]))
+
+
+def legal_register() -> Register:
+    """The register of legal documents beside the checklists."""
+    return get_register(Path(current_app.config["CHECKLISTS_DIR"]))
+
+
+def plannable_kinds() -> frozenset[str]:
+    """The unit kinds some published checklist applies to (its ``applies_to``): the units a plan may name."""
+    return frozenset(kind for c in catalog().versions if c.status == "published" for kind in c.extras["applies_to"])
 
 
 def checklist_for(key: str, day: date, unit: Unit) -> Checklist:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, render_template
 
-from audit.catalog import get_catalog
+from audit.catalog import get_catalog, get_register
 from audit.domain.policy import Permission
 from audit.domain.verdicts import verdicts_of
 from audit.web.authz import require
@@ -34,3 +35,38 @@ def detail(key: str, version: int):
         abort(404)
     verdicts = verdicts_of(checklist.rules.scale) if checklist.rules else ()
     return render_template("checklists/detail.html", checklist=checklist, verdicts=[v.value for v in verdicts])
+
+
+def _register():
+    return get_register(Path(current_app.config["CHECKLISTS_DIR"]))
+
+
+def _citing(key: str) -> list[tuple]:
+    """(checklist version, item, citation) for every citation of ``key``, oldest version first."""
+    return [(checklist, item, citation) for checklist in sorted(_catalog().versions, key=lambda c: (c.key, c.version))
+            for item in checklist.items for citation in item.citations if citation.doc == key]
+
+
+@bp.get("/legal")
+@require(Permission.CHECKLIST_VIEW)
+def legal_index():
+    """The register of legal documents the checklists cite, newest first."""
+    register = _register()
+    documents = sorted(register.documents, key=lambda d: (d.signed or d.in_force_from or date.min), reverse=True)
+    counts = {d.key: len(_citing(d.key)) for d in documents}
+    return render_template("checklists/legal_index.html", documents=documents, counts=counts)
+
+
+@bp.get("/legal/<path:key>")
+@require(Permission.CHECKLIST_VIEW)
+def legal_document(key: str):
+    """One legal document: what it is, when in force, what amends it, which items cite it, where it was read."""
+    register = _register()
+    if key not in register:
+        abort(404)
+    document = register.get(key)
+    amendments = [(register.get(a.by), a.in_force_from) for a in document.amended_by]
+    return render_template("checklists/legal_document.html", document=document, register=register,
+                           amendments=amendments, amends=register.amended_documents(key),
+                           replaced_by=register.get(document.replaced_by) if document.replaced_by else None,
+                           citing=_citing(key))

@@ -12,7 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from audit.db import db, utcnow
 from audit.domain.inspections import State, may_edit
 from audit.domain.policy import TEAM_ROLES, Permission
-from audit.domain.units import ONE_STOP_KINDS
+from audit.domain.units import UnitKind
 from audit.domain.vndate import local_today
 from audit.models import Inspection, Unit, User
 from audit.services import answers as answer_service
@@ -21,6 +21,7 @@ from audit.services.findings import head_for
 from audit.services.units import all_units
 from audit.web.authz import current_actor, require
 from audit.web.forms import submit as submit_form
+from audit.web.labels import UNIT_KIND_LABELS
 
 from .common import load_inspection
 from .forms import FinaliseForm, PlanForm
@@ -43,15 +44,24 @@ def index():
     return render_template("inspections/index.html", groups=groups, mine=mine)
 
 
+def _checklist_choice(versions) -> str:
+    """The checklist's newest title and the kinds of unit any of its versions applies to."""
+    kinds = sorted({kind for v in versions for kind in v.extras["applies_to"]}, key=lambda k: list(UnitKind).index(k))
+    return _("%(title)s — for: %(kinds)s", title=versions[-1].title,
+             kinds=", ".join(str(UNIT_KIND_LABELS[UnitKind(k)]) for k in kinds))
+
+
 def _plan_choices(form: PlanForm) -> None:
     today = local_today(utcnow())
-    units = [u for u in all_units() if u.kind in {k.value for k in ONE_STOP_KINDS} or u.kind in ("commune", "district")]
+    kinds = inspection_service.plannable_kinds()  # from the checklists' applies_to, not a list of our own
+    units = [u for u in all_units() if u.kind in kinds]
     form.unit_id.choices = [SelectChoice("", _("— choose a unit —"))] + [
         SelectChoice(str(u.id), f"{u.name} ({u.code})" + ("" if u.active_on(today) else f" — {_('until')} "
                                                            f"{u.valid_to.strftime('%d/%m/%Y')}"))
         for u in units]
     keys = inspection_service.catalog().keys()
-    form.checklist_key.choices = [SelectChoice(k, inspection_service.catalog().versions_of(k)[-1].title) for k in keys]
+    form.checklist_key.choices = [SelectChoice(k, _checklist_choice(inspection_service.catalog().versions_of(k)))
+                                  for k in keys]
     people = db.session.scalars(select(User).where(User.active.is_(True), User.role.in_([r.value for r in TEAM_ROLES]))
                                 .order_by(User.full_name)).all()
     choices = [SelectChoice(str(u.id), f"{u.full_name} ({u.username})") for u in people]
