@@ -542,3 +542,19 @@ def test_two_tablets_on_one_item_both_answers_shown_and_keep_mine_works_on_the_f
     finally:
         first.close()
         second.close()
+
+
+def test_the_sample_figures_follow_the_server_without_losing_the_next_dossier_being_typed(tablet, server):
+    iid = planned_inspection(server)
+    tablet.go("/login")
+    tablet.log_in()
+    tablet.go(f"/inspections/{iid}/dossiers")
+    page = tablet.page
+    expect(page.locator("#sample-too-small")).to_contain_text("Mẫu mới có 0 hồ sơ")
+    add_dossier(page, "LAEE-2019-041", "01/07/2019", "05/07/2019", "04/07/2019")
+    page.locator("#dossier-form [name=code]").fill("LAEE-2019-042")  # the next one, at once
+    expect(page.locator("#sample-too-small")).to_contain_text("Mẫu mới có 1 hồ sơ")  # figures read again
+    expect(page.locator("#sample-figures")).to_contain_text("100 %")
+    expect(page.locator("#dossier-form [name=code]")).to_have_value("LAEE-2019-042")  # nothing typed was lost
+    assert [r.code for r in rows(server, "SELECT code FROM sampled_dossiers WHERE inspection_id = :i", i=iid)] == [
+        "LAEE-2019-041"]

@@ -159,15 +159,23 @@
   document.getElementById("dossier-cancel").addEventListener("click", reset);
   body.addEventListener("submit", function (event) { event.preventDefault(); });
 
+  /* The sample's figures are computed by the server: once this page's changes reached it, the figures are
+   * read again and only they are replaced (never the page: the inspector may be typing the next dossier). */
   var sentHere = false;
-  function formEmpty() {
-    return !editing && !form.elements.code.value && !form.elements.received_date.value && !form.elements.due_date.value;
+  function refreshStanding() {
+    sentHere = false;
+    return fetch(location.pathname, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok || response.redirected) return null;
+      return response.text().then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("sample-standing");
+        var shown = document.getElementById("sample-standing");
+        if (fresh && shown) shown.innerHTML = fresh.innerHTML;
+      });
+    }).catch(function () { /* offline again: the figures wait for the next change */ });
   }
   var sync = new KtcvSync(inspectionId, userId, {
     onStatus: function (state) {
-      // once everything reached the server, the page is read again for the sample's figures (computed there),
-      // unless the inspector is typing the next dossier
-      if (sentHere && !state.pending.total && formEmpty()) location.reload();
+      if (sentHere && !state.pending.total) refreshStanding();
     },
     onSaved: function (op, response) {
       if (op.kind !== "dossier") return;  // this page sends the answers and photos waiting too

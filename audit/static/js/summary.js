@@ -19,6 +19,11 @@
     return text;
   }
 
+  function typing() {
+    return Array.prototype.some.call(document.querySelectorAll("textarea, input[type=text], input:not([type])"),
+                                     function (field) { return field.value !== field.defaultValue; });
+  }
+
   function render(state) {
     var p = state.pending;
     var drafts = Object.keys(Store.drafts(inspectionId)).length;
@@ -26,7 +31,8 @@
     var total = waiting + p.refused.length + p.conflict.length;
     list.textContent = "";
     if (!total) {
-      if (sentHere) { location.reload(); return; }  // the figures and gaps on this page predate what was sent
+      // the figures and gaps on this page predate what was sent: read it again, unless something is being typed
+      if (sentHere && !typing()) { location.reload(); return; }
       box.hidden = true;
       if (submit && !submit.dataset.serverDisabled) submit.disabled = false;
       return;
