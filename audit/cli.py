@@ -43,7 +43,7 @@ def register_cli(app: Flask) -> None:
         """Citations of each version measured against the register of legal documents on the version's first
         day. Reported as warnings until the versions are split where the law changed (issue 11): the
         published versions still carry such citations."""
-        from audit.catalog import REGISTER_FILE, get_register
+        from audit.catalog import REGISTER_FILE, bases_of, get_register
         from audit.domain.legal import anachronisms
 
         if not (Path(root) / REGISTER_FILE).exists():
@@ -52,6 +52,7 @@ def register_cli(app: Flask) -> None:
         found = []
         for checklist in loaded:
             cited = [(item.id, c.doc) for item in checklist.items for c in item.citations]
+            cited += [(where, basis.doc) for where, basis in bases_of(checklist) if basis.doc]
             found += [(checklist, a) for a in anachronisms(register, cited, checklist.valid_from)]
         return found
 

@@ -75,12 +75,24 @@ def validate_all(root: Path = DEFAULT_ROOT) -> tuple[list[Checklist], list[str]]
     return loaded, problems
 
 
+def bases_of(checklist: Checklist) -> list[tuple[str, object]]:
+    """(where, basis) of every threshold basis of a version: the assessment rules and each item's scoring
+    and signal."""
+    found = [("assessment", checklist.rules.basis)] if checklist.rules and checklist.rules.basis else []
+    for item in checklist.items:
+        for part in (item.scoring, item.signal):
+            if part is not None and getattr(part, "basis", None) is not None:
+                found.append((item.id, part.basis))
+    return found
+
+
 def unregistered_problems(loaded: list[Checklist], register) -> list[str]:
     """Documents a checklist names or cites that the register of legal documents does not hold."""
     problems = []
     for checklist in loaded:
         named = [("documents", key) for key, _ in checklist.documents]
         cited = [(item.id, c.doc) for item in checklist.items for c in item.citations]
+        cited += [(where, basis.doc) for where, basis in bases_of(checklist) if basis.doc]
         for where, key in named + cited:
             if key not in register:
                 problems.append(f"{checklist.path}: {where}: {key} is not in the register of legal documents "

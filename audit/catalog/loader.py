@@ -226,7 +226,7 @@ def problems_of_item(item: dict, where: list, ids: dict, add) -> None:
 
 
 def _basis(data: dict | None) -> Basis | None:
-    return Basis(BasisKind(data["kind"]), data.get("note", "")) if data else None
+    return Basis(BasisKind(data["kind"]), data.get("note", ""), data.get("doc"), data.get("ref", "")) if data else None
 
 
 def _conditions(raw) -> tuple[Condition, ...]:

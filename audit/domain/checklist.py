@@ -45,6 +45,8 @@ class Basis:
 
     kind: BasisKind
     note: str = ""
+    doc: str | None = None  # a law basis names its document in the register of legal documents
+    ref: str = ""  # and the article, clause or point
 
 
 @dataclass(frozen=True)

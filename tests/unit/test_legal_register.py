@@ -139,3 +139,33 @@ def test_the_minutes_rest_on_the_law_of_the_inspection_date():
     in_2026 = legal_grounds(v2, date(2026, 12, 2))
     assert in_2026[1].startswith("Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ")
     assert len(legal_grounds(d26, date(2019, 11, 20))) == 1  # Directive 26 alone for a discipline inspection
+
+
+def _v1_with(tmp_path: Path, old: str, new: str) -> list[str]:
+    root = _copy_root(tmp_path)
+    (root / "one-stop-desk").mkdir()
+    text = (DEFAULT_ROOT / "one-stop-desk" / "v1.yaml").read_text(encoding="utf-8")
+    assert old in text
+    (root / "one-stop-desk" / "v1.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    (root / "CHECKSUMS").write_text("", encoding="utf-8")
+    return validate_all(root)[1]
+
+
+G02_BASIS = 'basis: {kind: "proposal", note: "Đề xuất của Đoàn kiểm tra, không có căn cứ pháp lý: điểm tăng dần'
+
+
+def test_a_threshold_said_to_rest_on_law_must_name_the_document(tmp_path):
+    problems = _v1_with(tmp_path, G02_BASIS, 'basis: {kind: "law", note: "Theo quy định: điểm tăng dần')
+    assert any("v1.yaml" in p and "'doc' is a required property" in p for p in problems), problems
+
+
+def test_a_threshold_resting_on_a_document_outside_the_register_is_refused(tmp_path):
+    problems = _v1_with(tmp_path, G02_BASIS,
+                        'basis: {kind: "law", doc: "ND-999/2030", ref: "Điều 1", note: "Theo quy định: điểm tăng dần')
+    assert any("ND-999/2030 is not in the register of legal documents" in p for p in problems), problems
+
+
+def test_a_threshold_resting_on_a_registered_law_is_accepted(tmp_path):
+    problems = _v1_with(tmp_path, G02_BASIS,
+                        'basis: {kind: "law", doc: "ND-61/2018", ref: "Điều 9", note: "Theo quy định: điểm tăng dần')
+    assert not any("register" in p or "basis" in p for p in problems), problems
