@@ -91,6 +91,27 @@ def may_edit(state: State, team_role: TeamRole | None, *, findings: bool = False
     return True
 
 
+def next_steps(state: State, team_role: TeamRole | None) -> frozenset[Action]:
+    """The steps the inspection's page offers ``team_role`` now (see :data:`TRANSITIONS`). A planned
+    inspection is started by its first answer, so submitting is offered with starting."""
+    if team_role is None:
+        return frozenset()
+    steps = {action for (source, action), (_, roles) in TRANSITIONS.items() if source is state and team_role in roles}
+    if Action.START in steps:
+        steps.add(Action.SUBMIT)
+    return frozenset(steps)
+
+
+def may_edit_minutes(state: State, team_role: TeamRole | None) -> bool:
+    """The team drafts the minutes' details; after finalising only the lead corrects them (a new revision)."""
+    return team_role is not None and (state is not State.FINALISED or team_role is TeamRole.LEAD)
+
+
+def may_issue_minutes(state: State, team_role: TeamRole | None) -> bool:
+    """Minutes are issued by the lead, once the inspection is finalised."""
+    return state is State.FINALISED and team_role is TeamRole.LEAD
+
+
 def may_be_concluded(state: State) -> bool:
     """The chairman concludes only what the team lead has finalised."""
     return state is State.FINALISED

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from audit.db import UTCDateTime, db, utcnow
 from audit.domain.findings import FindingSource, FindingStatus, Severity
-from audit.domain.inspections import State, TeamRole, may_be_concluded
+from audit.domain.inspections import State, TeamRole, may_be_concluded, may_edit_minutes, may_issue_minutes, next_steps
 from audit.domain.verdicts import Verdict
 
 from .units import HeadTenure, Unit
@@ -78,6 +78,20 @@ class Inspection(db.Model):
     @property
     def may_be_concluded(self) -> bool:
         return may_be_concluded(self.inspection_state)
+
+    @property
+    def finalised(self) -> bool:
+        return self.inspection_state is State.FINALISED
+
+    def next_steps_for(self, team_role: TeamRole | None) -> frozenset[str]:
+        """The steps (action names) the inspection's page offers this team role now."""
+        return frozenset(a.value for a in next_steps(self.inspection_state, team_role))
+
+    def may_edit_minutes(self, team_role: TeamRole | None) -> bool:
+        return may_edit_minutes(self.inspection_state, team_role)
+
+    def may_issue_minutes(self, team_role: TeamRole | None) -> bool:
+        return may_issue_minutes(self.inspection_state, team_role)
 
     def team_role_of(self, user_id: int | None) -> TeamRole | None:
         for member in self.members:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from audit.db import db
 from audit.domain.errors import N_, DomainError, InvalidInput, NotAllowed
-from audit.domain.inspections import InspectionLocked, State, TeamRole
+from audit.domain.inspections import InspectionLocked, State, TeamRole, may_edit_minutes
 from audit.domain.vndate import LOCAL_TZ
 from audit.i18n import in_vietnamese
 from audit.models import Inspection, IssuedMinutes, MinutesDetails, User
@@ -46,8 +46,7 @@ def _lead_only(inspection: Inspection, actor: User) -> None:
 def save_details(inspection: Inspection, *, start_time: str, end_time: str, place: str, representatives: str,
                  comments: str, copies: int, actor: User, now: datetime) -> MinutesDetails:
     """Record the minutes' details as a new audited revision (also after finalising: a correction)."""
-    role = inspection.team_role_of(actor.id)
-    if role is None or (inspection.inspection_state is State.FINALISED and role is not TeamRole.LEAD):
+    if not may_edit_minutes(inspection.inspection_state, inspection.team_role_of(actor.id)):
         raise NotAllowed(N_("Only the team lead may do this."))
     if not TIME_RE.match(start_time) or not TIME_RE.match(end_time):
         raise InvalidInput(N_("Times are written hh:mm, for example 13:40."))
@@ -122,7 +121,7 @@ def issue(inspection: Inspection, *, actor: User, now: datetime, verify_base_url
     """
     if inspection.inspection_state is not State.FINALISED:
         raise InspectionLocked(N_("Minutes are issued only for a finalised inspection."))
-    _lead_only(inspection, actor)
+    _lead_only(inspection, actor)  # together: may_issue_minutes, with the precise refusal for each case
     versions = issued_versions(inspection)
     version = (versions[-1].version + 1) if versions else 1
     number = _next_number(inspection)
