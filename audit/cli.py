@@ -34,27 +34,17 @@ def register_cli(app: Flask) -> None:
                        f"sha256 {checklist.sha256[:12]})")
         for problem in problems:
             click.echo(f"ERROR  {problem}", err=True)
-        for checklist, anachronism in citation_anachronisms(root, loaded):
-            click.echo(f"WARN  {checklist.path}: {anachronism}", err=True)
+        for warning in assumed_date_warnings(root, loaded):
+            click.echo(f"WARN  {warning}", err=True)
         if problems:
             sys.exit(1)
 
-    def citation_anachronisms(root, loaded):
-        """Citations of each version measured against the register of legal documents on the version's first
-        day. Reported as warnings until the versions are split where the law changed (issue 11): the
-        published versions still carry such citations."""
-        from audit.catalog import REGISTER_FILE, bases_of, get_register
-        from audit.domain.legal import anachronisms
+    def assumed_date_warnings(root, loaded):
+        from audit.catalog import REGISTER_FILE, assumed_dates, get_register
 
         if not (Path(root) / REGISTER_FILE).exists():
             return []
-        register = get_register(Path(root))
-        found = []
-        for checklist in loaded:
-            cited = [(item.id, c.doc) for item in checklist.items for c in item.citations]
-            cited += [(where, basis.doc) for where, basis in bases_of(checklist) if basis.doc]
-            found += [(checklist, a) for a in anachronisms(register, cited, checklist.valid_from)]
-        return found
+        return assumed_dates(loaded, get_register(Path(root)))
 
     @checklists.command("list")
     def list_versions():

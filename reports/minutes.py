@@ -184,7 +184,7 @@ def legal_grounds(checklist, day: date, register=None) -> list[str]:
 
         register = get_register(DEFAULT_ROOT)
     grounds = [register.cite("CT-26/2016", day)]
-    named = {key for key, _ in checklist.documents}
+    named = set(checklist.legal_basis)
     decree = next((k for k in ONE_STOP_DECREES if k in named and register.get(k).in_force_on(day)), None)
     if decree:
         grounds.append(register.cite(decree, day))

@@ -16,7 +16,7 @@ from .loader import ChecklistFileError, FileProblem, discover, load_file, load_s
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "checklists"
 
 __all__ = ["Catalog", "ChecklistFileError", "FileProblem", "get_catalog", "get_register", "validate_all",
-           "DEFAULT_ROOT", "REGISTER_FILE"]
+           "DEFAULT_ROOT", "REGISTER_FILE", "assumed_dates", "cited_keys"]
 
 
 @dataclass
@@ -72,6 +72,7 @@ def validate_all(root: Path = DEFAULT_ROOT) -> tuple[list[Checklist], list[str]]
             problems.extend(str(p) for p in err.problems)
         else:
             problems.extend(unregistered_problems(loaded, register))
+            problems.extend(anachronism_problems(loaded, register))
     return loaded, problems
 
 
@@ -90,7 +91,7 @@ def unregistered_problems(loaded: list[Checklist], register) -> list[str]:
     """Documents a checklist names or cites that the register of legal documents does not hold."""
     problems = []
     for checklist in loaded:
-        named = [("documents", key) for key, _ in checklist.documents]
+        named = [("legal_basis", key) for key in checklist.legal_basis]
         cited = [(item.id, c.doc) for item in checklist.items for c in item.citations]
         cited += [(where, basis.doc) for where, basis in bases_of(checklist) if basis.doc]
         for where, key in named + cited:
@@ -98,6 +99,36 @@ def unregistered_problems(loaded: list[Checklist], register) -> list[str]:
                 problems.append(f"{checklist.path}: {where}: {key} is not in the register of legal documents "
                                 f"({REGISTER_FILE})")
     return problems
+
+
+def cited_keys(checklist: Checklist) -> list[tuple[str, str]]:
+    """(where, register key) of everything a version rests on: its legal basis, its items' citations and the
+    documents its thresholds rest on."""
+    cited = [("legal_basis", key) for key in checklist.legal_basis]
+    cited += [(item.id, c.doc) for item in checklist.items for c in item.citations]
+    return cited + [(where, basis.doc) for where, basis in bases_of(checklist) if basis.doc]
+
+
+def anachronism_problems(loaded: list[Checklist], register) -> list[str]:
+    """A version may rest only on documents in force on its first day (an amendment that takes effect later
+    starts a new version): anything else would be cited before it existed or after it was repealed."""
+    from audit.domain.legal import anachronisms
+
+    return [f"{checklist.path}: {problem}" for checklist in loaded
+            for problem in anachronisms(register, [c for c in cited_keys(checklist) if c[1] in register],
+                                        checklist.valid_from)]
+
+
+def assumed_dates(loaded: list[Checklist], register) -> list[str]:
+    """Versions resting on a document whose date of effect is assumed, not read (warnings to check)."""
+    found = []
+    for checklist in loaded:
+        for key in dict.fromkeys(k for _, k in cited_keys(checklist)):
+            document = register.get(key) if key in register else None
+            if document is not None and document.assumed_in_force_from is not None:
+                found.append(f"{checklist.path}: rests on {key}, whose date of effect is assumed "
+                             f"({document.assumed_in_force_from.isoformat()}), not read: {document.assumption}")
+    return found
 
 
 def overlap_problems(loaded: list[Checklist]) -> list[str]:

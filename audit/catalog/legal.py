@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from audit.domain.legal import CONFIDENCE_WORDS, Amendment, DocumentKind, LegalDocument, Register
+from audit.domain.legal import CONFIDENCE_WORDS, DocumentKind, LegalDocument, Register
 
 from .loader import ChecklistFileError, FileProblem, _field, _line_of, _NoDatesLoader
 
@@ -42,7 +42,7 @@ def load_register(root: Path) -> Register:
         if keys.count(entry["key"]) > 1:
             problems.append(FileProblem(REGISTER_FILE, _line_of(node, where), _field(where),
                                         f"the key {entry['key']} is used twice"))
-        for ref in [entry.get("replaced_by")] + [a["by"] for a in entry.get("amended_by", [])]:
+        for ref in [entry.get("replaced_by")] + entry.get("amended_by", []):
             if ref and ref not in keys:
                 problems.append(FileProblem(REGISTER_FILE, _line_of(node, where), _field(where),
                                             f"{entry['key']} refers to {ref}, which is not in the register"))
@@ -50,6 +50,12 @@ def load_register(root: Path) -> Register:
         if signed and start and start < signed:
             problems.append(FileProblem(REGISTER_FILE, _line_of(node, where), _field(where),
                                         f"{entry['key']} takes effect before it was signed"))
+        if entry.get("assumed_in_force_from") and (signed or start):
+            problems.append(FileProblem(REGISTER_FILE, _line_of(node, where), _field(where),
+                                        f"{entry['key']}: a date is assumed only when no date was read"))
+        if bool(entry.get("assumed_in_force_from")) != bool(entry.get("assumption")):
+            problems.append(FileProblem(REGISTER_FILE, _line_of(node, where), _field(where),
+                                        f"{entry['key']}: an assumed date of effect needs its reason (assumption)"))
         if until and (start or signed) and until < (start or signed):
             problems.append(FileProblem(REGISTER_FILE, _line_of(node, where), _field(where),
                                         f"{entry['key']} ends before it begins"))
@@ -60,7 +66,8 @@ def load_register(root: Path) -> Register:
                       signed=_day(e["signed"]), in_force_from=_day(e["in_force_from"]), title=e["title"],
                       confidence=CONFIDENCE_WORDS[e["confidence"]], in_force_until=_day(e.get("in_force_until")),
                       replaced_by=e.get("replaced_by"), source=e["source"],
-                      amended_by=tuple(Amendment(a["by"], _day(a["in_force_from"])) for a in e.get("amended_by", [])))
+                      amended_by=tuple(e.get("amended_by", [])),
+                      assumed_in_force_from=_day(e.get("assumed_in_force_from")), assumption=e.get("assumption", ""))
         for e in entries))
 
 

@@ -176,9 +176,6 @@ def _semantic_problems(data: dict, path: Path, rel: str, node) -> list[FileProbl
             if item["scoring"]["type"] not in SCORING_FOR_ANSWER[answer_type]:
                 add(where + ["scoring", "type"],
                     f"scoring {item['scoring']['type']!r} does not fit answer type {answer_type.value!r}")
-            for c_index, citation in enumerate(item["citations"]):
-                if citation["doc"] not in data["documents"]:
-                    add(where + ["citations", c_index, "doc"], f"document {citation['doc']!r} is not listed in documents")
     for item_where in ids.values():
         item = data["sections"][item_where[1]]["items"][item_where[3]]
         problems_of_item(item, item_where, ids, add)
@@ -223,6 +220,14 @@ def problems_of_item(item: dict, where: list, ids: dict, add) -> None:
         add(where + ["signal"], "a threshold needs its basis (law, or the team's proposal)")
     if signal and signal["kind"] != "reality" and signal.get("points"):
         add(where + ["signal", "points"], "only reality signals carry points")
+
+
+def _citation(data: dict) -> Citation:
+    article = data.get("article", ())
+    return Citation(doc=data["doc"], confidence=Confidence(data["confidence"]),
+                    article=tuple(article) if isinstance(article, list) else ((article,) if article else ()),
+                    clause=data.get("clause"), point=data.get("point"), section=data.get("section"),
+                    appendix=data.get("appendix"), form=data.get("form"), about=data.get("about", ""))
 
 
 def _basis(data: dict | None) -> Basis | None:
@@ -277,9 +282,7 @@ def _build(data: dict, sha256: str, rel: str) -> Checklist:
                         denominator=scoring.get("denominator"),
                         basis=_basis(scoring.get("basis")),
                     ),
-                    citations=tuple(
-                        Citation(c["doc"], c["ref"], Confidence(c["confidence"])) for c in item["citations"]
-                    ),
+                    citations=tuple(_citation(c) for c in item["citations"]),
                     critical=item.get("critical", False),
                     na=_na(item.get("na")),
                     signal=_signal(item.get("signal")),
@@ -302,7 +305,7 @@ def _build(data: dict, sha256: str, rel: str) -> Checklist:
         legal_regime=data["legal_regime"],
         valid_from=date.fromisoformat(data["valid_from"]),
         valid_to=date.fromisoformat(data["valid_to"]) if data["valid_to"] else None,
-        documents=tuple(data["documents"].items()),
+        legal_basis=tuple(data["legal_basis"]),
         sections=tuple(sections),
         rules=_rules(data.get("assessment")),
         sha256=sha256,

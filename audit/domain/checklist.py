@@ -51,9 +51,42 @@ class Basis:
 
 @dataclass(frozen=True)
 class Citation:
+    """Where an item rests in a document of the register: the key, then article, clause and point (or the
+    section of a directive, the appendix and form of a circular), and what the provision is about."""
+
     doc: str
-    ref: str
     confidence: Confidence
+    article: tuple[int, ...] = ()
+    clause: int | None = None
+    point: str | None = None
+    section: str | None = None
+    appendix: str | None = None
+    form: str | None = None
+    about: str = ""
+
+    @property
+    def location(self) -> str:
+        """The place in the document as Vietnamese documents write it, smallest unit first: "điểm a khoản 2
+        Điều 9", "Điều 7, Điều 8", "mục 3", "Mẫu số 01 Phụ lục I"; empty when the citation names none."""
+        parts = []
+        if self.form:
+            parts.append(f"Mẫu số {self.form}")
+        if self.point:
+            parts.append(f"điểm {self.point}")
+        if self.clause is not None:
+            parts.append(f"khoản {self.clause}")
+        if self.article:
+            parts.append(", ".join(f"Điều {n}" for n in self.article))
+        if self.section:
+            parts.append(f"mục {self.section}")
+        if self.appendix:
+            parts.append(f"Phụ lục {self.appendix}")
+        return " ".join(parts)
+
+    @property
+    def ref(self) -> str:
+        """Location and subject for the screen: "Điều 9 — người đứng đầu …"."""
+        return " — ".join(part for part in (self.location, self.about) if part)
 
 
 @dataclass(frozen=True)
@@ -194,7 +227,7 @@ class Checklist:
     legal_regime: str
     valid_from: date
     valid_to: date | None
-    documents: tuple[tuple[str, str], ...]
+    legal_basis: tuple[str, ...]  # register keys of the documents the version rests on
     sections: tuple[Section, ...]
     rules: AssessmentRules | None
     sha256: str = ""
@@ -218,8 +251,10 @@ class Checklist:
     def section_title(self, key: str) -> str:
         return next((s.title for s in self.sections if s.key == key), key)
 
-    def document_title(self, doc: str) -> str:
-        return dict(self.documents).get(doc, doc)
+    def cited_documents(self) -> tuple[str, ...]:
+        """Register keys the version rests on or cites, in order of first mention."""
+        keys = list(self.legal_basis) + [c.doc for item in self.items for c in item.citations]
+        return tuple(dict.fromkeys(keys))
 
     def applies_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)

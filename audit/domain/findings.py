@@ -61,10 +61,9 @@ def legal_basis(item: Item, checklist: Checklist, day: date | None = None, regis
     :func:`audit.domain.legal.printed_citation`); without it, as the checklist writes them."""
     if register is not None and day is not None:
         # a document not yet issued on that day, repealed by then or of unknown date is not printed at all
-        lines = [printed_citation(register, c.doc, c.ref, c.confidence, day) for c in item.citations
-                 if register.citable_on(c.doc, day)]
+        lines = [printed_citation(register, c, day) for c in item.citations if register.citable_on(c.doc, day)]
         return "; ".join(dict.fromkeys(lines))  # two citations of one unverified document print once
-    return "; ".join(f"{c.ref} ({checklist.document_title(c.doc)})" for c in item.citations)
+    return "; ".join(f"{c.ref} ({c.doc})" for c in item.citations)
 
 
 @dataclass(frozen=True)

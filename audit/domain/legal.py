@@ -8,12 +8,11 @@ Pure rules: no Flask, no database. The register itself is data (``checklists/leg
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .checklist import Confidence
+from .checklist import Citation, Confidence
 
 
 class DocumentKind(StrEnum):
@@ -41,12 +40,6 @@ CONFIDENCE_WORDS = {"confirmed": Confidence.CONFIRMED, "partly": Confidence.PART
 
 
 @dataclass(frozen=True)
-class Amendment:
-    by: str  # key of the amending document
-    in_force_from: date | None  # None: the date was not read; the amendment is then never cited as in force
-
-
-@dataclass(frozen=True)
 class LegalDocument:
     key: str
     kind: DocumentKind
@@ -58,22 +51,33 @@ class LegalDocument:
     confidence: Confidence
     in_force_until: date | None = None
     replaced_by: str | None = None
-    amended_by: tuple[Amendment, ...] = ()
+    amended_by: tuple[str, ...] = ()  # keys of the amending documents (each in force from its own date)
     source: str = ""  # where the text (or the mention) was read
+    #: When no source gave the date of effect nor the date signed: the day the inspecting authority applies
+    #: the document from, chosen late enough that it was surely in force, and why. Shown as unconfirmed.
+    assumed_in_force_from: date | None = None
+    assumption: str = ""
 
     @property
     def effective_from(self) -> date | None:
-        """The first day the document can be relied on: in force, or failing a known date, signed."""
-        return self.in_force_from or self.signed
+        """The first day the document is relied on: its date of effect; failing a date read, the date signed;
+        failing both, the day the authority assumed (see :attr:`assumed_in_force_from`)."""
+        return self.in_force_from or self.signed or self.assumed_in_force_from
+
+    @property
+    def effect_date_read(self) -> bool:
+        """Whether the date of effect was read in a source (else :attr:`effective_from` rests on the date
+        signed or on an assumption)."""
+        return self.in_force_from is not None
 
     def in_force_on(self, day: date) -> bool:
         start = self.effective_from
-        return (start is None or start <= day) and (self.in_force_until is None or day <= self.in_force_until)
+        return start is not None and start <= day and (self.in_force_until is None or day <= self.in_force_until)
 
     def exists_on(self, day: date) -> bool:
         """Signed by ``day`` (a document may be cited as issued before it takes effect)."""
-        start = self.signed or self.in_force_from
-        return start is None or start <= day
+        start = self.signed or self.in_force_from or self.assumed_in_force_from
+        return start is not None and start <= day
 
     def designation(self) -> str:
         """``Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ``."""
@@ -105,13 +109,13 @@ class Register:
 
     def amendments_in_force(self, key: str, day: date) -> tuple[LegalDocument, ...]:
         """The amending documents of ``key`` that had taken effect on ``day``, oldest first."""
-        document = self.get(key)
-        dated = [a for a in document.amended_by if a.in_force_from is not None]
-        return tuple(self.get(a.by) for a in sorted(dated, key=lambda a: a.in_force_from) if a.in_force_from <= day)
+        amending = [self.get(k) for k in self.get(key).amended_by]
+        dated = [a for a in amending if a.effective_from is not None and a.effective_from <= day]
+        return tuple(sorted(dated, key=lambda a: a.effective_from))
 
     def undated_amendments(self, key: str) -> tuple[LegalDocument, ...]:
-        """Amendments whose date of effect the register does not know (never printed as in force)."""
-        return tuple(self.get(a.by) for a in self.get(key).amended_by if a.in_force_from is None)
+        """Amendments of ``key`` of no known or assumed date (never printed as in force)."""
+        return tuple(a for a in (self.get(k) for k in self.get(key).amended_by) if a.effective_from is None)
 
     def cite(self, key: str, day: date, *, with_title: bool = True) -> str:
         """The document as a record dated ``day`` cites it: its designation, its title, and the amendments in
@@ -126,43 +130,27 @@ class Register:
         return text
 
     def citable_on(self, key: str, day: date) -> bool:
-        """Whether a record dated ``day`` may cite ``key``: a known date on or before ``day`` and not repealed
-        before it (a document whose date nobody read cannot be shown to exist)."""
-        if key not in self:
-            return False
-        document = self.get(key)
-        if document.signed is None and document.in_force_from is None:
-            return False
-        return document.exists_on(day) and (document.in_force_until is None or day <= document.in_force_until)
+        """Whether a record dated ``day`` may cite ``key``: in force on that day (a document of no known or
+        assumed date cannot be shown to exist)."""
+        return key in self and self.get(key).in_force_on(day)
 
     def amended_documents(self, key: str) -> tuple[LegalDocument, ...]:
         """The documents ``key`` amends."""
-        return tuple(d for d in self.documents if any(a.by == key for a in d.amended_by))
+        return tuple(d for d in self.documents if key in d.amended_by)
 
 
-_ARTICLE = re.compile(r"(?:(?:Điều|Khoản|khoản|Điểm|điểm|Mục|mục|Phụ lục)\s+(?:[0-9IVX][0-9a-zđ]*|[a-zđ])(?:,\s*|\s+|$))+")
-
-
-def article_of(ref: str) -> str | None:
-    """The article part of a citation's reference ("Điều 9 — người đứng đầu …" → "Điều 9"), or ``None`` when the
-    reference, up to its first dash, semicolon or bracket, is not only articles, clauses, points, sections or
-    appendices (a description is never printed as law)."""
-    head = re.split(r" — |;|\(", ref, maxsplit=1)[0].strip()
-    return head if _ARTICLE.fullmatch(head) else None
-
-
-def printed_citation(register: Register, key: str, ref: str, confidence: Confidence, day: date) -> str:
-    """A citation as a document dated ``day`` prints it: "Điều 9 Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của
-    Chính phủ" — the document as it stood that day, and the article only when the citation is not marked
-    unverified (an unchecked article number is never printed as fact)."""
-    document = register.cite(key, day, with_title=False)
-    article = article_of(ref) if confidence is not Confidence.UNVERIFIED else None
-    return f"{article} {document}" if article else document
+def printed_citation(register: Register, citation: Citation, day: date) -> str:
+    """A citation as a document dated ``day`` prints it: "khoản 2 Điều 9 Nghị định số 61/2018/NĐ-CP ngày
+    23/4/2018 của Chính phủ" — the document as it stood that day, and where in it only when the citation is not
+    marked unverified (an unchecked article number is never printed as fact)."""
+    document = register.cite(citation.doc, day, with_title=False)
+    where = citation.location if citation.confidence is not Confidence.UNVERIFIED else ""
+    return f"{where} {document}" if where else document
 
 
 @dataclass(frozen=True)
 class Anachronism:
-    where: str  # "C05" or "documents"
+    where: str  # "C05" or "legal_basis"
     key: str
     message: str  # for the people who edit checklist files (English, like the other validation messages)
     params: dict
@@ -173,26 +161,26 @@ class Anachronism:
 
 def anachronisms(register: Register, cited: list[tuple[str, str]], first_day: date) -> list[Anachronism]:
     """Citations ``(where, key)`` of a checklist version that starts on ``first_day`` and cite a document
-    unknown to the register, not yet signed on that day, or no longer in force on it."""
+    unknown to the register, of no known or assumed date, not yet in force on that day, or no longer in force
+    on it."""
     problems = []
     for where, key in cited:
+        params = {"where": where, "key": key, "first": first_day}
         if key not in register:
-            problems.append(Anachronism(where, key, ("%(where)s cites %(key)s, which is not in the register of "
-                                                       "legal documents."), {"where": where, "key": key}))
+            problems.append(Anachronism(where, key, "%(where)s cites %(key)s, which is not in the register of "
+                                                     "legal documents.", params))
             continue
         document = register.get(key)
-        if document.signed is None and document.in_force_from is None:
-            problems.append(Anachronism(where, key, ("%(where)s cites %(key)s, whose date the register does not "
-                                                       "know: it cannot be shown to exist on %(first)s."),
-                                        {"where": where, "key": key, "first": first_day}))
-        elif not document.exists_on(first_day):
-            problems.append(Anachronism(where, key, ("%(where)s cites %(key)s, signed on %(signed)s, in a version "
-                                                       "in force from %(first)s."),
-                                        {"where": where, "key": key, "signed": document.signed,
-                                         "first": first_day}))
+        if document.effective_from is None:
+            problems.append(Anachronism(where, key, "%(where)s cites %(key)s, whose date the register does not "
+                                                     "know: it cannot be shown to be in force on %(first)s.",
+                                        params))
+        elif first_day < document.effective_from:
+            problems.append(Anachronism(where, key, "%(where)s cites %(key)s, in force from %(start)s, in a "
+                                                     "version in force from %(first)s.",
+                                        {**params, "start": document.effective_from}))
         elif document.in_force_until is not None and document.in_force_until < first_day:
-            problems.append(Anachronism(where, key, ("%(where)s cites %(key)s, no longer in force after "
-                                                       "%(until)s, in a version in force from %(first)s."),
-                                        {"where": where, "key": key, "until": document.in_force_until,
-                                         "first": first_day}))
+            problems.append(Anachronism(where, key, "%(where)s cites %(key)s, no longer in force after "
+                                                     "%(until)s, in a version in force from %(first)s.",
+                                        {**params, "until": document.in_force_until}))
     return problems

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from audit.catalog import DEFAULT_ROOT, ChecklistFileError, get_catalog, validate_all
+from audit.catalog import DEFAULT_ROOT, ChecklistFileError, get_catalog, get_register, validate_all
 from audit.catalog.integrity import file_sha256, read_checksums
 from audit.catalog.loader import load_file, load_schema
 from audit.domain.checklist import AnswerType
@@ -33,7 +33,8 @@ def test_published_versions_match_their_checksums():
 
 @pytest.mark.parametrize(
     "version, regime, start, end",
-    [(1, "nd61_2018", date(2018, 6, 21), date(2025, 6, 30)), (2, "nd118_2025", date(2025, 7, 1), None)],
+    [(1, "nd61_2018", date(2018, 6, 21), date(2021, 12, 5)), (3, "nd61_2018", date(2021, 12, 6), date(2025, 6, 30)),
+     (2, "nd118_2025", date(2025, 7, 1), date(2026, 6, 30)), (4, "nd118_2025", date(2026, 7, 1), None)],
 )
 def test_one_stop_versions_per_regime(catalog, version, regime, start, end):
     checklist = catalog.get("one-stop-desk", version)
@@ -45,13 +46,15 @@ def test_one_stop_versions_per_regime(catalog, version, regime, start, end):
     critical = {i.id for i in checklist.items if i.critical}
     assert {"A02", "A09", "C02", "D01", "D08", "E04", "E07", "H05"} <= critical
     assert "G02" not in critical  # an invented 30 % evaluation threshold must not decide anything
+    register = get_register(DEFAULT_ROOT)
     for item in checklist.items:
         for citation in item.citations:
-            assert citation.doc in dict(checklist.documents)
+            assert citation.doc in register and register.citable_on(citation.doc, start), (item.id, citation.doc)
     assert checklist.rules.min_coverage == 0.8 and checklist.rules.sample_minimum == 10
 
 
-@pytest.mark.parametrize("key, version", [("one-stop-desk", 1), ("one-stop-desk", 2), ("directive-26", 1)])
+@pytest.mark.parametrize("key, version", [("one-stop-desk", 1), ("one-stop-desk", 2), ("one-stop-desk", 3),
+                                          ("one-stop-desk", 4), ("directive-26", 1)])
 def test_every_item_says_what_its_failure_means(catalog, key, version):
     checklist = catalog.get(key, version)
     for item in checklist.items:
@@ -68,7 +71,7 @@ def test_every_item_says_what_its_failure_means(catalog, key, version):
 
 
 def test_integrity_items_carry_the_decisive_consequence_in_the_data(catalog):
-    for version in (1, 2):
+    for version in (1, 2, 3, 4):
         checklist = catalog.get("one-stop-desk", version)
         decisive = {i.id for i in checklist.items if i.signal and i.signal.kind.value == "decisive"}
         # harassment, records outside the register, dossiers handled outside the desk, backdating
@@ -98,7 +101,8 @@ def test_regime_specific_parameters(catalog):
 
 @pytest.mark.parametrize(
     "day, version",
-    [(date(2019, 3, 5), 1), (date(2025, 6, 30), 1), (date(2025, 7, 1), 2), (date(2026, 11, 27), 2),
+    [(date(2019, 3, 5), 1), (date(2021, 12, 5), 1), (date(2021, 12, 6), 3), (date(2025, 6, 30), 3),
+     (date(2025, 7, 1), 2), (date(2026, 6, 30), 2), (date(2026, 7, 1), 4), (date(2026, 11, 27), 4),
      (date(2018, 1, 1), None)],
 )
 def test_version_is_chosen_by_the_inspection_date(catalog, day, version):
@@ -153,10 +157,14 @@ def test_schema_error_reports_field_and_line(tmp_path):
 def test_semantic_errors_are_found(tmp_path):
     root = copy_tree(tmp_path)
     path = root / "directive-26" / "v1.yaml"
-    text = path.read_text(encoding="utf-8").replace("id: A02", "id: A01", 1).replace('doc: "CT-10/2019"', 'doc: "XX-1/2000"')
-    path.write_text(text, encoding="utf-8")
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("id: A02", "id: A01", 1), encoding="utf-8")
     messages = " ".join(p.message for p in problems_for(root, "directive-26/v1.yaml"))
-    assert "repeated" in messages and "not listed in documents" in messages
+    assert "repeated" in messages
+    path.write_text(original.replace('doc: "QD-129/2007"', 'doc: "XX-1/2000"'), encoding="utf-8")
+    _, found = validate_all(root)
+    assert any("directive-26/v1.yaml" in p and "XX-1/2000 is not in the register of legal documents" in p
+               for p in found), found
 
 
 def test_changed_published_file_fails_the_checksum(tmp_path):

@@ -56,7 +56,7 @@ def item(id, kind=AnswerType.YES_NO_NA, weight=1, scoring=YN, na=NEVER, **kw):
 
 A1 = item("A01", weight=2)
 A2 = item("A02", weight=5, critical=True, signal=SignalRule(SignalKind.REALITY, points=2),
-          citations=(Citation("CT-26/2016", "mục 3", Confidence.PARTLY),))
+          citations=(Citation("CT-26/2016", Confidence.PARTLY, section="3"),))
 A3 = item("A03", weight=3, critical=True, signal=SignalRule(SignalKind.DECISIVE))
 B1 = item("B01", AnswerType.PERCENTAGE, 4, Scoring("linear", 100, 50, basis=PROPOSAL),
           finding="Chỉ {value} đạt (yêu cầu 100 %).")
@@ -74,7 +74,7 @@ C6 = item("C06", AnswerType.PERCENTAGE, 1, Scoring("linear", 95, 75, basis=PROPO
 Z1 = item("Z01", AnswerType.TEXT, 0, Scoring("text"), finding="", requirement="")
 CHECKLIST = Checklist(
     key="t", version=1, title="t", status="published", legal_regime="nd61_2018", valid_from=date(2018, 1, 1),
-    valid_to=None, documents=(("CT-26/2016", "Chỉ thị 26"),), rules=rules(),
+    valid_to=None, legal_basis=("CT-26/2016",), rules=rules(),
     sections=(Section("A", "A", (A1, A2, A3)), Section("B", "B", (B1, B2, B3)),
               Section("C", "C", (C1, C2, C3, C4, C5, C6)), Section("Z", "Z", (Z1,), scored=False)),
 )
@@ -350,7 +350,7 @@ def test_findings_state_what_is_wrong_with_the_measured_value():
     assert by_item["B01"].statement == "Chỉ 85 % đạt (yêu cầu 100 %)." and by_item["B01"].requirement == "Khắc phục B01."
     assert by_item["C02"].statement == "0 lượt trên 100 hồ sơ."
     assert by_item["A02"].severity is Severity.MEDIUM and by_item["A02"].formality_signal
-    assert by_item["A02"].observation.startswith("Không có ai") and "mục 3 (Chỉ thị 26)" in by_item["A02"].legal_basis
+    assert by_item["A02"].observation.startswith("Không có ai") and "mục 3 (CT-26/2016)" in by_item["A02"].legal_basis
     assert by_item["B03"].severity is Severity.HIGH and not by_item["B03"].formality_signal  # a prohibited act
     assert by_item["B01"].repeat and by_item["B01"].severity is Severity.MEDIUM  # raised from low
     assert by_item["B01"].deadline == DAY + timedelta(days=30)

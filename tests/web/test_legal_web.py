@@ -34,13 +34,18 @@ def test_a_document_page_shows_when_it_was_in_force_what_amends_it_and_who_cites
     assert "trích dẫn trước khi văn bản được ban hành" not in citing
 
 
-def test_an_amendment_of_unknown_date_says_so_and_a_late_citation_is_marked(client, demo, login):
+def test_an_assumed_date_and_an_unchecked_date_of_effect_say_so(client, demo, login):
     login("thanhtra")
     page = client.get("/checklists/legal/ND-118/2025").get_data(as_text=True)
-    assert "chưa rõ ngày có hiệu lực: không trích dẫn như văn bản đang có hiệu lực" in page
-    late = client.get("/checklists/legal/QD-766/2022").get_data(as_text=True)
-    citing = late.split('id="citing-items"')[1].split("</table>")[0]
-    assert "one-stop-desk v1" in citing and "trích dẫn trước khi văn bản được ban hành" in citing
+    amended = page.split('id="amended-by"')[1].split("</ul>")[0]
+    assert "367/2025/NĐ-CP" in amended and "áp dụng từ 01/07/2026 (ngày giả định, chưa đối chiếu)" in amended
+    decree_367 = client.get("/checklists/legal/ND-367/2025").get_data(as_text=True)
+    assert "Chưa đọc được ngày ký và ngày có hiệu lực" in decree_367.split('id="in-force-from"')[1]
+    decree_107 = client.get("/checklists/legal/ND-107/2021").get_data(as_text=True)
+    assert "ngày có hiệu lực chưa đối chiếu: tính từ ngày ký" in decree_107.split('id="in-force-from"')[1]
+    citing = decree_107.split('id="citing-items"')[1].split("</table>")[0]
+    assert "one-stop-desk v3" in citing and "one-stop-desk v1" not in citing
+    assert "trích dẫn ngoài thời gian văn bản có hiệu lực" not in citing  # validation refuses any such citation
 
 
 def test_an_unknown_document_is_404_and_the_checklist_page_links_each_citation(client, demo, login):
@@ -57,23 +62,34 @@ def test_a_printed_legal_basis_follows_the_inspection_date_and_leaves_unchecked_
     v1 = get_catalog(DEFAULT_ROOT).get("one-stop-desk", 1)
     in_2019 = {item.id: legal_basis(item, v1, date(2019, 11, 20), register) for item in v1.items}
     assert not any("107/2021" in text or "766/QĐ-TTg" in text or "45/2020" in text for text in in_2019.values())
-    assert in_2019["A02"] == ("mục 3 Chỉ thị số 26/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ; Điều 9 Nghị định "
-                              "số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ")
-    # A01 cites Decree 61 "Điều 7, Điều 8" marked unverified: the document is printed, the articles are not
-    assert in_2019["A01"] == "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ"
-    in_2023 = legal_basis(v1.item("A02"), v1, date(2023, 3, 1), register)
+    # Directive 26's section numbering and Decree 61's article numbers are unchecked: documents, no articles
+    assert in_2019["A02"] == ("Chỉ thị số 26/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ; Nghị định số "
+                              "61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ")
+    # dress at work: Article 5 of Decision 129/2007, confirmed, is printed with its article
+    assert in_2019["A05"].startswith("Điều 5 Quyết định số 129/2007/QĐ-TTg ngày 02/8/2007 của Thủ tướng Chính phủ")
+    v3 = get_catalog(DEFAULT_ROOT).get("one-stop-desk", 3)
+    in_2023 = legal_basis(v3.item("A02"), v3, date(2023, 3, 1), register)
     assert in_2023.endswith("được sửa đổi, bổ sung bởi Nghị định số 107/2021/NĐ-CP ngày 06/12/2021 của Chính phủ")
 
 
-def test_a_description_is_never_printed_as_an_article():
-    from audit.domain.legal import article_of
+def test_a_citation_is_written_smallest_unit_first_and_an_unchecked_place_is_never_printed():
+    from audit.domain.checklist import Citation, Confidence
+    from audit.domain.legal import printed_citation
 
-    assert article_of("Điều 9 — người đứng đầu") == "Điều 9"
-    assert article_of("khoản 3 Điều 10") == "khoản 3 Điều 10"
-    assert article_of("số hóa hồ sơ, kết quả (bổ sung bởi Nghị định 107/2021/NĐ-CP)") is None
-    assert article_of("Điều 13; số hóa hồ sơ theo Nghị định 107/2021/NĐ-CP") == "Điều 13"
-    assert article_of("điểm a khoản 2 Điều 5") == "điểm a khoản 2 Điều 5"
-    assert article_of("Điều kiện làm việc") is None
+    register = load_register(DEFAULT_ROOT)
+    checked = Citation("ND-61/2018", Confidence.CONFIRMED, article=(9,), clause=2, point="a", about="người đứng đầu")
+    assert checked.location == "điểm a khoản 2 Điều 9" and checked.ref == "điểm a khoản 2 Điều 9 — người đứng đầu"
+    assert Citation("ND-61/2018", Confidence.PARTLY, article=(7, 8)).location == "Điều 7, Điều 8"
+    assert Citation("TT-01/2018", Confidence.PARTLY, appendix="I", form="01").location == "Mẫu số 01 Phụ lục I"
+    assert Citation("CT-26/2016", Confidence.PARTLY, section="3").location == "mục 3"
+    assert printed_citation(register, checked, date(2019, 11, 20)) == (
+        "điểm a khoản 2 Điều 9 Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ")
+    unchecked = Citation("ND-61/2018", Confidence.UNVERIFIED, article=(9,), clause=2, about="người đứng đầu")
+    assert printed_citation(register, unchecked, date(2019, 11, 20)) == (
+        "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ")
+    about_only = Citation("ND-61/2018", Confidence.CONFIRMED, about="số hóa hồ sơ")
+    assert printed_citation(register, about_only, date(2019, 11, 20)) == (
+        "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ")  # a description is never printed as law
 
 
 def test_the_plan_form_offers_departments_for_the_directive_26_checklist(client, demo, login):

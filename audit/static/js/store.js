@@ -286,6 +286,13 @@
                        function () { self.running = false; return self.report(); });
   };
 
+  /* Whether a newer answer to the same item was queued after ``op`` (read again once ``op`` came back). */
+  function superseded(op) {
+    return Store.ops(op.inspection_id, op.user_id).then(function (all) {
+      return all.some(function (o) { return o.kind === "answer" && op.kind === "answer" && o.item_id === op.item_id && o.seq > op.seq; });
+    });
+  }
+
   Sync.prototype.drain = function () {
     var self = this;
     return Store.ops(self.inspectionId, self.userId).then(function (all) {
@@ -315,12 +322,16 @@
           done = Store.remove(op).then(function () { return self.absorb(op, result.body); });
           if (self.handlers.onSaved) done = done.then(function () { self.handlers.onSaved(op, result.body); });
         } else {
-          op.state = result.outcome;
-          op.message = (result.body && result.body.message) || "";
-          if (result.outcome === "conflict") op.current = result.body.current;
-          done = Store.update(op).then(function () {
-            var handler = result.outcome === "conflict" ? self.handlers.onConflict : self.handlers.onRefused;
-            if (handler) handler(op, result.body);
+          // a refused answer the inspector has changed since it was sent is superseded by the newer one
+          done = (result.outcome === "refused" ? superseded(op) : Promise.resolve(false)).then(function (newer) {
+            if (newer) return Store.remove(op);
+            op.state = result.outcome;
+            op.message = (result.body && result.body.message) || "";
+            if (result.outcome === "conflict") op.current = result.body.current;
+            return Store.update(op).then(function () {
+              var handler = result.outcome === "conflict" ? self.handlers.onConflict : self.handlers.onRefused;
+              if (handler) handler(op, result.body);
+            });
           });
         }
         return done.then(function () { return self.drain(); });

@@ -34,7 +34,8 @@ def detail(key: str, version: int):
     except KeyError:
         abort(404)
     verdicts = verdicts_of(checklist.rules.scale) if checklist.rules else ()
-    return render_template("checklists/detail.html", checklist=checklist, verdicts=[v.value for v in verdicts])
+    return render_template("checklists/detail.html", checklist=checklist, verdicts=[v.value for v in verdicts],
+                           register=_register())
 
 
 def _register():
@@ -52,7 +53,7 @@ def _citing(key: str) -> list[tuple]:
 def legal_index():
     """The register of legal documents the checklists cite, newest first."""
     register = _register()
-    documents = sorted(register.documents, key=lambda d: (d.signed or d.in_force_from or date.min), reverse=True)
+    documents = sorted(register.documents, key=lambda d: (d.effective_from or date.min), reverse=True)
     counts = {d.key: len(_citing(d.key)) for d in documents}
     return render_template("checklists/legal_index.html", documents=documents, counts=counts)
 
@@ -65,7 +66,7 @@ def legal_document(key: str):
     if key not in register:
         abort(404)
     document = register.get(key)
-    amendments = [(register.get(a.by), a.in_force_from) for a in document.amended_by]
+    amendments = [register.get(k) for k in document.amended_by]
     return render_template("checklists/legal_document.html", document=document, register=register,
                            amendments=amendments, amends=register.amended_documents(key),
                            replaced_by=register.get(document.replaced_by) if document.replaced_by else None,
