@@ -138,7 +138,6 @@ VI = {
     'Legal documents': 'Văn bản pháp luật',
     'Signed': 'Ngày ký',
     'not known': 'chưa rõ',
-    'In force from': 'Có hiệu lực từ',
     'In force until': 'Hết hiệu lực',
     'replaced by': 'được thay thế bởi',
     'Amended by': 'Được sửa đổi, bổ sung bởi',
