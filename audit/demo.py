@@ -10,7 +10,7 @@ from sqlalchemy import select
 from audit.db import db, utcnow
 from audit.domain.policy import Role
 from audit.domain.units import UnitKind
-from audit.models import Unit
+from audit.models import Authority, Unit
 from audit.services import units as unit_service
 from audit.services import users as user_service
 
@@ -62,12 +62,28 @@ NEW_COMMUNES = [
     ("LAEE", "Xã La Êê", "la-ee", ["CHOCHUN", "LAEE"], "Alăng Thị Hoa", "Alăng Văn Bốn"),
 ]
 
+# The city of Đà Nẵng from 01/07/2025: its chairman and its Department of Home Affairs, which forms the teams.
+CITY_CHAIRMAN = ("Phan Minh Khôi", "Chủ tịch UBND thành phố")
+CITY_HOME_AFFAIRS = ("DN-SNV", "Sở Nội vụ thành phố Đà Nẵng", "Giám đốc Sở", "Huỳnh Văn Đạt")
+
+# username, name, position, role, unit, authority (the People's Committee they act for; None for admin)
 STAFF = [
-    ("admin", "Phạm Thị Quỳnh", "Chuyên viên công nghệ thông tin", Role.ADMIN, "NG-VP"),
-    ("chutich", "Hồ Văn Thành", "Chủ tịch UBND huyện Nam Giang", Role.CHAIRMAN, "NG"),
-    ("truongdoan", "Trần Thị Thu Hà", "Trưởng phòng Nội vụ, Trưởng đoàn kiểm tra", Role.TEAM_LEAD, "NG-NV"),
-    ("thanhtra", "Lê Minh Khoa", "Chuyên viên Phòng Nội vụ, thành viên đoàn kiểm tra", Role.INSPECTOR, "NG-NV"),
+    ("admin", "Phạm Thị Quỳnh", "Chuyên viên công nghệ thông tin", Role.ADMIN, "NG-VP", None),
+    ("chutich", "Hồ Văn Thành", "Chủ tịch UBND huyện Nam Giang", Role.CHAIRMAN, "NG", "NG"),
+    ("truongdoan", "Trần Thị Thu Hà", "Trưởng phòng Nội vụ, Trưởng đoàn kiểm tra", Role.TEAM_LEAD, "NG-NV", "NG"),
+    ("thanhtra", "Lê Minh Khoa", "Chuyên viên Phòng Nội vụ, thành viên đoàn kiểm tra", Role.INSPECTOR, "NG-NV", "NG"),
+    ("chutich-tp", "Phan Minh Khôi", "Chủ tịch UBND thành phố Đà Nẵng", Role.CHAIRMAN, "DN", "DN"),
+    ("truongdoan-tp", "Nguyễn Thị Minh Nguyệt", "Phó Giám đốc Sở Nội vụ, Trưởng đoàn kiểm tra", Role.TEAM_LEAD,
+     "DN-SNV", "DN"),
+    ("thanhtra-tp", "Trương Công Hậu", "Chuyên viên Sở Nội vụ, thành viên đoàn kiểm tra", Role.INSPECTOR, "DN-SNV",
+     "DN"),
+    ("chutich-la-ee", "Alăng Thị Hoa", "Chủ tịch UBND xã La Êê", Role.CHAIRMAN, "DN-LAEE", "DN-LAEE"),
 ]
+
+
+def honorific_of(name: str) -> str:
+    """The demo's invented people: "Thị" as a middle name marks a woman (Bà), everyone else is Ông."""
+    return "ba" if " Thị " in f" {name} " else "ong"
 
 
 def is_seeded() -> bool:
@@ -83,7 +99,8 @@ def seed() -> list[tuple[str, str, str]]:
     now = utcnow()
     make = lambda **kw: unit_service.create_unit(actor=None, now=now, **kw)  # noqa: E731
     appoint = lambda unit, name, title, start, end=None: unit_service.appoint_head(  # noqa: E731
-        unit, person_name=name, title=title, start=start, end=end, actor=None, now=now)
+        unit, person_name=name, title=title, start=start, end=end, honorific=honorific_of(name), actor=None,
+        now=now)
 
     province = make(code="QNAM", name="UBND tỉnh Quảng Nam", kind=UnitKind.PROVINCE, parent=None,
                     valid_from=None, valid_to=END_OF_DISTRICTS)
@@ -126,17 +143,26 @@ def seed() -> list[tuple[str, str, str]]:
         appoint(commune, chairman, "Chủ tịch UBND xã", MERGER)
         appoint(centre, director, "Phó Chủ tịch UBND xã, Giám đốc Trung tâm", MERGER)
         new[suffix] = commune
+    appoint(city, CITY_CHAIRMAN[0], CITY_CHAIRMAN[1], MERGER)
+    code, name, title, head = CITY_HOME_AFFAIRS
+    by_code[code] = make(code=code, name=name, kind=UnitKind.DEPARTMENT, parent=city, valid_from=MERGER,
+                         valid_to=None)
+    appoint(by_code[code], head, title, MERGER)
+    by_code["DN"] = city
+    by_code.update({c.code: c for c in new.values()})
+    authorities = _authorities(district, city, new)
 
     accounts = []
-    for username, full_name, job_title, role, unit_code in STAFF:
+    for username, full_name, job_title, role, unit_code, authority in STAFF:
         user_service.create_user(username=username, full_name=full_name, job_title=job_title, role=role,
-                                 email=_email(username),
+                                 email=_email(username), honorific=honorific_of(full_name),
+                                 authority=authorities[authority] if authority else None,
                                  unit=by_code[unit_code], password=DEMO_PASSWORD, must_change_password=False,
                                  actor=None, now=now)
         accounts.append((username, role.value, by_code[unit_code].name))
     for suffix, name, slug, _heads in COMMUNES:
         commune = old[suffix][0]
-        user_service.create_user(username=f"donvi-{slug}",
+        user_service.create_user(username=f"donvi-{slug}", honorific="ong",
                                  full_name=f"Công chức Văn phòng – Thống kê {name[0].lower()}{name[1:]}",
                                  email=_email(f"donvi-{slug}"),
                                  job_title="Công chức Văn phòng – Thống kê", role=Role.UNIT_USER, unit=commune,
@@ -144,7 +170,7 @@ def seed() -> list[tuple[str, str, str]]:
         accounts.append((f"donvi-{slug}", Role.UNIT_USER.value, commune.name))
     for suffix, name, slug, *_ in NEW_COMMUNES:
         commune = new[suffix]
-        user_service.create_user(username=f"donvi-2025-{slug}",
+        user_service.create_user(username=f"donvi-2025-{slug}", honorific="ba",
                                  full_name=f"Công chức Văn phòng – Thống kê {name[0].lower()}{name[1:]}",
                                  job_title="Công chức Văn phòng – Thống kê", role=Role.UNIT_USER, unit=commune,
                                  password=DEMO_PASSWORD, must_change_password=False, actor=None, now=now)
@@ -154,3 +180,23 @@ def seed() -> list[tuple[str, str, str]]:
     demo_inspections.seed()
     demo_statistics.seed()
     return accounts
+
+
+def _authorities(district: Unit, city: Unit, communes: dict[str, Unit]) -> dict[str, Authority]:
+    """Who inspects whom: the district until 30/06/2025, then the city over all its communes (reading, as
+    history, the units they succeed) and each commune's chairman over that commune's Centre."""
+    def make(unit: Unit, body: str, place: str, start, end=None, reads=False, successor=None) -> Authority:
+        authority = Authority(code=unit.code, name=unit.name.replace("UBND ", "Ủy ban nhân dân ", 1), unit=unit,
+                              valid_from=start, valid_to=end, reads_predecessors=reads, successor=successor,
+                              issuing_body=body, place=place, chair_title="CHỦ TỊCH")
+        db.session.add(authority)
+        return authority
+
+    found = {"DN": make(city, "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG", "Đà Nẵng", MERGER, reads=True)}
+    found["NG"] = make(district, "ỦY BAN NHÂN DÂN\nHUYỆN NAM GIANG", "Nam Giang", None, END_OF_DISTRICTS,
+                       successor=found["DN"])
+    for commune in communes.values():
+        place = commune.name.removeprefix("UBND xã ")
+        found[commune.code] = make(commune, f"ỦY BAN NHÂN DÂN\nXÃ {place.upper()}", place, MERGER)
+    db.session.flush()
+    return found

@@ -35,6 +35,8 @@ def good_answers(checklist: Checklist) -> dict[str, str]:
             answers[item.id] = "Bộ phận hoạt động nền nếp, công chức có mặt đầy đủ, hồ sơ được theo dõi đầy đủ."
     # Two dossiers were late in the period, each with its apology letter; 160 ratings on 412 dossiers.
     answers.update({"E01": "99.5", "E02": "2", "E03": "2", "E04": "100", "E06": "0", "E09": "412", "G02": "160"})
+    if checklist.has_item("F07"):  # from 01/07/2026: the Centre's score on the national portal, out of 100
+        answers["F07"] = "91"
     return answers
 
 
@@ -133,7 +135,7 @@ def seed() -> int:
     """Create the demo inspections; returns how many."""
     unit = lambda code: db.session.scalar(select(Unit).where(Unit.code == code))  # noqa: E731
     user = lambda name: db.session.scalar(select(User).where(User.username == name))  # noqa: E731
-    lead, member = user("truongdoan"), user("thanhtra")
+    teams = {"NG": (user("truongdoan"), user("thanhtra")), "DN": (user("truongdoan-tp"), user("thanhtra-tp"))}
     good, formal, weak = GOOD_SAMPLE, FORMAL_SAMPLE, WEAK_SAMPLE
     plans = [
         ("NG-LAEE-MC", date(2019, 3, 5), False, "45/QĐ-UBND", date(2019, 2, 25), FORMAL, formal, True),
@@ -152,9 +154,13 @@ def seed() -> int:
         ("NG-TABHING-MC", date(2019, 10, 15), False, "252/QĐ-UBND", date(2019, 10, 7), PARTIAL, good, True),
         ("NG-TAPOO-MC", date(2019, 11, 5), False, "280/QĐ-UBND", date(2019, 10, 28), FORMAL_LIGHT, good, True),
         ("NG-LAEE-MC", date(2019, 11, 20), False, "298/QĐ-UBND", date(2019, 11, 12), None, good, False),
+        # After the reform: the city's Department of Home Affairs inspects the commune Centres.
+        ("DN-BENGIANG-TTPV", date(2026, 10, 14), False, "1391/QĐ-UBND", date(2026, 10, 6), FORMAL_LIGHT, good, True),
+        ("DN-NAMGIANG-TTPV", date(2026, 11, 4), True, "1455/QĐ-UBND", date(2026, 10, 27), PARTIAL, good, True),
         ("DN-LAEE-TTPV", date(2026, 12, 3), True, "1520/QĐ-UBND", date(2026, 11, 20), None, good, False),
     ]
     for code, day, announced, number, decided, profile, sample_kind, finalise in plans:
+        lead, member = teams["DN" if code.startswith("DN-") else "NG"]
         inspection = inspection_service.plan_inspection(
             unit=unit(code), inspection_date=day, announced=announced, decision_number=number, decision_date=decided,
             checklist_key="one-stop-desk", lead=lead, members=[member], secretary=None, actor=lead,
@@ -167,7 +173,21 @@ def seed() -> int:
             inspection_service.finalise(inspection, actor=lead, now=at(day, 16, 45))
             if code == "NG-LAEE-MC":
                 _issue_minutes(inspection, lead, day)
+            if code == "DN-BENGIANG-TTPV":
+                _conclude(inspection, day)
     return len(plans)
+
+
+def _conclude(inspection, day: date) -> None:
+    """The city chairman concluded the October 2026 inspection of Bến Giằng two weeks later."""
+    from audit.services import conclusions
+
+    chairman = db.session.scalar(select(User).where(User.username == "chutich-tp"))
+    conclusions.conclude(
+        inspection, directives="Chủ tịch UBND xã Bến Giằng chỉ đạo Trung tâm khắc phục các tồn tại nêu trên, báo cáo "
+                               "kết quả về Sở Nội vụ trước ngày 31/12/2026.\nSở Nội vụ theo dõi, kiểm tra lại việc "
+                               "khắc phục trong quý I năm 2027.",
+        responsibility_review=False, review_reason="", actor=chairman, now=at(day.fromordinal(day.toordinal() + 14), 9))
 
 
 def _issue_minutes(inspection, lead: User, day: date) -> None:
@@ -178,7 +198,7 @@ def _issue_minutes(inspection, lead: User, day: date) -> None:
 
     minutes_service.save_details(
         inspection, start_time="13:40", end_time="16:30", place="Trụ sở UBND xã La Êê, Bộ phận Một cửa",
-        representatives="Ông/Bà Bríu Quân, Chủ tịch UBND xã La Êê\nÔng/Bà Hôih Văn Ka, công chức Văn phòng – Thống kê",
+        representatives="Ông Bríu Quân, Chủ tịch UBND xã La Êê\nÔng Hôih Văn Ka, công chức Văn phòng – Thống kê",
         comments="Đơn vị thống nhất với kết quả kiểm tra và cam kết khắc phục trong thời hạn.", copies=2,
         actor=lead, now=at(day, 16, 30))
     minutes_service.issue(inspection, actor=lead, now=at(day, 17),

@@ -113,24 +113,18 @@ class MinutesContext:
     qr_svg: str | None = None
 
 
-def _committee(unit):
-    """The People's Committee that forms the team: the district (before 2025) or the province above the unit."""
-    current = unit
-    while current is not None and current.kind not in ("district", "province"):
-        current = current.parent
-    return current or unit
-
-
-def _place(unit) -> str:
-    name = _committee(unit).name
-    for prefix in ("UBND huyện ", "UBND thành phố ", "UBND tỉnh ", "UBND thị xã "):
-        if name.startswith(prefix):
-            return name[len(prefix):]
-    return name
-
-
 def _person(user) -> str:
-    return f"Ông/Bà {user.full_name}" + (f", {user.job_title}" if user.job_title else "")
+    """"Bà Trần Thị Thu Hà, Trưởng phòng Nội vụ" — the honorific only when recorded (never "Ông/Bà")."""
+    return user.addressed_name + (f", {user.job_title}" if user.job_title else "")
+
+
+def _bare_name(line: str) -> str:
+    """The name of a representative as typed ("Ông Bríu Quân, Chủ tịch UBND xã") for the signature block."""
+    name = line.split(",")[0].strip()
+    for word in ("Ông/Bà ", "Ông ", "Bà "):
+        if name.startswith(word):
+            return name[len(word):]
+    return name
 
 
 def sample_lines(assessment, dossiers) -> list[str]:
@@ -191,15 +185,17 @@ def legal_grounds(checklist, day: date, register=None) -> list[str]:
     return grounds
 
 
-def build_minutes_context(*, inspection, assessment, proposal, head, details, translate: Callable[[str], str],
-                          number: str, draft: bool, version: int | None = None, verification_code: str | None = None,
-                          verify_url: str | None = None, qr_svg: str | None = None) -> MinutesContext:
+def build_minutes_context(*, inspection, issuer, assessment, proposal, head, details,
+                          translate: Callable[[str], str], number: str, draft: bool, version: int | None = None,
+                          verification_code: str | None = None, verify_url: str | None = None,
+                          qr_svg: str | None = None) -> MinutesContext:
     """Everything the minutes show, formatted. ``translate`` turns message ids (labels, reasons) into
-    Vietnamese; ``proposal`` is the team's proposed assessment (frozen at finalisation)."""
+    Vietnamese; ``proposal`` is the team's proposed assessment (frozen at finalisation); ``issuer`` the authority
+    in whose name the team works on the inspection date (:func:`audit.services.authorities.issuer_on`)."""
     checklist, card = assessment.checklist, assessment.card
     day: date = inspection.inspection_date
-    committee = _committee(inspection.unit).name
-    issuer_parent, issuer = committee.upper(), "ĐOÀN KIỂM TRA CÔNG VỤ"
+    committee = issuer.name
+    issuer_parent, issuer_body = issuer.superior, "ĐOÀN KIỂM TRA CÔNG VỤ"
     legal = [f"Căn cứ {line};" for line in legal_grounds(checklist, day)]
     legal.append(f"Căn cứ Quyết định số {inspection.decision_number} ngày {short_date(inspection.decision_date)} "
                  f"của Chủ tịch {committee} về việc thành lập Đoàn kiểm tra công vụ.")
@@ -235,7 +231,7 @@ def build_minutes_context(*, inspection, assessment, proposal, head, details, tr
     requirements = tuple(
         RequirementLine(n, f.requirement, short_date(f.deadline), responsible_text(f))
         for n, f in enumerate(sorted(active, key=lambda f: (f.deadline, f.id)), 1))
-    signers = [("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", people[0].split(",")[0].replace("Ông/Bà ", "") if people else ""),
+    signers = [("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", _bare_name(people[0]) if people else ""),
                ("TRƯỞNG ĐOÀN KIỂM TRA", inspection.lead.full_name if inspection.lead else "")]
     if inspection.secretary:
         signers.insert(1, ("THƯ KÝ", inspection.secretary.full_name))
@@ -244,8 +240,8 @@ def build_minutes_context(*, inspection, assessment, proposal, head, details, tr
                                   r.get("params") if isinstance(r, dict) else r.params, translate)
                     for r in proposal.reasons)
     return MinutesContext(
-        issuer_parent=issuer_parent, issuer=issuer, number=number,
-        place_date=place_and_date(_place(inspection.unit), day),
+        issuer_parent=issuer_parent, issuer=issuer_body, number=number,
+        place_date=place_and_date(issuer.place, day),
         summary=f"Kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính và cơ chế một cửa tại {inspection.unit.name}",
         legal_basis=tuple(legal), opening=opening, team=tuple(team), unit_name=inspection.unit.name,
         unit_people=people, head=head_text, checklist=checklist.title,

@@ -7,7 +7,7 @@ from datetime import date
 
 from audit.domain.vndate import place_and_date, short_date
 
-from .minutes import _committee, _env, _place
+from .minutes import _env
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,12 @@ class RemediationLine:
     history: tuple[str, ...]
 
 
-def render_remediation_html(inspection, lines: list[RemediationLine], today: date) -> str:
+def render_remediation_html(inspection, issuer, lines: list[RemediationLine], today: date) -> str:
+    """``issuer``: the authority in charge of the inspection on ``today`` (its successor once it has ended)."""
     closed = sum(1 for line in lines if line.outcome.startswith("Đã khắc phục"))
     return _env.get_template("remediation.html").render(
-        issuer_parent=_committee(inspection.unit).name.upper(), issuer="ĐOÀN KIỂM TRA CÔNG VỤ",
-        place_date=place_and_date(_place(inspection.unit), today), unit=inspection.unit.name,
+        issuer_parent=issuer.superior, issuer="ĐOÀN KIỂM TRA CÔNG VỤ",
+        place_date=place_and_date(issuer.place, today), unit=inspection.unit.name,
         inspection_date=short_date(inspection.inspection_date), decision=inspection.decision_number,
         lines=lines, closed=closed, total=len(lines),
         lead=inspection.lead.full_name if inspection.lead else "")

@@ -10,7 +10,7 @@ from audit.domain.verdicts import VERDICT_LABELS
 from audit.domain.vndate import place_and_date, short_date
 from audit.i18n import in_vietnamese
 
-from .minutes import FIELDS, _committee, _env, _place, responsible_text, verdict_label, vn_number
+from .minutes import FIELDS, _env, responsible_text, verdict_label, vn_number
 
 LEVELS = {"district": "cấp huyện", "commune": "cấp xã"}
 SECTION_NAMES = {"A": "Nhân sự, tác phong", "B": "Cơ sở vật chất", "C": "Công khai TTHC", "D": "Tiếp nhận, số hóa",
@@ -20,29 +20,31 @@ STATE_NAMES = {"open": "Chưa khắc phục", "responded": "Đã báo cáo, ch�
                "accepted": "Đã khắc phục", "overdue": "Trong đó quá hạn"}
 
 
-def conclusion_html(*, inspection, number: str, directives: str, chairman: str, head, review_reason: str | None,
-                    findings, proposed: str, final: str, verdict_reason: str | None, today: date) -> str:
-    """The notice of conclusions: every finding with its requirement, the team's proposed verdict and the
-    chairman's decision (with the reason when it differs)."""
-    committee = _committee(inspection.unit)
+def conclusion_html(*, inspection, issuer, number: str, directives: str, chairman: str, head,
+                    review_reason: str | None, findings, proposed: str, final: str, verdict_reason: str | None,
+                    today: date) -> str:
+    """The notice of conclusions, issued by ``issuer`` (the authority in charge on ``today``): every finding
+    with its requirement, the team's proposed verdict and the chairman's decision (with the reason when it
+    differs)."""
     return _env.get_template("conclusion.html").render(
-        issuer=committee.name.upper(), number=number, place_date=place_and_date(_place(inspection.unit), today),
+        issuer="\n".join(issuer.body_lines), number=number, place_date=place_and_date(issuer.place, today),
         unit=inspection.unit.name, date=short_date(inspection.inspection_date), decision=inspection.decision_number,
         proposed=verdict_label(proposed, in_vietnamese), final=verdict_label(final, in_vietnamese),
         changed=final != proposed, verdict_reason=verdict_reason, score=vn_number(inspection.score),
         directives=[line.strip() for line in directives.splitlines() if line.strip()],
         findings=[(f.statement, f.requirement, responsible_text(f)) for f in findings], head=head,
-        review_reason=review_reason, chairman=chairman, committee=committee.name)
+        review_reason=review_reason, chairman=chairman, committee=issuer.name, chair_title=issuer.chair_title)
 
 
 def _pct(part: int, whole: int) -> str:
     return vn_number(100 * part / whole) + "%" if whole else "—"
 
 
-def period_context(figures, committee_name: str, place: str, today: date) -> dict:
+def period_context(figures, issuer, today: date) -> dict:
     d = figures.dossiers
     return {
-        "issuer": committee_name.upper(), "place_date": place_and_date(place, today), "period": figures.period.label,
+        "issuer": "\n".join(issuer.body_lines), "place_date": place_and_date(issuer.place, today),
+        "period": figures.period.label,
         "desks": [(LEVELS[level], figures.desks_inspected.get(level, 0), figures.desks_total.get(level, 0))
                   for level in ("district", "commune")],
         "verdicts": [(in_vietnamese(VERDICT_LABELS[v]), n) for v, n in sorted(figures.verdicts.items())],

@@ -1,8 +1,10 @@
 """Who may do what: roles, permissions and the scoping rule for unit users.
 
 The policy works on plain values. An :class:`Actor` is a role plus the set of unit
-ids the actor is confined to (empty for district-wide roles). Services compute the
-scope from the unit tree; this module only decides.
+ids the actor is confined to: a unit user's own unit and the units below it; a chairman's,
+team lead's or inspector's inspecting authority's jurisdiction (and the history it reads);
+``None`` only for the administrator, who is not confined. Services compute the scope from the
+unit tree and the authorities; this module only decides.
 """
 
 from __future__ import annotations
@@ -56,18 +58,26 @@ TEAM_ROLES: frozenset[Role] = frozenset({Role.TEAM_LEAD, Role.INSPECTOR, Role.AD
 #: Roles confined to their own unit (and the units below it).
 SCOPED_ROLES: frozenset[Role] = frozenset({Role.UNIT_USER})
 
+#: Roles that act for an inspecting authority, within its jurisdiction.
+AUTHORITY_ROLES: frozenset[Role] = frozenset({Role.CHAIRMAN, Role.TEAM_LEAD, Role.INSPECTOR})
+
 
 @dataclass(frozen=True)
 class Actor:
     """The acting user as the policy sees it."""
 
     role: Role
-    unit_scope: frozenset[int] = frozenset()
+    unit_scope: frozenset[int] | None = None  # None: not confined (the administrator)
     user_id: int | None = None
+    authority_id: int | None = None
 
     @property
     def is_scoped(self) -> bool:
-        return self.role in SCOPED_ROLES
+        return self.unit_scope is not None or self.role in SCOPED_ROLES
+
+    def sees(self, unit_id: int | None) -> bool:
+        """Whether records of ``unit_id`` lie inside the actor's scope."""
+        return not self.is_scoped or (unit_id is not None and unit_id in (self.unit_scope or ()))
 
 
 def can(actor: Actor, permission: Permission, unit_id: int | None = None) -> bool:
@@ -79,10 +89,15 @@ def can(actor: Actor, permission: Permission, unit_id: int | None = None) -> boo
     if permission not in ROLE_PERMISSIONS.get(actor.role, frozenset()):
         return False
     if actor.is_scoped and permission in UNIT_SCOPED and unit_id is not None:
-        return unit_id in actor.unit_scope
+        return actor.sees(unit_id)
     return True
 
 
 def role_needs_unit(role: Role) -> bool:
     """A unit user must belong to exactly one unit; other roles may name one (their office)."""
     return role in SCOPED_ROLES
+
+
+def role_needs_authority(role: Role) -> bool:
+    """A chairman, team lead or inspector acts for an inspecting authority; the others for none."""
+    return role in AUTHORITY_ROLES

@@ -8,7 +8,7 @@ has at most one answer.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
 
@@ -54,8 +54,29 @@ class AppointmentPlan:
     new: Tenure
 
 
-def plan_appointment(existing: Sequence[Tenure], new: Tenure) -> AppointmentPlan:
-    """Plan the appointment of ``new`` next to the unit's ``existing`` tenures.
+def within_unit(new: Tenure, unit_from: date | None, unit_to: date | None) -> Tenure:
+    """``new`` bounded by the unit's existence: a tenure cannot start before the unit nor outlive it. An
+    open tenure of a unit that has ended ends with the unit; anything else outside it is refused."""
+    if unit_from is not None and new.start < unit_from:
+        raise TenureConflict(N_("The unit exists only from %(date)s: a head cannot take office before."),
+                             date=unit_from.strftime("%d/%m/%Y"))
+    if unit_to is not None:
+        if new.start > unit_to:
+            raise TenureConflict(N_("The unit ended on %(date)s: it can have no head after that day."),
+                                 date=unit_to.strftime("%d/%m/%Y"))
+        if new.end is None:
+            return Tenure(new.person_name, new.title, new.start, unit_to, new.id)
+        if new.end > unit_to:
+            raise TenureConflict(N_("The unit ended on %(date)s: a tenure cannot outlive it."),
+                                 date=unit_to.strftime("%d/%m/%Y"))
+    return new
+
+
+def plan_appointment(existing: Sequence[Tenure], new: Tenure, unit_from: date | None = None,
+                     unit_to: date | None = None) -> AppointmentPlan:
+    """Plan the appointment of ``new`` next to the unit's ``existing`` tenures, within the unit's existence
+    (``unit_from`` – ``unit_to``, see :func:`within_unit`): a tenure that runs to the unit's end counts as
+    the open one.
 
     Appointing a current head (``new.end`` is ``None``) ends the open tenure that started
     before ``new.start`` on the day before it. Any other overlap is refused with
@@ -64,15 +85,18 @@ def plan_appointment(existing: Sequence[Tenure], new: Tenure) -> AppointmentPlan
     """
     if new.end is not None and new.end < new.start:
         raise TenureConflict(N_("The end date cannot be before the start date."))
+    bounded = within_unit(new, unit_from, unit_to)
     closes: Tenure | None = None
     for tenure in existing:
-        if new.end is None and tenure.end is None and tenure.start < new.start:
+        # "until the unit ended" is the open tenure of a unit that has ended
+        seen = replace(tenure, end=None) if unit_to is not None and tenure.end == unit_to else tenure
+        if new.end is None and seen.end is None and seen.start < new.start:
             closes = tenure
-        elif tenure.overlaps(new):
+        elif seen.overlaps(new):
             raise _overlap_error(tenure)
     if closes is None:
-        return AppointmentPlan(closes=None, closes_on=None, new=new)
-    return AppointmentPlan(closes=closes, closes_on=new.start - timedelta(days=1), new=new)
+        return AppointmentPlan(closes=None, closes_on=None, new=bounded)
+    return AppointmentPlan(closes=closes, closes_on=new.start - timedelta(days=1), new=bounded)
 
 
 def _overlap_error(tenure: Tenure) -> TenureConflict:

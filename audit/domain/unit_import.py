@@ -283,7 +283,9 @@ def _check_heads(head_rows, all_units, existing_tenures, problems) -> tuple[list
         current: list[tuple[int | None, Tenure]] = [(None, t) for t in existing_tenures.get(code, ())]
         for number, tenure in sorted(entries, key=lambda e: e[1].start):
             try:
-                plan = plan_appointment([t for _, t in current], tenure)
+                unit_ref = all_units[code]
+                plan = plan_appointment([t for _, t in current], tenure, unit_ref.valid_from, unit_ref.valid_to)
+                tenure = plan.new
             except TenureConflict as err:
                 problems.append(Problem(number, err.message, err.params))
                 continue

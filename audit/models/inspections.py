@@ -12,6 +12,7 @@ from audit.domain.findings import FindingSource, FindingStatus, Severity
 from audit.domain.inspections import State, TeamRole, may_be_concluded, may_edit_minutes, may_issue_minutes, next_steps
 from audit.domain.verdicts import Verdict
 
+from .authorities import Authority
 from .units import HeadTenure, Unit
 from .users import User
 
@@ -34,6 +35,8 @@ class Inspection(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    # The inspecting authority the inspection belongs to (checked when planned).
+    authority_id: Mapped[int] = mapped_column(ForeignKey("authorities.id"), index=True)
     inspection_date: Mapped[date] = mapped_column(Date)
     announced: Mapped[bool]
     decision_number: Mapped[str] = mapped_column(String(60))
@@ -61,6 +64,7 @@ class Inspection(db.Model):
     sample_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     unit: Mapped[Unit] = relationship()
+    authority: Mapped[Authority] = relationship()
     members: Mapped[list[InspectionMember]] = relationship(back_populates="inspection", cascade="all, delete-orphan",
                                                            order_by="InspectionMember.id")
     answers: Mapped[list[Answer]] = relationship(back_populates="inspection", cascade="all, delete-orphan")

@@ -8,10 +8,12 @@ from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Index, String,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from audit.db import UTCDateTime, db, utcnow
+from audit.domain.people import Honorific, addressed
 from audit.domain.tenures import Tenure
 from audit.domain.units import ONE_STOP_KINDS, UnitKind, UnitRef, answers_for_itself
 
 UNIT_KINDS_SQL = ", ".join(f"'{k.value}'" for k in UnitKind)
+HONORIFICS_SQL = ", ".join(f"'{h.value}'" for h in Honorific)
 
 unit_successions = Table(
     "unit_successions",
@@ -94,11 +96,13 @@ class HeadTenure(db.Model):
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_ordered"),
         Index("ix_head_tenures_unit_start", "unit_id", "start_date"),
+        CheckConstraint(f"honorific IS NULL OR honorific IN ({HONORIFICS_SQL})", name="honorific_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
     person_name: Mapped[str] = mapped_column(String(200))
+    honorific: Mapped[str | None] = mapped_column(String(10))
     title: Mapped[str] = mapped_column(String(200))
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
@@ -108,6 +112,10 @@ class HeadTenure(db.Model):
 
     def covers(self, day: date) -> bool:
         return self.to_domain().covers(day)
+
+    @property
+    def addressed_name(self) -> str:
+        return addressed(self.honorific, self.person_name)
 
     def to_domain(self) -> Tenure:
         return Tenure(self.person_name, self.title, self.start_date, self.end_date, self.id)

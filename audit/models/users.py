@@ -9,11 +9,14 @@ from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from audit.db import UTCDateTime, db, utcnow
+from audit.domain.people import Honorific, addressed
 from audit.domain.policy import Role
 
+from .authorities import Authority
 from .units import Unit
 
 ROLES_SQL = ", ".join(f"'{r.value}'" for r in Role)
+HONORIFICS_SQL = ", ".join(f"'{h.value}'" for h in Honorific)
 
 
 class User(UserMixin, db.Model):
@@ -21,6 +24,7 @@ class User(UserMixin, db.Model):
     __table_args__ = (
         CheckConstraint(f"role IN ({ROLES_SQL})", name="role_known"),
         CheckConstraint("role <> 'unit_user' OR unit_id IS NOT NULL", name="unit_user_has_unit"),
+        CheckConstraint(f"honorific IS NULL OR honorific IN ({HONORIFICS_SQL})", name="honorific_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -30,6 +34,9 @@ class User(UserMixin, db.Model):
     email: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    # Chairmen, team leads and inspectors act for one inspecting authority, within its jurisdiction.
+    authority_id: Mapped[int | None] = mapped_column(ForeignKey("authorities.id"), index=True)
+    honorific: Mapped[str | None] = mapped_column(String(10))
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     must_change_password: Mapped[bool] = mapped_column(default=False)
@@ -39,6 +46,12 @@ class User(UserMixin, db.Model):
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     unit: Mapped[Unit | None] = relationship()
+    authority: Mapped[Authority | None] = relationship()
+
+    @property
+    def addressed_name(self) -> str:
+        """"Bà Trần Thị Thu Hà" as documents name the person."""
+        return addressed(self.honorific, self.full_name)
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts

@@ -15,7 +15,7 @@ from audit.models import Conclusion, Inspection, User
 from reports import render_pdf
 from reports.review import conclusion_html
 
-from . import audit_log, notify
+from . import audit_log, authorities, notify
 from .findings import head_for
 from .inspections import checklist_of
 
@@ -34,7 +34,9 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
              final_verdict: str | None = None, verdict_reason: str = "", actor: User, now: datetime) -> Conclusion:
     """Issue the notice of conclusions for a finalised inspection (once): the chairman confirms the team's
     proposed verdict or decides another one, giving the reason; optionally flags the head in office on the
-    inspection date for a responsibility review; the unit is told."""
+    inspection date for a responsibility review; the unit is told. Only the chairman of the authority in
+    charge of the inspection that day may conclude it."""
+    authorities.ensure_chairs(actor, inspection, local_today(now))
     if not inspection.may_be_concluded:
         raise DomainError(N_("Only a finalised inspection can be concluded."))
     if conclusion_of(inspection) is not None:
@@ -57,7 +59,8 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
     count = db.session.scalar(select(func.count(Conclusion.id)).join(Inspection).where(
         func.extract("year", Inspection.inspection_date) == year))
     number = f"{count + 1:02d}/TB-UBND"
-    html = conclusion_html(inspection=inspection, number=number, directives=directives, chairman=actor.full_name,
+    html = conclusion_html(inspection=inspection, issuer=authorities.issuer_on(inspection.authority, local_today(now)),
+                           number=number, directives=directives, chairman=actor.full_name,
                            head=head, review_reason=reason if responsibility_review else None,
                            findings=inspection.active_findings, proposed=proposed, final=final,
                            verdict_reason=verdict_reason or None, today=local_today(now))

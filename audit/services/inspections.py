@@ -16,13 +16,13 @@ from audit.domain.checklist import Checklist
 from audit.domain.errors import N_, DomainError
 from audit.domain.inspections import Action, State, TeamRole, next_state
 from audit.domain.legal import Register
-from audit.domain.policy import TEAM_ROLES
+from audit.domain.policy import TEAM_ROLES, Role
 from audit.domain.review import rate
 from audit.domain.sampling import SampledDossier
 from audit.domain.verdicts import Verdict
 from audit.models import DossierStatistic, Inspection, InspectionMember, SampledDossierRow, Unit, User
 
-from . import audit_log
+from . import audit_log, authorities
 
 
 def catalog():
@@ -74,8 +74,16 @@ def plan_inspection(*, unit: Unit, inspection_date: date, announced: bool, decis
     for user, _ in team:
         if user.user_role not in TEAM_ROLES or not user.active:
             raise DomainError(N_("%(name)s cannot be on an inspection team."), name=user.full_name)
+    # The inspection belongs to the lead's authority, which must inspect this unit on that date; the team
+    # acts for it (an administrator may join any team).
+    authority = lead.authority
+    authorities.check_plan(authority, unit, inspection_date)
+    for user, _ in [(actor, None)] + team:
+        if user.user_role is not Role.ADMIN and user.authority_id != authority.id:
+            raise DomainError(N_("%(name)s does not act for %(authority)s."), name=user.full_name,
+                              authority=authority.unit.name)
     checklist = checklist_for(checklist_key, inspection_date, unit)
-    inspection = Inspection(unit=unit, inspection_date=inspection_date, announced=announced,
+    inspection = Inspection(unit=unit, authority=authority, inspection_date=inspection_date, announced=announced,
                             decision_number=decision_number.strip(), decision_date=decision_date,
                             checklist_key=checklist.key, checklist_version=checklist.version,
                             checklist_sha256=checklist.sha256, legal_regime=checklist.legal_regime,
@@ -84,7 +92,8 @@ def plan_inspection(*, unit: Unit, inspection_date: date, announced: bool, decis
     db.session.add(inspection)
     db.session.flush()
     audit_log.record(actor, "inspection.plan", "inspection", inspection.id, now=now,
-                     after={"unit": unit.code, "date": inspection_date, "announced": announced,
+                     after={"unit": unit.code, "authority": authority.code, "date": inspection_date,
+                            "announced": announced,
                             "decision": f"{decision_number} ({decision_date})",
                             "checklist": f"{checklist.key} v{checklist.version}", "sha256": checklist.sha256,
                             "team": {u.username: r.value for u, r in team}})

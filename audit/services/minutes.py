@@ -18,7 +18,7 @@ from audit.i18n import in_vietnamese
 from audit.models import Inspection, IssuedMinutes, MinutesDetails, User
 from reports import build_minutes_context, render_minutes_html, render_pdf
 
-from . import audit_log
+from . import audit_log, authorities
 from .findings import head_for
 from .inspections import evaluate, proposal_of
 
@@ -33,7 +33,7 @@ def details_of(inspection: Inspection) -> MinutesDetails:
     if stored is not None:
         return stored
     desk_head = next((t for t in inspection.unit.tenures if t.covers(inspection.inspection_date)), None)
-    representative = f"Ông/Bà {desk_head.person_name}, {desk_head.title}" if desk_head else ""
+    representative = f"{desk_head.addressed_name}, {desk_head.title}" if desk_head else ""
     return MinutesDetails(inspection_id=inspection.id, revision=0, start_time="08:00", end_time="11:00",
                           place=inspection.unit.name, unit_representatives=representative, unit_comments="", copies=2)
 
@@ -83,7 +83,9 @@ def current_issued(inspection: Inspection) -> IssuedMinutes | None:
 
 def _context(inspection: Inspection, *, number: str, draft: bool, **issue):
     assessment = evaluate(inspection)
-    return build_minutes_context(inspection=inspection, assessment=assessment,
+    return build_minutes_context(inspection=inspection,
+                                 issuer=authorities.issuer_on(inspection.authority, inspection.inspection_date),
+                                 assessment=assessment,
                                  proposal=proposal_of(inspection, assessment), head=head_for(inspection),
                                  details=details_of(inspection), translate=in_vietnamese, number=number, draft=draft,
                                  **issue)

@@ -27,10 +27,6 @@ def team_of(inspection: Inspection) -> list[User]:
     return [m.user for m in inspection.members if m.user.active]
 
 
-def chairmen() -> list[User]:
-    return list(db.session.scalars(select(User).where(User.role == Role.CHAIRMAN.value, User.active.is_(True))))
-
-
 def text_of(notification: Notification) -> str:
     params = notification.params or {}
     return gettext(notification.message, **params) if params else gettext(notification.message)

@@ -10,7 +10,7 @@ from pathlib import Path
 from flask_babel import gettext
 from sqlalchemy import select
 
-from audit.db import db
+from audit.db import db, utcnow
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.policy import Role
 from audit.domain.remediation import (
@@ -27,6 +27,7 @@ from audit.domain.vndate import local_today, short_date
 from audit.models import Inspection, RemediationEvent, RemediationFile, RemediationItem, ReminderLog, User
 
 from . import audit_log, notify
+from .authorities import chairs
 from .evidence import FORMATS, _open_checked
 from .units import scope_of
 
@@ -73,28 +74,27 @@ def parties(item: RemediationItem, user: User) -> frozenset[Party]:
         found.add(Party.TEAM)
         if team_role.value == "lead":
             found.add(Party.LEAD)
-    if role is Role.CHAIRMAN:
+    if role is Role.CHAIRMAN and chairs(user, item.inspection, local_today(utcnow())):
         found.add(Party.CHAIRMAN)
     return frozenset(found)
 
 
 def can_see(item: RemediationItem, user: User) -> bool:
-    """Unit users see their own unit's items; district staff see every item."""
-    if user.user_role is Role.UNIT_USER:
-        return item.unit_id in scope_of(user)
-    return True
+    """Each user sees the items of the units in their scope (a unit user their unit's; staff their authority's)."""
+    scope = scope_of(user)
+    return scope is None or item.unit_id in scope
 
 
 def can_see_inspection(inspection: Inspection, user: User) -> bool:
-    if user.user_role is Role.UNIT_USER:
-        return inspection.unit_id in scope_of(user)
-    return True
+    scope = scope_of(user)
+    return scope is None or inspection.unit_id in scope
 
 
 def visible_items(user: User) -> list[RemediationItem]:
     query = select(RemediationItem).order_by(RemediationItem.deadline, RemediationItem.id)
-    if user.user_role is Role.UNIT_USER:
-        query = query.where(RemediationItem.unit_id.in_(scope_of(user)))
+    scope = scope_of(user)
+    if scope is not None:
+        query = query.where(RemediationItem.unit_id.in_(scope))
     return list(db.session.scalars(query))
 
 

@@ -13,6 +13,8 @@ from audit.models import Inspection, RemediationItem
 from reports import render_pdf
 from reports.remediation import RemediationLine, render_remediation_html
 
+from .authorities import issuer_on
+
 STATE_TEXT = {State.OPEN: "Chưa khắc phục", State.RESPONDED: "Đơn vị đã báo cáo, chờ Đoàn kiểm tra xác minh",
               State.RETURNED: "Đoàn kiểm tra yêu cầu khắc phục lại", State.ACCEPTED: "Đã khắc phục, Đoàn kiểm tra chấp nhận"}
 ACTION_TEXT = {"respond": "Đơn vị báo cáo", "accept": "Đoàn kiểm tra chấp nhận", "return": "Đoàn kiểm tra trả lại",
@@ -39,7 +41,7 @@ def report_pdf(inspection: Inspection, *, now: datetime) -> bytes:
                                      original_deadline=item.original_deadline.strftime("%d/%m/%Y"),
                                      outcome=STATE_TEXT[item.item_state] + (" — quá hạn" if status.overdue else ""),
                                      history=history))
-    return render_pdf(render_remediation_html(inspection, lines, today))
+    return render_pdf(render_remediation_html(inspection, issuer_on(inspection.authority, today), lines, today))
 
 
 def today_tz():

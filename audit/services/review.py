@@ -53,10 +53,18 @@ def _active_in(query, period: Period | None):
                        or_(Unit.valid_to.is_(None), Unit.valid_to >= period.start))
 
 
-def desks(period: Period | None, kind: str | None = None, regime: str | None = None, *, today: date) -> list[DeskRow]:
-    """Every one-stop desk (or units of ``kind``) in the period, with its latest verdict and trend."""
+def _within(query, column, scope: frozenset[int] | None):
+    """``query`` limited to units in ``scope`` (``None``: not confined)."""
+    return query if scope is None else query.where(column.in_(scope))
+
+
+def desks(period: Period | None, kind: str | None = None, regime: str | None = None, *, today: date,
+          scope: frozenset[int] | None = None) -> list[DeskRow]:
+    """Every one-stop desk (or units of ``kind``) in the period and in ``scope``, with its latest verdict and
+    trend."""
     kinds = [kind] if kind else [k.value for k in ONE_STOP_KINDS]
-    units = db.session.scalars(_active_in(select(Unit).where(Unit.kind.in_(kinds)), period).order_by(Unit.code)).all()
+    units = db.session.scalars(_within(_active_in(select(Unit).where(Unit.kind.in_(kinds)), period), Unit.id, scope)
+                               .order_by(Unit.code)).all()
     rows = {u.id: DeskRow(u) for u in units}
     ranked = select(Inspection.unit_id, Inspection.id, Inspection.inspection_date, Inspection.score,
                     FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"),
@@ -90,8 +98,9 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
     return list(rows.values())
 
 
-def heads(period: Period | None, *, today: date) -> list[HeadStats]:
-    """Per head of unit: findings during their tenure, repeats, formal verdicts and overdue items."""
+def heads(period: Period | None, *, today: date, scope: frozenset[int] | None = None) -> list[HeadStats]:
+    """Per head of unit in ``scope``: findings during their tenure, repeats, formal verdicts and overdue
+    items."""
     query = (select(Finding.head_tenure_id, func.count(), func.sum(case((Finding.repeat.is_(True), 1), else_=0)),
                     func.count(distinct(case((FINAL_VERDICT.in_(NOT_REAL_CODES), Inspection.id)))))
              .join(Inspection, Inspection.id == Finding.inspection_id)
@@ -100,16 +109,16 @@ def heads(period: Period | None, *, today: date) -> list[HeadStats]:
              .group_by(Finding.head_tenure_id))
     if period is not None:
         query = query.where(Inspection.inspection_date.between(period.start, period.end))
-    per_head = {row[0]: row[1:] for row in db.session.execute(query)}
+    per_head = {row[0]: row[1:] for row in db.session.execute(_within(query, Inspection.unit_id, scope))}
     owing = [s.value for s in OPEN_STATES]
-    overdue = dict(db.session.execute(
+    overdue = dict(db.session.execute(_within(
         select(RemediationItem.head_tenure_id, func.count())
         .where(RemediationItem.state.in_(owing), RemediationItem.deadline < today,
-               RemediationItem.head_tenure_id.is_not(None))
+               RemediationItem.head_tenure_id.is_not(None)), RemediationItem.unit_id, scope)
         .group_by(RemediationItem.head_tenure_id)).all())
     ids = set(per_head) | set(overdue)
-    tenures = db.session.scalars(select(HeadTenure).options(selectinload(HeadTenure.unit))
-                                 .where(HeadTenure.id.in_(ids))).all() if ids else []
+    tenures = db.session.scalars(_within(select(HeadTenure).options(selectinload(HeadTenure.unit))
+                                         .where(HeadTenure.id.in_(ids)), HeadTenure.unit_id, scope)).all() if ids else []
     stats = []
     for tenure in tenures:
         findings, repeats, formal = per_head.get(tenure.id, (0, 0, 0))
@@ -118,9 +127,10 @@ def heads(period: Period | None, *, today: date) -> list[HeadStats]:
     return attention_order(stats)
 
 
-def _stats_query(period: Period):
-    return (select(DossierStatistic).join(Unit)
-            .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end))
+def _stats_query(period: Period, scope: frozenset[int] | None = None):
+    return _within(select(DossierStatistic).join(Unit)
+                   .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end),
+                   DossierStatistic.unit_id, scope)
 
 
 @dataclass
@@ -135,7 +145,7 @@ class UnitRates:
     contradicts: bool
 
 
-def on_time_by_unit(period: Period) -> list[UnitRates]:
+def on_time_by_unit(period: Period, scope: frozenset[int] | None = None) -> list[UnitRates]:
     """Reported on-time shares per unit, against the dossier sample of the unit's latest inspection in the
     period: a contradiction only when the sample is large enough and the reported share lies above its
     95 % interval (the same rule as the inspection's assessment)."""
@@ -144,7 +154,7 @@ def on_time_by_unit(period: Period) -> list[UnitRates]:
     from .answers import sample_summary
 
     totals: dict[int, list] = {}
-    for stat in db.session.scalars(_stats_query(period)):
+    for stat in db.session.scalars(_stats_query(period, scope)):
         entry = totals.setdefault(stat.unit_id, [stat.unit, 0, 0, 0])
         entry[1] += stat.received
         entry[2] += stat.on_time
@@ -164,12 +174,12 @@ def on_time_by_unit(period: Period) -> list[UnitRates]:
     return result
 
 
-def on_time_by_field(period: Period) -> list[tuple[str, int, int, int, float | None]]:
-    rows = db.session.execute(
+def on_time_by_field(period: Period, scope: frozenset[int] | None = None) -> list[tuple[str, int, int, int, float | None]]:
+    rows = db.session.execute(_within(
         select(DossierStatistic.field, func.sum(DossierStatistic.received), func.sum(DossierStatistic.on_time),
                func.sum(DossierStatistic.late))
-        .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end)
-        .group_by(DossierStatistic.field)).all()
+        .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end),
+        DossierStatistic.unit_id, scope).group_by(DossierStatistic.field)).all()
     return sorted(((f, int(r), int(o), int(late), rate(int(o), int(r))) for f, r, o, late in rows),
                   key=lambda row: -row[3])
 
@@ -192,9 +202,10 @@ def _level(kind: str) -> str:
     return "district" if kind == UnitKind.DISTRICT_DESK.value else "commune"
 
 
-def period_figures(period: Period, *, today: date) -> PeriodFigures:
+def period_figures(period: Period, *, today: date, scope: frozenset[int] | None = None) -> PeriodFigures:
+    """The period report's figures for the units in ``scope``."""
     figures = PeriodFigures(period)
-    rows = desks(period, today=today)
+    rows = desks(period, today=today, scope=scope)
     for level in ("district", "commune"):
         at_level = [r for r in rows if _level(r.unit.kind) == level]
         figures.desks_total[level] = len(at_level)
@@ -205,33 +216,33 @@ def period_figures(period: Period, *, today: date) -> PeriodFigures:
             verdicts[row.latest["verdict"]] += 1
     figures.verdicts = dict(verdicts)
     dossiers: dict[str, list[int]] = {"district": [0, 0, 0, 0], "commune": [0, 0, 0, 0]}
-    sums = db.session.execute(
+    sums = db.session.execute(_within(
         select(Unit.kind, func.sum(DossierStatistic.received), func.sum(DossierStatistic.on_time),
                func.sum(DossierStatistic.late), func.sum(func.coalesce(DossierStatistic.procedures, 0)))
         .join(Unit, Unit.id == DossierStatistic.unit_id)
-        .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end)
-        .group_by(Unit.kind)).all()
+        .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end),
+        DossierStatistic.unit_id, scope).group_by(Unit.kind)).all()
     for kind, *values in sums:
         entry = dossiers[_level(kind)]
         for index, value in enumerate(values):
             entry[index] += int(value or 0)
     figures.dossiers = {level: tuple(values) for level, values in dossiers.items()}
-    figures.late_by_field = [row for row in on_time_by_field(period) if row[3]]
+    figures.late_by_field = [row for row in on_time_by_field(period, scope) if row[3]]
     section = func.coalesce(func.substr(Finding.item_id, 1, 1), "+")
-    figures.findings_by_section = db.session.execute(
+    figures.findings_by_section = db.session.execute(_within(
         select(section, func.count()).join(Inspection, Inspection.id == Finding.inspection_id)
         .where(Inspection.state == "finalised", Finding.status == "draft",
-               Inspection.inspection_date.between(period.start, period.end))
+               Inspection.inspection_date.between(period.start, period.end)), Inspection.unit_id, scope)
         .group_by(section).order_by(section)).all()
     owing = [s.value for s in OPEN_STATES]
-    by_state = db.session.execute(
+    by_state = db.session.execute(_within(
         select(RemediationItem.state, func.count(),
                func.sum(case((and_(RemediationItem.state.in_(owing), RemediationItem.deadline < today), 1), else_=0)))
         .join(Inspection, Inspection.id == RemediationItem.inspection_id)
-        .where(Inspection.inspection_date.between(period.start, period.end))
+        .where(Inspection.inspection_date.between(period.start, period.end)), RemediationItem.unit_id, scope)
         .group_by(RemediationItem.state)).all()
     figures.remediation = {state: count for state, count, _ in by_state}
     figures.remediation["overdue"] = sum(int(overdue or 0) for _, _, overdue in by_state)
-    figures.repeat_heads = [h for h in heads(period, today=today) if h.repeats]
-    figures.contradictions = [r for r in on_time_by_unit(period) if r.contradicts]
+    figures.repeat_heads = [h for h in heads(period, today=today, scope=scope) if h.repeats]
+    figures.contradictions = [r for r in on_time_by_unit(period, scope) if r.contradicts]
     return figures

@@ -14,12 +14,17 @@ from audit.models import DossierStatistic, Unit, User
 from . import audit_log
 
 
-def import_csv(data: bytes, *, actor: User | None, now: datetime) -> int:
-    """Store every row; rows already stored for the same unit, field and period are refused."""
+def import_csv(data: bytes, *, actor: User | None, now: datetime, scope: frozenset[int] | None = None) -> int:
+    """Store every row; rows already stored for the same unit, field and period, and rows of units outside
+    the importer's ``scope``, are refused."""
     units = {u.code: u for u in db.session.scalars(select(Unit))}
     rows = stats_import.parse(data, units)
     problems = []
     for row in rows:
+        if scope is not None and units[row.unit_code].id not in scope:
+            problems.append(Problem(row.row, N_("%(code)s is outside the units you act for."),
+                                    {"code": row.unit_code}))
+            continue
         exists = db.session.scalar(select(DossierStatistic.id).where(
             DossierStatistic.unit_id == units[row.unit_code].id, DossierStatistic.field == row.field,
             DossierStatistic.period_start == row.period.start, DossierStatistic.period_end == row.period.end))

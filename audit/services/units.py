@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from audit.db import db
 from audit.domain import unit_import
 from audit.domain.errors import N_, DomainError
+from audit.domain.people import Honorific
 from audit.domain.policy import Actor, Role
 from audit.domain.tenures import Tenure, head_on, plan_appointment
 from audit.domain.units import UnitKind, UnitRef, placement_problems, subtree
@@ -47,16 +48,27 @@ def unit_forest(units: list[Unit]) -> list[tuple[Unit, int]]:
     return ordered
 
 
-def scope_of(user: User) -> frozenset[int]:
-    """Unit ids a unit user is confined to: their unit and every unit below it."""
-    if user.user_role is not Role.UNIT_USER or user.unit_id is None:
+def scope_of(user: User) -> frozenset[int] | None:
+    """Unit ids ``user`` is confined to: a unit user's unit and every unit below it; a chairman's, team
+    lead's or inspector's authority's jurisdiction and the history it reads (nothing without an authority);
+    ``None`` for the administrator, who is not confined."""
+    role = user.user_role
+    if role is Role.ADMIN:
+        return None
+    if role is Role.UNIT_USER:
+        if user.unit_id is None:
+            return frozenset()
+        parent_of = {row.id: row.parent_id for row in db.session.execute(select(Unit.id, Unit.parent_id))}
+        return subtree(user.unit_id, parent_of)
+    if user.authority is None:
         return frozenset()
-    parent_of = {row.id: row.parent_id for row in db.session.execute(select(Unit.id, Unit.parent_id))}
-    return subtree(user.unit_id, parent_of)
+    from .authorities import readable_units
+
+    return readable_units(user.authority)
 
 
 def actor_for(user: User) -> Actor:
-    return Actor(role=user.user_role, unit_scope=scope_of(user), user_id=user.id)
+    return Actor(role=user.user_role, unit_scope=scope_of(user), user_id=user.id, authority_id=user.authority_id)
 
 
 def head_of(unit: Unit, day: date) -> HeadTenure | None:
@@ -87,17 +99,21 @@ def create_unit(*, code: str, name: str, kind: UnitKind, parent: Unit | None, va
 
 
 def appoint_head(unit: Unit, *, person_name: str, title: str, start: date, end: date | None = None,
-                 actor: User | None, now: datetime) -> HeadTenure:
+                 honorific: str | None = None, actor: User | None, now: datetime) -> HeadTenure:
     """Record a head of ``unit`` from ``start``; a new current head ends the previous open tenure
     the day before. Raises :class:`TenureConflict` on any other overlap."""
-    new = Tenure(person_name=person_name.strip(), title=title.strip(), start=start, end=end)
-    plan = plan_appointment([t.to_domain() for t in unit.tenures], new)
+    plan = plan_appointment([t.to_domain() for t in unit.tenures],
+                            Tenure(person_name=person_name.strip(), title=title.strip(), start=start, end=end),
+                            unit.valid_from, unit.valid_to)
+    new = plan.new
+    end = new.end
     if plan.closes is not None:
         previous = db.session.get(HeadTenure, plan.closes.id)
         previous.end_date = plan.closes_on
         audit_log.record(actor, "head.end", "head_tenure", previous.id, now=now,
                          before={"end_date": None}, after={"end_date": plan.closes_on})
-    tenure = HeadTenure(unit=unit, person_name=new.person_name, title=new.title, start_date=start, end_date=end)
+    tenure = HeadTenure(unit=unit, person_name=new.person_name, title=new.title, start_date=start, end_date=end,
+                        honorific=Honorific(honorific).value if honorific else None)
     db.session.add(tenure)
     db.session.flush()
     audit_log.record(actor, "head.appoint", "head_tenure", tenure.id, now=now,

@@ -13,8 +13,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from audit.db import db
 from audit.domain.accounts import password_problem, username_problem
 from audit.domain.errors import N_, DomainError
-from audit.domain.policy import Role, role_needs_unit
-from audit.models import Unit, User
+from audit.domain.people import Honorific
+from audit.domain.policy import Role, role_needs_authority, role_needs_unit
+from audit.models import Authority, Unit, User
 
 from . import audit_log
 
@@ -36,9 +37,22 @@ def verify_password(user: User | None, password: str) -> bool:
     return check_password_hash(user.password_hash, password)
 
 
-def _check_role_unit(role: Role, unit: Unit | None) -> None:
+def _check_role_unit(role: Role, unit: Unit | None, authority: Authority | None = None) -> None:
     if role_needs_unit(role) and unit is None:
         raise DomainError(N_("A unit user must belong to a unit."))
+    if role_needs_authority(role) and authority is None:
+        raise DomainError(N_("A chairman, team lead or inspector acts for an inspecting authority: choose it."))
+    if not role_needs_authority(role) and authority is not None:
+        raise DomainError(N_("Only a chairman, team lead or inspector acts for an inspecting authority."))
+
+
+def _honorific(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return Honorific(value).value
+    except ValueError:
+        raise DomainError(N_("Choose Ông or Bà.")) from None
 
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -59,6 +73,7 @@ def find_by_username(username: str) -> User | None:
 
 def create_user(*, username: str, full_name: str, role: Role, unit: Unit | None, password: str,
                 job_title: str | None = None, email: str | None = None, must_change_password: bool = True,
+                authority: Authority | None = None, honorific: str | None = None,
                 actor: User | None, now: datetime) -> User:
     """Create an account; raises :class:`DomainError` for a taken or malformed username, a weak
     password, or a unit user without a unit."""
@@ -68,35 +83,40 @@ def create_user(*, username: str, full_name: str, role: Role, unit: Unit | None,
         raise DomainError(problem)
     if find_by_username(username) is not None:
         raise DomainError(N_("The username %(username)s is already taken."), username=username)
-    _check_role_unit(role, unit)
+    _check_role_unit(role, unit, authority)
     user = User(username=username, full_name=full_name.strip(), job_title=(job_title or "").strip() or None,
-                email=_email(email), role=role.value, unit=unit, password_hash=hash_password(password),
-                must_change_password=must_change_password, created_at=now)
+                email=_email(email), role=role.value, unit=unit, authority=authority, honorific=_honorific(honorific),
+                password_hash=hash_password(password), must_change_password=must_change_password, created_at=now)
     db.session.add(user)
     db.session.flush()
     audit_log.record(actor, "user.create", "user", user.id, now=now,
-                     after={"username": username, "role": role.value, "unit": unit.code if unit else None})
+                     after={"username": username, "role": role.value, "unit": unit.code if unit else None,
+                            "authority": authority.code if authority else None})
     return user
 
 
 def update_user(user: User, *, full_name: str, job_title: str | None, role: Role, unit: Unit | None,
-                actor: User, now: datetime, email: str | None = None) -> None:
-    """Change name, title, role and unit. An admin cannot remove their own admin role."""
-    _check_role_unit(role, unit)
+                actor: User, now: datetime, email: str | None = None, authority: Authority | None = None,
+                honorific: str | None = None) -> None:
+    """Change name, title, role, unit and authority. An admin cannot remove their own admin role."""
     if user.id == actor.id and role is not Role.ADMIN:
         raise DomainError(N_("You cannot remove your own administrator role."))
+    _check_role_unit(role, unit, authority)
     before = {"full_name": user.full_name, "job_title": user.job_title, "role": user.role,
-              "unit": user.unit.code if user.unit else None}
-    scope_changed = (user.role, user.unit_id) != (role.value, unit.id if unit else None)
+              "unit": user.unit.code if user.unit else None, "authority": user.authority.code if user.authority else None}
+    scope_changed = (user.role, user.unit_id, user.authority_id) != (role.value, unit.id if unit else None,
+                                                                     authority.id if authority else None)
     user.full_name = full_name.strip()
     user.job_title = (job_title or "").strip() or None
     user.email = _email(email)
     user.role = role.value
     user.unit = unit
+    user.authority = authority
+    user.honorific = _honorific(honorific)
     if scope_changed:
         user.session_version += 1  # rights changed: open sessions must log in again
     after = {"full_name": user.full_name, "job_title": user.job_title, "role": role.value,
-             "unit": unit.code if unit else None}
+             "unit": unit.code if unit else None, "authority": authority.code if authority else None}
     audit_log.record(actor, "user.update", "user", user.id, now=now, before=before, after=after)
 
 

@@ -13,8 +13,11 @@ from audit.services.units import actor_for
 
 
 def current_actor() -> Actor:
-    if "actor" not in g:
-        g.actor = actor_for(current_user)
+    """The acting user as the policy sees it, computed once per request (and per user: a test client may
+    keep one application context across requests of several users)."""
+    key = current_user.get_id() if current_user.is_authenticated else None
+    if g.get("actor_key") != key or "actor" not in g:
+        g.actor, g.actor_key = actor_for(current_user), key
     return g.actor
 
 

@@ -67,7 +67,7 @@ def test_respond_return_respond_accept(demo, tmp_path):
 
 
 def test_extension_granted_keeps_the_old_deadline(demo):
-    item, unit, lead, chair = open_item("B07"), user("donvi-la-ee"), user("truongdoan"), user("chutich")
+    item, unit, lead, chair = open_item("B07"), user("donvi-la-ee"), user("truongdoan"), user("chutich-tp")
     with pytest.raises(InvalidInput):
         remediation.act(item, Action.REQUEST_EXTENSION, actor=unit, now=NOW, text="Chờ kinh phí",
                         new_deadline=date(2019, 3, 1))

@@ -26,9 +26,10 @@ def test_dashboard_lists_every_desk_with_latest_verdict(demo):
     current = review.desks(parse_period("2026"), today=TODAY)
     assert {r.unit.code for r in current} == {f"DN-{c}-TTPV" for c in
                                                ("THANHMY", "BENGIANG", "NAMGIANG", "DACPRING", "LADEE", "LAEE")}
-    assert all(r.latest is None for r in current)  # none inspected yet in 2026
+    inspected = {r.unit.code for r in current if r.latest}
+    assert inspected == {"DN-BENGIANG-TTPV", "DN-NAMGIANG-TTPV"}  # the city's two finalised inspections of 2026
     regime = review.desks(None, regime="nd118_2025", today=TODAY)
-    assert all(r.latest is None for r in regime)
+    assert {r.unit.code for r in regime if r.latest} == inspected
 
 
 def test_heads_table_puts_repeat_offenders_first(demo):
@@ -70,7 +71,7 @@ def test_statistics_import_all_or_nothing(demo):
 
 
 def test_conclusion_is_issued_once_flags_the_head_and_tells_the_unit(demo):
-    chairman = db.session.scalar(select(User).where(User.username == "chutich"))
+    chairman = db.session.scalar(select(User).where(User.username == "chutich-tp"))
     inspection = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-LAEE-MC",
                                                                        Inspection.state == "finalised"))
     with pytest.raises(InvalidInput):
@@ -102,7 +103,7 @@ def test_conclusion_is_issued_once_flags_the_head_and_tells_the_unit(demo):
 def test_the_chairman_decides_the_final_verdict_with_a_reason(demo):
     from audit.models import AuditLogEntry
 
-    chairman = db.session.scalar(select(User).where(User.username == "chutich"))
+    chairman = db.session.scalar(select(User).where(User.username == "chutich-tp"))
     tapoo = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-TAPOO-MC",
                                                                   Inspection.inspection_date == date(2019, 11, 5)))
     assert tapoo.verdict == "formal" and tapoo.final_verdict == "formal" and not tapoo.verdict_is_final
@@ -125,13 +126,14 @@ def test_the_chairman_decides_the_final_verdict_with_a_reason(demo):
     assert row.latest["verdict"] == "partly_substantive" and row.latest["final"] and not row.not_real
     hoih = next(h for h in review.heads(Y2019, today=TODAY) if h.person_name == "Hôih Thị Dung")
     assert hoih.formal == 1  # the April inspection stays formal; November was changed by the chairman
-    entry = db.session.scalar(select(AuditLogEntry).where(AuditLogEntry.action == "inspection.conclude"))
+    entry = db.session.scalar(select(AuditLogEntry).where(AuditLogEntry.action == "inspection.conclude",
+                                                          AuditLogEntry.target_id == tapoo.id))
     assert entry.payload["after"]["proposed_verdict"] == "formal"
     assert entry.payload["after"]["final_verdict"] == "partly_substantive"
 
 
 def test_a_confirmed_verdict_needs_no_reason(demo):
-    chairman = db.session.scalar(select(User).where(User.username == "chutich"))
+    chairman = db.session.scalar(select(User).where(User.username == "chutich-tp"))
     zuoih = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-ZUOIH-MC"))
     conclusion = conclusions.conclude(zuoih, directives="Khắc phục.", responsibility_review=False, review_reason="",
                                       actor=chairman, now=NOW)

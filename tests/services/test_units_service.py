@@ -39,7 +39,7 @@ def test_appoint_head_closes_previous_and_logs(demo):
     db.session.commit()
     tenures = sorted(laee.tenures, key=lambda t: t.start_date)
     assert [(t.person_name, t.end_date) for t in tenures][-2:] == [
-        ("Alăng Thị Hoa", date(2021, 6, 30)), ("Bríu Thị Ngân", None)]
+        ("Alăng Thị Hoa", date(2021, 6, 30)), ("Bríu Thị Ngân", date(2025, 6, 30))]  # ends with the commune
     actions = db.session.scalars(select(AuditLogEntry.action).order_by(AuditLogEntry.id.desc()).limit(2)).all()
     assert actions == ["head.appoint", "head.end"]
 
@@ -88,3 +88,18 @@ def test_scope_of_unit_user_is_their_subtree(demo):
     user = db.session.scalar(select(User).where(User.username == "donvi-la-ee"))
     scope = svc.scope_of(user)
     assert {db.session.get(Unit, i).code for i in scope} == {"NG-LAEE", "NG-LAEE-MC"}
+
+
+def test_a_tenure_never_outlives_its_unit_nor_starts_after_it(demo):
+    laee = unit("NG-LAEE")  # dissolved on 30/06/2025
+    assert all(t.end_date is not None and t.end_date <= date(2025, 6, 30) for t in laee.tenures)
+    with pytest.raises(TenureConflict, match="ended on"):
+        svc.appoint_head(laee, person_name="Hồ Văn A", title="Chủ tịch UBND xã", start=date(2025, 7, 1),
+                         actor=None, now=NOW)
+    with pytest.raises(TenureConflict, match="outlive"):
+        svc.appoint_head(laee, person_name="Hồ Văn B", title="Chủ tịch UBND xã", start=date(2024, 1, 1),
+                         end=date(2025, 12, 31), actor=None, now=NOW)
+    new = unit("DN-LAEE")  # exists from 01/07/2025
+    with pytest.raises(TenureConflict, match="exists only from"):
+        svc.appoint_head(new, person_name="Hồ Văn C", title="Chủ tịch UBND xã", start=date(2025, 6, 1),
+                         actor=None, now=NOW)

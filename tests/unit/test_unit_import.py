@@ -46,7 +46,7 @@ def test_two_heads_in_file_close_each_other():
                   "head,NG-LAEE,A,,,01/01/2019,,,Chủ tịch\n").encode(), EXISTING, TENURES)
     heads = {h.tenure.person_name: h.tenure for h in plan.heads}
     assert heads["A"].end == date(2019, 12, 31)
-    assert heads["B"].end is None
+    assert heads["B"].end == date(2025, 6, 30)  # an open tenure ends with its unit (NG-LAEE ended 30/06/2025)
     assert [c.end for c in plan.closures] == [date(2018, 12, 31)]
 
 

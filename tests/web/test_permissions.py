@@ -1,6 +1,12 @@
 """Route × role × unit: the executable specification of who may reach what.
 
 Later issues add their routes to ROUTES; ``test_every_route_is_in_the_matrix`` fails until they do.
+
+Two worlds live in the demo: the district of Nam Giang until 30/06/2025 (chutich, truongdoan, thanhtra act for
+its People's Committee) and, from 01/07/2025, the city of Đà Nẵng (chutich-tp, truongdoan-tp, thanhtra-tp) and
+its communes (chutich-la-ee chairs La Êê only). The city reads, as history, the district's communes and desks
+that its communes succeed; the district's people never see the city's units; a commune chairman sees only
+their commune. Outside one's scope a record answers 404, as if it did not exist.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from audit.db import db
-from audit.models import Inspection, RemediationItem, Unit, User
+from audit.models import Authority, Inspection, RemediationItem, Unit, User
 
 ACTORS = {
     "anonymous": None,
@@ -21,9 +27,15 @@ ACTORS = {
     "team_lead": "truongdoan",
     "inspector": "thanhtra",
     "unit_user": "donvi-la-ee",
+    "city_chairman": "chutich-tp",
+    "city_lead": "truongdoan-tp",
+    "city_inspector": "thanhtra-tp",
+    "commune_chairman": "chutich-la-ee",
 }
-STAFF = ("admin", "chairman", "team_lead", "inspector")
+STAFF = ("admin", "chairman", "team_lead", "inspector", "city_chairman", "city_lead", "city_inspector",
+         "commune_chairman")
 ALL_LOGGED_IN = STAFF + ("unit_user",)
+DISTRICT = ("chairman", "team_lead", "inspector")  # the district's people: the city's records do not exist for them
 
 
 @dataclass
@@ -49,13 +61,27 @@ def admin_only(success: int) -> dict:
 
 
 def staff(status: int, anonymous: int = 302) -> dict:
-    """District staff get ``status``; a unit user has no access to inspections at all."""
-    return expect(status, anonymous=anonymous, unit_user=403)
+    """Staff who can read a district inspection get ``status`` (the district's and, as history, the city's); a
+    unit user has no access to inspections at all; La Êê's chairman of today does not see the district's."""
+    return expect(status, anonymous=anonymous, unit_user=403, commune_chairman=404)
 
 
 def team(status: int, others: int, anonymous: int = 302) -> dict:
     """The inspection team (truongdoan, thanhtra) gets ``status``; staff outside it get ``others``."""
-    return expect(others, anonymous=anonymous, team_lead=status, inspector=status, unit_user=403)
+    return expect(others, anonymous=anonymous, team_lead=status, inspector=status, unit_user=403,
+                  commune_chairman=404)
+
+
+def city_record(status: int, *, commune: int = 404, unit_user: int = 404) -> dict:
+    """A record of the city after 2025: the administrator and the city's people get ``status``; the district's
+    people get 404; La Êê's chairman ``commune``; the unit user of the dissolved La Êê ``unit_user``."""
+    return expect(status, unit_user=unit_user, commune_chairman=commune, **{actor: 404 for actor in DISTRICT})
+
+
+def chairmen(status: int, **by_actor) -> dict:
+    """The review pages: every chairman (district, city, commune) and the administrator."""
+    return expect(403, **{"admin": status, "chairman": status, "city_chairman": status, "commune_chairman": status,
+                          **by_actor})
 
 
 CSV = ("record,code,name,kind,parent_code,valid_from,valid_to,succeeds,title\n"
@@ -71,8 +97,10 @@ ROUTES = [
     Route("auth.change_password", "POST", "/account/password", expect(422), data={"current": ""}),
     Route("main.home", "GET", "/", expect(200)),
     Route("units.index", "GET", "/units", expect(200)),
-    Route("units.detail", "GET", "/units/{own}", expect(200)),
-    Route("units.detail", "GET", "/units/{other}", expect(200, unit_user=404)),
+    Route("units.detail", "GET", "/units/{own}", expect(200, commune_chairman=404)),
+    Route("units.detail", "GET", "/units/{other}", expect(200, unit_user=404, commune_chairman=404)),
+    Route("units.detail", "GET", "/units/{dn_own}", city_record(200, commune=200)),
+    Route("units.detail", "GET", "/units/{dn_other}", city_record(200)),
     Route("units.detail", "GET", "/units/999999", expect(404)),
     Route("units.appoint_head", "POST", "/units/{own}/heads", admin_only(302),
           data={"person_name": "Bríu Thị Ngân", "title": "Chủ tịch UBND xã", "start_date": "01/07/2021"}),
@@ -88,11 +116,12 @@ ROUTES = [
     Route("admin.new_user", "GET", "/admin/users/new", admin_only(200)),
     Route("admin.new_user", "POST", "/admin/users/new", admin_only(302),
           data={"username": "kiemtra2", "full_name": "Võ Thị Bình", "role": "inspector", "unit_id": "",
-                "password": "Kiem-tra-2019!"}),
+                "authority_id": "{dn_authority}", "honorific": "ba", "password": "Kiem-tra-2019!"}),
     Route("admin.edit_user", "GET", "/admin/users/{user}", admin_only(200)),
     Route("admin.edit_user", "GET", "/admin/users/999999", admin_only(404)),
     Route("admin.edit_user", "POST", "/admin/users/{user}", admin_only(302),
-          data={"full_name": "Lê Minh Khoa", "job_title": "Chuyên viên", "role": "inspector", "unit_id": ""}),
+          data={"full_name": "Lê Minh Khoa", "job_title": "Chuyên viên", "role": "inspector", "unit_id": "",
+                "authority_id": "{ng_authority}", "honorific": "ong"}),
     Route("admin.toggle_active", "POST", "/admin/users/{user}/active", admin_only(302)),
     Route("admin.reset_password", "POST", "/admin/users/{user}/reset-password", admin_only(200)),
     Route("checklists.index", "GET", "/checklists", expect(200)),
@@ -109,13 +138,20 @@ ROUTES = [
     Route("pwa.offline", "GET", "/offline", expect(200, anonymous=200)),
     # ------------------------------------------------------------ inspections
     # {insp}: the planned La Êê inspection (team: truongdoan lead, thanhtra member); {final}: a finalised one.
-    Route("inspections.index", "GET", "/inspections", staff(200)),
-    Route("inspections.plan", "GET", "/inspections/new", expect(403, admin=200, team_lead=200)),
-    Route("inspections.plan", "POST", "/inspections/new", expect(403, admin=302, team_lead=302),
+    Route("inspections.index", "GET", "/inspections", expect(200, unit_user=403)),  # each sees their scope
+    Route("inspections.plan", "GET", "/inspections/new", expect(403, admin=200, team_lead=200, city_lead=200)),
+    # a lead plans for their own authority only: the city's lead cannot choose the district's desk or team
+    Route("inspections.plan", "POST", "/inspections/new", expect(403, admin=302, team_lead=302, city_lead=422),
           data={"unit_id": "{desk}", "checklist_key": "one-stop-desk", "inspection_date": "10/12/2019",
                 "announced": "0", "decision_number": "301/QĐ-UBND", "decision_date": "01/12/2019",
                 "lead_id": "{lead}", "member_ids": "{user}", "secretary_id": ""}),
+    Route("inspections.plan", "POST", "/inspections/new", expect(403, admin=302, team_lead=422, city_lead=302),
+          data={"unit_id": "{dn_desk}", "checklist_key": "one-stop-desk", "inspection_date": "10/12/2026",
+                "announced": "0", "decision_number": "1601/QĐ-UBND", "decision_date": "01/12/2026",
+                "lead_id": "{dn_lead}", "member_ids": "{dn_user}", "secretary_id": ""}),
     Route("inspections.summary", "GET", "/inspections/{insp}", staff(200)),
+    Route("inspections.summary", "GET", "/inspections/{dn_insp}", city_record(200, commune=200, unit_user=403)),
+    Route("inspections.summary", "GET", "/inspections/{dn_final}", city_record(200, unit_user=403)),
     Route("inspections.summary", "GET", "/inspections/999999", staff(404)),
     Route("inspections.fill_start", "GET", "/inspections/{insp}/fill", staff(302)),
     Route("inspections.fill_section", "GET", "/inspections/{insp}/fill/A", staff(200)),
@@ -162,10 +198,11 @@ ROUTES = [
     Route("inspections.finalise", "POST", "/inspections/{final}/finalise", staff(409)),
     # ------------------------------------------------------------ minutes ({final} has issued version 1)
     Route("minutes.index", "GET", "/inspections/{final}/minutes", staff(200)),
-    Route("minutes.index", "POST", "/inspections/{final}/minutes", expect(403, team_lead=302),
+    Route("minutes.index", "POST", "/inspections/{final}/minutes", expect(403, team_lead=302, commune_chairman=404),
           data={"start_time": "13:40", "end_time": "16:30", "place": "Trụ sở UBND xã", "copies": "2"}),
     Route("minutes.preview", "GET", "/inspections/{final}/minutes/preview.pdf", staff(200)),
-    Route("minutes.issue", "POST", "/inspections/{final}/minutes/issue", expect(403, team_lead=302)),
+    Route("minutes.issue", "POST", "/inspections/{final}/minutes/issue", expect(403, team_lead=302,
+                                                                               commune_chairman=404)),
     Route("minutes.download", "GET", "/inspections/{final}/minutes/v1.pdf", staff(200)),
     Route("minutes.download", "GET", "/inspections/{final}/minutes/v9.pdf", staff(404)),
     Route("minutes.upload_signed", "POST", "/inspections/{final}/minutes/v1/signed", team(302, others=403),
@@ -177,42 +214,55 @@ ROUTES = [
     # {ritem}: La Êê's open A02 item (donvi-la-ee's own); {rother}: an item of Zuôih; {rresp}: La Êê's
     # B05 item, responded and awaiting verification.
     Route("remediation.index", "GET", "/remediation", expect(200)),
-    Route("remediation.item", "GET", "/remediation/{ritem}", expect(200)),
-    Route("remediation.item", "GET", "/remediation/{rother}", expect(200, unit_user=404)),
+    Route("remediation.item", "GET", "/remediation/{ritem}", expect(200, commune_chairman=404)),
+    Route("remediation.item", "GET", "/remediation/{rother}", expect(200, unit_user=404, commune_chairman=404)),
+    Route("remediation.item", "GET", "/remediation/{dn_ritem}", city_record(200)),
     Route("remediation.item", "GET", "/remediation/999999", expect(404)),
-    Route("remediation.act", "POST", "/remediation/{ritem}/respond", expect(403, unit_user=302),
+    Route("remediation.act", "POST", "/remediation/{ritem}/respond", expect(403, unit_user=302, commune_chairman=404),
           data={"text": "Đã bố trí lịch trực"}),
-    Route("remediation.act", "POST", "/remediation/{rother}/respond", expect(403, unit_user=404),
+    Route("remediation.act", "POST", "/remediation/{rother}/respond", expect(403, unit_user=404, commune_chairman=404),
           data={"text": "Đoán mã số của đơn vị khác"}),
-    Route("remediation.act", "POST", "/remediation/{ritem}/accept", expect(409)),
-    Route("remediation.act", "POST", "/remediation/{rresp}/accept", expect(403, team_lead=302, inspector=302)),
-    Route("remediation.act", "POST", "/remediation/{rresp}/return", expect(403, team_lead=302, inspector=302),
-          data={"text": "Chưa có minh chứng"}),
-    Route("remediation.act", "POST", "/remediation/{ritem}/request_extension", expect(403, unit_user=302),
-          data={"text": "Chờ kinh phí", "new_deadline": "30/06/2030"}),
-    Route("remediation.act", "POST", "/remediation/{ritem}/grant_extension", expect(403, team_lead=409, inspector=409)),
-    Route("remediation.act", "POST", "/remediation/{ritem}/set_deadline", expect(403, team_lead=302, chairman=302),
-          data={"new_deadline": "31/12/2030"}),
+    Route("remediation.act", "POST", "/remediation/{dn_ritem}/respond", city_record(403),
+          data={"text": "Đoán mã số của đơn vị khác"}),
+    Route("remediation.act", "POST", "/remediation/{ritem}/accept", expect(409, commune_chairman=404)),
+    Route("remediation.act", "POST", "/remediation/{rresp}/accept",
+          expect(403, team_lead=302, inspector=302, commune_chairman=404)),
+    Route("remediation.act", "POST", "/remediation/{rresp}/return",
+          expect(403, team_lead=302, inspector=302, commune_chairman=404), data={"text": "Chưa có minh chứng"}),
+    Route("remediation.act", "POST", "/remediation/{ritem}/request_extension",
+          expect(403, unit_user=302, commune_chairman=404), data={"text": "Chờ kinh phí", "new_deadline": "30/06/2030"}),
+    Route("remediation.act", "POST", "/remediation/{ritem}/grant_extension",
+          expect(403, team_lead=409, inspector=409, commune_chairman=404)),
+    # the deadline is the chairman's of the authority in charge today: the city's, since the district ended
+    Route("remediation.act", "POST", "/remediation/{ritem}/set_deadline",
+          expect(403, team_lead=302, city_chairman=302, commune_chairman=404), data={"new_deadline": "31/12/2030"}),
     Route("remediation.act", "POST", "/remediation/{ritem}/delete", expect(404)),
     Route("remediation.download_file", "GET", "/remediation/files/999999", expect(404)),
     Route("remediation.inbox", "GET", "/inbox", expect(200)),
     Route("remediation.mark_read", "POST", "/inbox/read", expect(302)),
     Route("remediation.open_note", "GET", "/inbox/999999", expect(404)),
-    Route("remediation.report", "GET", "/inspections/{final}/remediation-report.pdf", expect(200)),
-    Route("remediation.report", "GET", "/inspections/{final_other}/remediation-report.pdf", expect(200, unit_user=404)),
+    Route("remediation.report", "GET", "/inspections/{final}/remediation-report.pdf", expect(200, commune_chairman=404)),
+    Route("remediation.report", "GET", "/inspections/{final_other}/remediation-report.pdf",
+          expect(200, unit_user=404, commune_chairman=404)),
+    Route("remediation.report", "GET", "/inspections/{dn_final}/remediation-report.pdf", city_record(200)),
     # ------------------------------------------------------------ the chairman's review
-    Route("review.dashboard", "GET", "/dashboard?period=2019", expect(403, chairman=200, admin=200)),
-    Route("review.dashboard", "GET", "/dashboard?period=nineteen", expect(403, chairman=400, admin=400)),
-    Route("review.heads", "GET", "/dashboard/heads", expect(403, chairman=200, admin=200)),
-    Route("review.conclude", "GET", "/inspections/{final}/conclude", expect(403, chairman=200)),
-    Route("review.conclude", "POST", "/inspections/{final}/conclude", expect(403, chairman=302),
+    Route("review.dashboard", "GET", "/dashboard?period=2019", chairmen(200)),
+    Route("review.dashboard", "GET", "/dashboard?period=nineteen", chairmen(400)),
+    Route("review.heads", "GET", "/dashboard/heads", chairmen(200)),
+    # a district inspection left open in 2025 is concluded by the city, in charge of the district's work
+    Route("review.conclude", "GET", "/inspections/{final}/conclude", expect(403, city_chairman=200, commune_chairman=404)),
+    Route("review.conclude", "POST", "/inspections/{final}/conclude", expect(403, city_chairman=302, commune_chairman=404),
           data={"directives": "Khắc phục ngay các tồn tại."}),
+    # the city's inspection of La Êê: the city's chairman decides it, not La Êê's (nor the district's)
+    Route("review.conclude", "GET", "/inspections/{dn_insp}/conclude", expect(403, chairman=404, city_chairman=200)),
     Route("review.conclusion_pdf", "GET", "/inspections/{final}/conclusion.pdf", expect(404)),
-    Route("review.statistics", "GET", "/statistics", expect(403, chairman=200, admin=200)),
-    Route("review.statistics", "POST", "/statistics", expect(403, chairman=302, admin=302),
+    Route("review.conclusion_pdf", "GET", "/inspections/{dn_final}/conclusion.pdf", city_record(200)),
+    Route("review.statistics", "GET", "/statistics", chairmen(200)),
+    # figures of the district's desk: the district's chairman imports them; the city's desks are not it
+    Route("review.statistics", "POST", "/statistics", chairmen(302, city_chairman=422, commune_chairman=422),
           files={"file": b"unit_code,field,period,received,on_time,late\nNG-MC,dat_dai,2020,10,9,1\n"}),
-    Route("review.period_pdf", "GET", "/reports/period.pdf?period=2019", expect(403, chairman=200, admin=200)),
-    Route("review.period_xlsx", "GET", "/reports/period.xlsx?period=2019", expect(403, chairman=200, admin=200)),
+    Route("review.period_pdf", "GET", "/reports/period.pdf?period=2019", chairmen(200)),
+    Route("review.period_xlsx", "GET", "/reports/period.xlsx?period=2019", chairmen(200)),
 ]
 
 def _jpeg() -> bytes:
@@ -254,6 +304,16 @@ def _ids():
         "ritem": next(i.id for i in items if i.inspection_id == final.id and i.finding.item_id == "A02"),
         "rresp": next(i.id for i in items if i.inspection_id == final.id and i.finding.item_id == "B05"),
         "rother": next(i.id for i in items if i.unit_id == code("NG-ZUOIH-MC")),
+        "dn_own": code("DN-LAEE"),
+        "dn_other": code("DN-BENGIANG"),
+        "dn_desk": code("DN-NAMGIANG-TTPV"),
+        "dn_lead": db.session.scalar(select(User.id).where(User.username == "truongdoan-tp")),
+        "dn_user": db.session.scalar(select(User.id).where(User.username == "thanhtra-tp")),
+        "dn_insp": db.session.scalar(select(Inspection.id).where(Inspection.unit_id == code("DN-LAEE-TTPV"))),
+        "dn_final": db.session.scalar(select(Inspection.id).where(Inspection.unit_id == code("DN-BENGIANG-TTPV"))),
+        "dn_ritem": next(i.id for i in items if i.unit_id == code("DN-BENGIANG-TTPV")),
+        "ng_authority": db.session.scalar(select(Authority.id).where(Authority.code == "NG")),
+        "dn_authority": db.session.scalar(select(Authority.id).where(Authority.code == "DN")),
     }
 
 
@@ -277,7 +337,7 @@ def test_route_role_unit(client, demo, login, route, actor, status):
     if status == 403 and route.json is None:
         body = response.get_data(as_text=True)
         assert any(m in body for m in ("Bạn không có quyền", "Chỉ thành viên đoàn kiểm tra", "Chỉ Trưởng đoàn",
-                                       "Bạn không được thực hiện bước này")), body
+                                       "Bạn không được thực hiện bước này", "Chỉ Chủ tịch")), body
     response.close()
 
 

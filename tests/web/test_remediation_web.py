@@ -1,12 +1,14 @@
 """The unit portal and the team's verification through the web, the inbox, the report, the reminder command."""
 
 import io
+import re
 import subprocess
 
 from PIL import Image
 from sqlalchemy import func, select
 
-from audit.db import db
+from audit.db import db, utcnow
+from audit.domain.vndate import local_today
 from audit.models import RemediationEvent, RemediationItem, Unit
 from tests.services.test_remediation_service import Mailbox
 
@@ -127,7 +129,11 @@ def test_remind_overdue_command_sends_one_email_per_item_per_day(runner, demo, a
         first = runner.invoke(args=["remind-overdue"])
         second = runner.invoke(args=["remind-overdue"])
     assert first.exit_code == 0 and second.exit_code == 0
-    active = db.session.scalar(select(func.count()).select_from(RemediationItem).where(
-        RemediationItem.state.in_(["open", "returned"])))
-    assert f"{active} quá hạn" in first.output and "0 quá hạn" in second.output
-    assert len(box.messages) == active  # every open item of 2019 is overdue today: one e-mail each
+    owing = RemediationItem.state.in_(["open", "returned"])
+    active = db.session.scalar(select(func.count()).select_from(RemediationItem).where(owing))
+    overdue = db.session.scalar(select(func.count()).select_from(RemediationItem).where(
+        owing, RemediationItem.deadline < local_today(utcnow())))
+    assert f"{overdue} quá hạn" in first.output and "0 quá hạn" in second.output
+    assert overdue < active  # the 2026 items are not all due yet
+    sent = int(re.search(r"đã gửi (\d+) thư", first.output).group(1))
+    assert overdue <= sent == len(box.messages)  # one e-mail per overdue or nearly due item

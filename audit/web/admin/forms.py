@@ -4,6 +4,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 
+from audit.domain.people import HONORIFIC_WORDS, Honorific
 from audit.domain.policy import Role
 from audit.domain.units import UnitKind
 from audit.web.forms import VNDateField, max_length, optional, required
@@ -36,6 +37,10 @@ class UserForm(FlaskForm):
     email = StringField(_l("E-mail (for reminders)"), validators=[optional(), max_length(200)])
     role = SelectField(_l("Role"), choices=[SelectChoice(r.value, ROLE_LABELS[r]) for r in Role], validators=[required()])
     unit_id = SelectField(_l("Unit"), coerce=_coerce_optional_int, validate_choice=True)
+    authority_id = SelectField(_l("Inspecting authority (chairman, team lead, inspector)"),
+                               coerce=_coerce_optional_int, validate_choice=True)
+    honorific = SelectField(_l("Addressed as"), validators=[optional()],
+                            choices=[SelectChoice("", "—")] + [SelectChoice(h.value, HONORIFIC_WORDS[h]) for h in Honorific])
     password = PasswordField(_l("Initial password"), validators=[required(), max_length(128)],
                              render_kw={"autocomplete": "new-password"},
                              description=_l("At least 10 characters; the user must change it at first login."))

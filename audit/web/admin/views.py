@@ -12,7 +12,9 @@ from audit.db import db, utcnow
 from audit.domain.errors import ImportRejected
 from audit.domain.policy import Permission, Role
 from audit.domain.units import UnitKind
-from audit.models import Unit, User
+from audit.domain.vndate import short_date
+from audit.models import Authority, Unit, User
+from audit.services import authorities as authority_service
 from audit.services import units as unit_service
 from audit.services import users as user_service
 from audit.web.authz import require
@@ -100,14 +102,27 @@ def _unit_for(form) -> Unit | None:
     return db.session.get(Unit, form.unit_id.data) if form.unit_id.data else None
 
 
+def _authority_for(form) -> Authority | None:
+    return db.session.get(Authority, form.authority_id.data) if form.authority_id.data else None
+
+
+def _authority_choices() -> list[SelectChoice]:
+    return [SelectChoice("", _("— none (administrator, unit user) —"))] + [
+        SelectChoice(str(a.id), f"{a.unit.name} ({short_date(a.valid_from) if a.valid_from else '…'} – "
+                                f"{short_date(a.valid_to) if a.valid_to else '…'})")
+        for a in authority_service.all_authorities()]
+
+
 @bp.route("/users/new", methods=["GET", "POST"])
 @require(Permission.USER_MANAGE)
 def new_user():
     form = UserForm()
     form.unit_id.choices = _unit_choices(_("— no unit —"))
+    form.authority_id.choices = _authority_choices()
     outcome = submit(form, lambda: user_service.create_user(
         username=form.username.data, full_name=form.full_name.data, job_title=form.job_title.data,
         email=form.email.data, role=Role(form.role.data), unit=_unit_for(form), password=form.password.data,
+        authority=_authority_for(form), honorific=form.honorific.data or None,
         actor=current_user, now=utcnow()), refused_status=422)
     if outcome.done:
         flash(_("Account %(username)s has been created.", username=outcome.value.username), "success")
@@ -121,9 +136,11 @@ def edit_user(user_id: int):
     user = _load_user(user_id)
     form = UserEditForm(obj=user)
     form.unit_id.choices = _unit_choices(_("— no unit —"))
+    form.authority_id.choices = _authority_choices()
     outcome = submit(form, lambda: user_service.update_user(
         user, full_name=form.full_name.data, job_title=form.job_title.data, role=Role(form.role.data),
-        unit=_unit_for(form), email=form.email.data, actor=current_user, now=utcnow()), refused_status=422)
+        unit=_unit_for(form), email=form.email.data, authority=_authority_for(form),
+        honorific=form.honorific.data or None, actor=current_user, now=utcnow()), refused_status=422)
     if outcome.done:
         flash(_("Account %(username)s has been updated.", username=user.username), "success")
         return redirect(url_for("admin.users"))

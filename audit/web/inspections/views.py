@@ -16,6 +16,7 @@ from audit.domain.units import UnitKind
 from audit.domain.vndate import local_today
 from audit.models import Inspection, Unit, User
 from audit.services import answers as answer_service
+from audit.services import authorities
 from audit.services import inspections as inspection_service
 from audit.services.findings import head_for
 from audit.services.units import all_units
@@ -37,6 +38,8 @@ def index():
     actor = current_actor()
     query = (select(Inspection).options(selectinload(Inspection.unit), selectinload(Inspection.members))
              .order_by(Inspection.inspection_date.desc(), Inspection.id.desc()))
+    if actor.unit_scope is not None:  # a chairman, lead or inspector sees their authority's units only
+        query = query.where(Inspection.unit_id.in_(actor.unit_scope))
     mine = request.args.get("mine") == "1"
     inspections = [i for i in db.session.scalars(query)
                    if not mine or i.team_role_of(actor.user_id) is not None]
@@ -54,7 +57,9 @@ def _checklist_choice(versions) -> str:
 def _plan_choices(form: PlanForm) -> None:
     today = local_today(utcnow())
     kinds = inspection_service.plannable_kinds()  # from the checklists' applies_to, not a list of our own
-    units = [u for u in all_units() if u.kind in kinds]
+    authority = current_user.authority
+    inspectable = authorities.jurisdiction_units(authority) if authority is not None else None
+    units = [u for u in all_units() if u.kind in kinds and (inspectable is None or u.id in inspectable)]
     form.unit_id.choices = [SelectChoice("", _("— choose a unit —"))] + [
         SelectChoice(str(u.id), f"{u.name} ({u.code})" + ("" if u.active_on(today) else f" — {_('until')} "
                                                            f"{u.valid_to.strftime('%d/%m/%Y')}"))
@@ -62,8 +67,10 @@ def _plan_choices(form: PlanForm) -> None:
     keys = inspection_service.catalog().keys()
     form.checklist_key.choices = [SelectChoice(k, _checklist_choice(inspection_service.catalog().versions_of(k)))
                                   for k in keys]
-    people = db.session.scalars(select(User).where(User.active.is_(True), User.role.in_([r.value for r in TEAM_ROLES]))
-                                .order_by(User.full_name)).all()
+    query = select(User).where(User.active.is_(True), User.role.in_([r.value for r in TEAM_ROLES]))
+    if authority is not None:  # the team acts for the planner's authority
+        query = query.where(User.authority_id == authority.id)
+    people = db.session.scalars(query.order_by(User.full_name)).all()
     choices = [SelectChoice(str(u.id), f"{u.full_name} ({u.username})") for u in people]
     form.lead_id.choices = [SelectChoice("", _("— choose —"))] + choices
     form.member_ids.choices = choices

@@ -14,6 +14,7 @@ from audit.domain.vndate import local_today
 from audit.models import Unit, User
 from audit.services.remediation import visible_items
 from audit.services.units import all_units, head_of
+from audit.web.authz import current_actor
 
 bp = Blueprint("main", __name__)
 
@@ -33,13 +34,16 @@ def home():
         unit = current_user.unit
         items = visible_items(current_user)
         statuses = [standing(i.item_state, i.deadline, today) for i in items]
-        context.update(unit=unit, head=head_of(unit, today),
+        ended = unit.valid_to is not None and unit.valid_to < today
+        context.update(unit=unit, ended=ended, head=head_of(unit, unit.valid_to if ended else today),
                        children=[c for c in unit.children if c.active_on(today)],
                        items_open=sum(i.state != "accepted" for i in items),
                        items_overdue=sum(s.overdue for s in statuses),
                        items_due_soon=sum(s.due_soon for s in statuses))
     else:
-        desks = [u for u in all_units() if u.unit_kind in ONE_STOP_KINDS and u.active_on(today)]
+        scope = current_actor().unit_scope  # a chairman, lead or inspector: their authority's desks only
+        desks = [u for u in all_units() if u.unit_kind in ONE_STOP_KINDS and u.active_on(today)
+                 and (scope is None or u.id in scope)]
         context.update(desks=[(d, head_of(d, today)) for d in desks])
         if role is Role.ADMIN:
             context.update(

@@ -19,17 +19,17 @@ from audit.domain.units import ONE_STOP_KINDS
 from audit.domain.verdicts import Verdict
 from audit.domain.vndate import local_today
 from audit.models import Inspection
+from audit.services import authorities as authority_service
 from audit.services import conclusions as conclusion_service
 from audit.services import review as review_service
 from audit.services import statistics as statistics_service
 from audit.services.remediation import can_see_inspection
-from audit.web.authz import require
+from audit.web.authz import current_actor, require
 from audit.web.errors import translate
 from audit.web.filters import verdict_label
 from audit.web.forms import max_length, optional, submit
 from audit.web.inspections.common import load_inspection
 from reports import render_pdf
-from reports.minutes import _committee, _place
 from reports.review import FIELDS, period_context, period_html, period_workbook
 
 bp = Blueprint("review", __name__)
@@ -70,7 +70,7 @@ def dashboard():
     if regime and regime not in ("nd61_2018", "nd118_2025"):
         abort(400)
     today = local_today(utcnow())
-    rows = review_service.desks(period, kind, regime, today=today)
+    rows = review_service.desks(period, kind, regime, today=today, scope=current_actor().unit_scope)
     return render_template("review/dashboard.html", rows=rows, period=period, period_text=period_text, kind=kind,
                            regime=regime, kinds=sorted(k.value for k in ONE_STOP_KINDS),
                            verdict_codes=[v.value for v in Verdict], formal=[r for r in rows if r.not_real],
@@ -81,14 +81,15 @@ def dashboard():
 @require(Permission.DASHBOARD_VIEW)
 def heads():
     period, period_text = _period()
-    return render_template("review/heads.html", heads=review_service.heads(period, today=local_today(utcnow())),
-                           period=period, period_text=period_text)
+    heads = review_service.heads(period, today=local_today(utcnow()), scope=current_actor().unit_scope)
+    return render_template("review/heads.html", heads=heads, period=period, period_text=period_text)
 
 
 @bp.route("/inspections/<int:inspection_id>/conclude", methods=["GET", "POST"])
 @require(Permission.INSPECTION_CONCLUDE)
 def conclude(inspection_id: int):
     inspection = load_inspection(inspection_id)
+    authority_service.ensure_chairs(current_user, inspection, local_today(utcnow()))
     form = ConcludeForm()
     form.final_verdict.choices = [SelectChoice(v.value, verdict_label(v.value))
                                   for v in conclusion_service.verdict_choices(inspection)]
@@ -125,6 +126,7 @@ def conclusion_pdf(inspection_id: int):
 @require(Permission.STATISTICS_IMPORT)
 def statistics():
     period, period_text = _period("2019")
+    scope = current_actor().unit_scope
     form = StatisticsForm()
     problems, status = [], 200
     if form.is_submitted():
@@ -132,7 +134,7 @@ def statistics():
         if form.validate():
             try:
                 count = statistics_service.import_csv(form.file.data.read(5 * 1024 * 1024), actor=current_user,
-                                                      now=utcnow())
+                                                      now=utcnow(), scope=current_actor().unit_scope)
             except ImportRejected as err:
                 db.session.rollback()
                 problems = [(p.row, translate(p)) for p in err.problems]
@@ -141,20 +143,14 @@ def statistics():
                 flash(_("Imported %(count)d row(s) of dossier statistics.", count=count), "success")
                 return redirect(url_for("review.statistics", period=period_text))
     return render_template("review/statistics.html", form=form, problems=problems, period=period,
-                           period_text=period_text, by_unit=review_service.on_time_by_unit(period),
-                           by_field=review_service.on_time_by_field(period), field_names=FIELDS), status
+                           period_text=period_text, by_unit=review_service.on_time_by_unit(period, scope),
+                           by_field=review_service.on_time_by_field(period, scope), field_names=FIELDS), status
 
 
 def _report_context(period):
-    from sqlalchemy import select
-
-    from audit.models import Unit
-
-    district = db.session.scalar(select(Unit).where(Unit.kind == "district").order_by(Unit.id)) or \
-        db.session.scalar(select(Unit).order_by(Unit.id))
     today = local_today(utcnow())
-    figures = review_service.period_figures(period, today=today)
-    return period_context(figures, _committee(district).name, _place(district), today)
+    figures = review_service.period_figures(period, today=today, scope=current_actor().unit_scope)
+    return period_context(figures, authority_service.issuer_for(current_user, today), today)
 
 
 @bp.get("/reports/period.pdf")

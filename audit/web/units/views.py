@@ -40,7 +40,8 @@ def index():
     if on is not None:
         units = [u for u in units if u.active_on(on)]
     reference_day = on or local_today(utcnow())
-    rows = [(unit, depth, unit_service.head_of(unit, reference_day))
+    # a unit that has ended shows its last head (with the end of the tenure), never a head "today"
+    rows = [(unit, depth, unit_service.head_of(unit, min(reference_day, unit.valid_to or reference_day)))
             for unit, depth in unit_service.unit_forest(units)]
     status = 400 if error else 200
     return render_template("units/index.html", rows=rows, on=on, reference_day=reference_day,
@@ -53,6 +54,8 @@ def _render_detail(unit: Unit, form: AppointHeadForm, status: int = 200):
     return render_template(
         "units/detail.html", unit=unit, form=form, today=today, on=on, date_error=error,
         head_today=unit_service.head_of(unit, today),
+        ended=not unit.active_on(today) and unit.valid_to is not None and unit.valid_to < today,
+        last_head=unit_service.head_of(unit, unit.valid_to) if unit.valid_to else None,
         head_on=unit_service.head_of(unit, on) if on else None,
     ), (400 if error and status == 200 else status)
 

@@ -1,0 +1,112 @@
+"""Inspecting authorities: who acts for which units (the rules are in :mod:`audit.domain.authorities`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from audit.db import db
+from audit.domain import authorities as rules
+from audit.domain.errors import N_, DomainError, NotAllowed
+from audit.domain.vndate import short_date
+from audit.models import Authority, Unit, UnitSuccession
+
+
+def all_authorities() -> list[Authority]:
+    return list(db.session.scalars(select(Authority).order_by(Authority.valid_from.is_(None).desc(),
+                                                              Authority.valid_from, Authority.code)))
+
+
+def _tree() -> tuple[dict[int, int | None], dict[int, list[int]]]:
+    parent_of = {row.id: row.parent_id for row in db.session.execute(select(Unit.id, Unit.parent_id))}
+    predecessors: dict[int, list[int]] = {}
+    for successor, predecessor in db.session.execute(
+            select(UnitSuccession.c.successor_id, UnitSuccession.c.predecessor_id)):
+        predecessors.setdefault(successor, []).append(predecessor)
+    return parent_of, predecessors
+
+
+def readable_units(authority: Authority) -> frozenset[int]:
+    """Unit ids whose records the people of ``authority`` may read (its jurisdiction, and history where the
+    authority reads it)."""
+    parent_of, predecessors = _tree()
+    return rules.readable(authority.to_domain(), parent_of, predecessors)
+
+
+def jurisdiction_units(authority: Authority) -> frozenset[int]:
+    parent_of, _ = _tree()
+    return rules.jurisdiction(authority.to_domain(), parent_of)
+
+
+def in_charge(authority: Authority, day: date) -> Authority | None:
+    """The authority acting for ``authority`` on ``day``: itself while in force, else its successor."""
+    by_id = {a.id: a for a in all_authorities()}
+    found = rules.in_charge(authority.to_domain(), day, {k: v.to_domain() for k, v in by_id.items()})
+    return by_id[found.id] if found else None
+
+
+def check_plan(authority: Authority | None, unit: Unit, day: date) -> None:
+    """Raise :class:`DomainError` unless ``authority`` may inspect ``unit`` on ``day``."""
+    if authority is None:
+        raise DomainError(rules.NO_AUTHORITY)
+    parent_of, _ = _tree()
+    problems = rules.planning_problems(authority.to_domain(), unit.id, day, parent_of)
+    if problems:
+        period = f"{short_date(authority.valid_from) if authority.valid_from else '…'} – " \
+                 f"{short_date(authority.valid_to) if authority.valid_to else '…'}"
+        raise DomainError(problems[0], authority=authority.unit.name, date=short_date(day), period=period,
+                          unit=unit.name)
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """In whose name a document dated ``day`` is issued (Decree 30/2020 heading and signature)."""
+
+    authority: Authority
+    body_lines: tuple[str, ...]  # the issuing body, in full: ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐÀ NẴNG")
+    superior: str  # the same body as the superior line of a document its team issues (may be abbreviated)
+    name: str  # "UBND thành phố Đà Nẵng", as the text names it
+    place: str  # "Đà Nẵng"
+    chair_title: str  # "CHỦ TỊCH"
+    chairman: str | None  # the head of its People's Committee in office that day
+
+
+def issuer_on(authority: Authority, day: date) -> Issuer:
+    """The issuer of a document of ``authority`` dated ``day``: the authority in charge that day (its
+    successor once it has ended)."""
+    from .units import head_of
+
+    acting = in_charge(authority, day) or authority
+    head = head_of(acting.unit, day)
+    return Issuer(authority=acting, body_lines=acting.issuing_lines, superior=acting.unit.name.upper(),
+                  name=acting.unit.name, place=acting.place, chair_title=acting.chair_title,
+                  chairman=head.person_name if head else None)
+
+
+def issuer_for(user, day: date) -> Issuer:
+    """The issuer of a document ``user`` produces on ``day``: their authority (or its successor); for the
+    administrator, who acts for none, the widest authority in force that day."""
+    authority = user.authority
+    if authority is None:
+        in_force = [a for a in all_authorities() if a.in_force_on(day)] or all_authorities()
+        authority = min(in_force, key=lambda a: (a.unit.parent_id is not None, a.id))
+    return issuer_on(authority, day)
+
+
+def chairs(user, inspection, day: date) -> bool:
+    """Whether ``user`` is a chairman of the authority in charge of ``inspection`` on ``day``: the authority
+    that planned it, or its successor once it has ended (a district chairman no longer acts after 2025)."""
+    if user.role != "chairman" or user.authority_id is None:
+        return False
+    acting = in_charge(inspection.authority, day)
+    return acting is not None and acting.id == user.authority_id
+
+
+def ensure_chairs(user, inspection, day: date) -> None:
+    """Raise :class:`NotAllowed` unless ``user`` chairs the authority in charge of ``inspection`` on ``day``."""
+    if not chairs(user, inspection, day):
+        acting = in_charge(inspection.authority, day)
+        raise NotAllowed(N_("Only the chairman of %(authority)s, in charge of this inspection today, may decide "
+                            "this."), authority=(acting or inspection.authority).unit.name)
