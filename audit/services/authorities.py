@@ -110,3 +110,13 @@ def ensure_chairs(user, inspection, day: date) -> None:
         acting = in_charge(inspection.authority, day)
         raise NotAllowed(N_("Only the chairman of %(authority)s, in charge of this inspection today, may decide "
                             "this."), authority=(acting or inspection.authority).unit.name)
+
+
+def chaired_today(user, day: date) -> frozenset[int]:
+    """Ids of the authorities whose inspections ``user`` concludes on ``day``: the user's own authority and
+    every ended authority it is in charge for (empty for anyone who is not a chairman)."""
+    if user.role != "chairman" or user.authority_id is None:
+        return frozenset()
+    by_id = {a.id: a.to_domain() for a in all_authorities()}
+    return frozenset(a for a, rule in by_id.items()
+                     if (acting := rules.in_charge(rule, day, by_id)) is not None and acting.id == user.authority_id)

@@ -66,7 +66,8 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
     units = db.session.scalars(_within(_active_in(select(Unit).where(Unit.kind.in_(kinds)), period), Unit.id, scope)
                                .order_by(Unit.code)).all()
     rows = {u.id: DeskRow(u) for u in units}
-    ranked = select(Inspection.unit_id, Inspection.id, Inspection.inspection_date, Inspection.score,
+    ranked = select(Inspection.unit_id, Inspection.id, Inspection.authority_id, Inspection.inspection_date,
+                    Inspection.score,
                     FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"),
                     func.row_number().over(partition_by=Inspection.unit_id,
                                            order_by=(Inspection.inspection_date.desc(), Inspection.id.desc()))
@@ -83,7 +84,7 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
         row = rows[r.unit_id]
         if r.rank == 1:
             row.latest = {"id": r.id, "date": r.inspection_date, "score": r.score, "verdict": r.verdict,
-                          "final": bool(r.final)}
+                          "final": bool(r.final), "authority_id": r.authority_id}
         if r.score is not None:
             row.scores.insert(0, r.score)
     open_states = [s.value for s in (State.OPEN, State.RETURNED, State.RESPONDED)]

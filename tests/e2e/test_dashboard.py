@@ -28,8 +28,9 @@ def test_dashboard_layout(page, live_server, viewport, shot):
 
 
 def test_chairman_reviews_concludes_and_downloads_the_2019_report(page, live_server, shot):
+    """The city's chairman, in charge of the district's open work since 01/07/2025, reviews 2019 as history."""
     base = live_server["url"]
-    log_in(page, base, "chutich")
+    log_in(page, base, "chutich-tp")
     page.goto(f"{base}/dashboard?period=2019")
     formal = page.locator("tr.desk-formal")
     expect(formal.first).to_be_visible()

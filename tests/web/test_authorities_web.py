@@ -114,3 +114,14 @@ def test_planning_checks_the_authority_both_ways(demo):
     inspection = plan("DN-LAEE-TTPV", date(2026, 12, 10), city_lead, city_member)
     assert inspection.authority.code == "DN"
     db.session.rollback()
+
+
+def test_the_dashboard_offers_to_conclude_only_to_the_chairman_in_charge(client, demo, login):
+    login("chutich")  # the district's chairman: his authority ended on 30/06/2025
+    assert "/conclude" not in client.get("/dashboard?period=2019").get_data(as_text=True)
+    client.post("/logout")
+    login("chutich-tp")
+    assert client.get("/dashboard?period=2019").get_data(as_text=True).count("/conclude") >= 12
+    client.post("/logout")
+    login("chutich-la-ee")  # the city's inspections of La Êê are the city's to conclude
+    assert "/conclude" not in client.get("/dashboard?period=2026").get_data(as_text=True)

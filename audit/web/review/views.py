@@ -74,6 +74,7 @@ def dashboard():
     return render_template("review/dashboard.html", rows=rows, period=period, period_text=period_text, kind=kind,
                            regime=regime, kinds=sorted(k.value for k in ONE_STOP_KINDS),
                            verdict_codes=[v.value for v in Verdict], formal=[r for r in rows if r.not_real],
+                           concludes=authority_service.chaired_today(current_user, today),
                            never=[r for r in rows if not r.latest])
 
 
