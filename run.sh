@@ -10,6 +10,12 @@ ensure_system_packages runtime
 ensure_venv requirements.txt
 
 FLASK=".venv/bin/flask --app wsgi"
+PORT="${PORT:-5000}"
+HOST="${HOST:-127.0.0.1}"
+# Issued documents carry a verification address and a digital signature: the demo's address, and test
+# certificates KTCV makes itself (they say they are for testing; put real PKCS#12 files in instance/signing/).
+export AUDIT_PUBLIC_URL="${AUDIT_PUBLIC_URL:-http://$HOST:$PORT}"
+export AUDIT_SIGNING_TEST_CERTIFICATES="${AUDIT_SIGNING_TEST_CERTIFICATES:-true}"
 echo ">> Applying database migrations"
 $FLASK db upgrade 2>&1 | grep -v "^INFO" || true
 $FLASK seed-demo
@@ -17,8 +23,6 @@ echo
 $FLASK demo-logins
 echo
 
-PORT="${PORT:-5000}"
-HOST="${HOST:-127.0.0.1}"
 # The demo is served over plain HTTP: session cookies cannot be "Secure" there. Behind HTTPS, set
 # AUDIT_SESSION_COOKIE_SECURE=true and AUDIT_REMEMBER_COOKIE_SECURE=true.
 export AUDIT_SESSION_COOKIE_SECURE="${AUDIT_SESSION_COOKIE_SECURE:-false}"

@@ -34,8 +34,14 @@ class BaseConfig:
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024
     IMPORT_MAX_BYTES = 2 * 1024 * 1024
     PASSWORD_HASH_METHOD = "scrypt"
-    # Address printed in the verification QR code of issued minutes; the request's host when unset.
+    # Public address of KTCV printed in the verification line of issued documents (AUDIT_PUBLIC_URL). Required
+    # before anything is issued: never taken from a request, whose Host header any client chooses.
     PUBLIC_URL = None
+    # Signing certificates: SIGNING_DIR/<authority code>.p12 (default instance/signing), their passphrase, and
+    # whether KTCV may make its own *test* CA and certificates (the demo and the tests only).
+    SIGNING_DIR = None
+    SIGNING_PASSPHRASE = None
+    SIGNING_TEST_CERTIFICATES = False
     # E-mail (reminders, notifications): off unless a server is given, e.g. AUDIT_MAIL_SERVER=smtp.example.
     MAIL_SERVER = None
     MAIL_PORT = 25
@@ -50,5 +56,7 @@ class TestConfig(BaseConfig):
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_SECURE = False
     WTF_CSRF_ENABLED = False
+    PUBLIC_URL = "https://ktcv.namgiang.example"
+    SIGNING_TEST_CERTIFICATES = True
     # Cheap hashing keeps hundreds of test accounts fast; production uses scrypt.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"

@@ -70,12 +70,12 @@ CITY_HOME_AFFAIRS = ("DN-SNV", "Sở Nội vụ thành phố Đà Nẵng", "Giá
 STAFF = [
     ("admin", "Phạm Thị Quỳnh", "Chuyên viên công nghệ thông tin", Role.ADMIN, "NG-VP", None),
     ("chutich", "Hồ Văn Thành", "Chủ tịch UBND huyện Nam Giang", Role.CHAIRMAN, "NG", "NG"),
-    ("truongdoan", "Trần Thị Thu Hà", "Trưởng phòng Nội vụ, Trưởng đoàn kiểm tra", Role.TEAM_LEAD, "NG-NV", "NG"),
-    ("thanhtra", "Lê Minh Khoa", "Chuyên viên Phòng Nội vụ, thành viên đoàn kiểm tra", Role.INSPECTOR, "NG-NV", "NG"),
+    ("truongdoan", "Trần Thị Thu Hà", "Trưởng phòng Nội vụ", Role.TEAM_LEAD, "NG-NV", "NG"),
+    ("thanhtra", "Lê Minh Khoa", "Chuyên viên Phòng Nội vụ", Role.INSPECTOR, "NG-NV", "NG"),
     ("chutich-tp", "Phan Minh Khôi", "Chủ tịch UBND thành phố Đà Nẵng", Role.CHAIRMAN, "DN", "DN"),
-    ("truongdoan-tp", "Nguyễn Thị Minh Nguyệt", "Phó Giám đốc Sở Nội vụ, Trưởng đoàn kiểm tra", Role.TEAM_LEAD,
+    ("truongdoan-tp", "Nguyễn Thị Minh Nguyệt", "Phó Giám đốc Sở Nội vụ", Role.TEAM_LEAD,
      "DN-SNV", "DN"),
-    ("thanhtra-tp", "Trương Công Hậu", "Chuyên viên Sở Nội vụ, thành viên đoàn kiểm tra", Role.INSPECTOR, "DN-SNV",
+    ("thanhtra-tp", "Trương Công Hậu", "Chuyên viên Sở Nội vụ", Role.INSPECTOR, "DN-SNV",
      "DN"),
     ("chutich-la-ee", "Alăng Thị Hoa", "Chủ tịch UBND xã La Êê", Role.CHAIRMAN, "DN-LAEE", "DN-LAEE"),
 ]

@@ -107,6 +107,8 @@ class MinutesContext:
     copies: str
     signers: tuple[tuple[str, str], ...]  # (role heading, name)
     draft: bool
+    recipients: tuple[str, ...] = ()  # Nơi nhận
+    replaces: str = ""  # "Biên bản này thay thế Biên bản số … ngày …; lý do: …"
     version: int | None = None
     verification_code: str | None = None
     verify_url: str | None = None
@@ -186,7 +188,8 @@ def legal_grounds(checklist, day: date, register=None) -> list[str]:
 
 
 def build_minutes_context(*, inspection, issuer, assessment, proposal, head, details,
-                          translate: Callable[[str], str], number: str, draft: bool, version: int | None = None,
+                          translate: Callable[[str], str], number: str, draft: bool, issued_on: date | None = None,
+                          replaces: str = "", version: int | None = None,
                           verification_code: str | None = None, verify_url: str | None = None,
                           qr_svg: str | None = None) -> MinutesContext:
     """Everything the minutes show, formatted. ``translate`` turns message ids (labels, reasons) into
@@ -210,19 +213,21 @@ def build_minutes_context(*, inspection, issuer, assessment, proposal, head, det
     if inspection.secretary:
         team.append(f"{_person(inspection.secretary)} — Thư ký")
     people = tuple(line.strip() for line in details.unit_representatives.splitlines() if line.strip())
+    # the head in office that day, named once: not again when among the unit's representatives
+    named = head is not None and any(head.person_name in line for line in people)
+    head_text = "" if named else (f"{head.addressed_name}, {head.title}" if head else "chưa ghi nhận")
     notes = {a.item_id: a.note for a in inspection.answers if a.note}
     sections = []
     for section in card.sections:
         items = next(s for s in checklist.sections if s.key == section.key).items
         if not any(i.scored for i in items):
             continue
-        observations = tuple(f"{item.id}: {notes[item.id]}" for item in items if item.id in notes)
+        observations = tuple(notes[item.id] for item in items if item.id in notes)
         sections.append(SectionLine(section.key, section.title, f"{section.answered}/{section.total}",
                                     vn_number(section.score), observations))
     answers = assessment.answers
     remarks = " ".join(answers[i.id] for i in checklist.items if i.answer_type.value == "text" and answers.get(i.id))
     active = inspection.active_findings
-    head_text = f"{head.person_name}, {head.title}" if head else "chưa ghi nhận"
     findings = tuple(
         FindingLine(n, f.item_id or "", f.statement, f.observation, translate(SEVERITY_LABELS[f.severity]), f.repeat,
                     f.formality_signal, f.unit.accountable_body.name,
@@ -241,7 +246,7 @@ def build_minutes_context(*, inspection, issuer, assessment, proposal, head, det
                     for r in proposal.reasons)
     return MinutesContext(
         issuer_parent=issuer_parent, issuer=issuer_body, number=number,
-        place_date=place_and_date(issuer.place, day),
+        place_date=place_and_date(issuer.place, issued_on or day),
         summary=f"Kiểm tra việc thực hiện kỷ luật, kỷ cương hành chính và cơ chế một cửa tại {inspection.unit.name}",
         legal_basis=tuple(legal), opening=opening, team=tuple(team), unit_name=inspection.unit.name,
         unit_people=people, head=head_text, checklist=checklist.title,
@@ -250,12 +255,15 @@ def build_minutes_context(*, inspection, issuer, assessment, proposal, head, det
         sample=tuple(sample_lines(assessment, inspection.dossiers)),
         verdict=verdict_label(proposal.verdict, translate), verdict_reasons=reasons,
         findings=findings, requirements=requirements,
-        unit_comments=details.unit_comments.strip() or "Đơn vị được kiểm tra thống nhất với nội dung biên bản.",
+        # exactly as recorded: never a consent nobody gave (issuing refuses blank comments; a draft says so)
+        unit_comments=details.unit_comments.strip() or "[Chưa ghi ý kiến của đơn vị được kiểm tra]",
         closing=f"Buổi kiểm tra kết thúc vào lúc {clock(details.end_time)} cùng ngày. Biên bản đã được đọc lại cho "
                 "các thành phần tham dự cùng nghe, thống nhất và ký tên.",
         copies=(f"Biên bản được lập thành {copies} bản có giá trị pháp lý như nhau, Đoàn kiểm tra giữ 01 bản, "
                 f"đơn vị được kiểm tra giữ {two_digits(details.copies - 1)} bản."),
         signers=tuple(signers), draft=draft, version=version, verification_code=verification_code,
+        recipients=(f"{inspection.unit.accountable_body.name};", f"Chủ tịch {committee} (để báo cáo);",
+                    "Lưu: VT, hồ sơ kiểm tra."), replaces=replaces,
         verify_url=verify_url, qr_svg=qr_svg,
     )
 

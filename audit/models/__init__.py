@@ -4,6 +4,7 @@ from . import guards  # noqa: E402,F401  (flush-time guarantees)
 from .audit_log import AuditLogEntry
 from .auth import LoginAttempt
 from .authorities import Authority
+from .documents import DocumentCounter, OutgoingDocument
 from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
 from .minutes import IssuedMinutes, MinutesDetails
 from .remediation import Notification, RemediationEvent, RemediationFile, RemediationItem, ReminderLog
@@ -12,7 +13,8 @@ from .units import HeadTenure, Unit, UnitSuccession
 from .users import User
 
 __all__ = [
-    "Answer", "AnswerOperation", "AuditLogEntry", "Authority", "Conclusion", "DossierStatistic", "Evidence", "Finding",
+    "Answer", "AnswerOperation", "AuditLogEntry", "Authority", "DocumentCounter",
+    "OutgoingDocument", "Conclusion", "DossierStatistic", "Evidence", "Finding",
     "HeadTenure", "Inspection",
     "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "Notification", "RemediationEvent",
     "RemediationFile", "RemediationItem", "ReminderLog", "SampledDossierRow", "Unit", "UnitSuccession", "User",

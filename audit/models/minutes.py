@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from audit.db import UTCDateTime, db
 
+from .documents import OutgoingDocument
 from .inspections import Inspection
 from .users import User
 
@@ -67,9 +68,14 @@ class IssuedMinutes(db.Model):
     signed_size: Mapped[int | None]
     signed_uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     signed_uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Its own entry in the register of outgoing documents (a correction is a new document replacing this one)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("outgoing_documents.id"))
+    # What the document says, without its number, date and codes: a correction must change it.
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
 
     inspection: Mapped[Inspection] = relationship()
     issued_by: Mapped[User] = relationship(foreign_keys=[issued_by_id])
+    document: Mapped[OutgoingDocument | None] = relationship()
 
     @property
     def current(self) -> bool:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, backref, deferred, mapped_column, relationshi
 
 from audit.db import UTCDateTime, db
 
+from .documents import OutgoingDocument
 from .inspections import Inspection
 from .units import HeadTenure, Unit
 from .users import User
@@ -38,10 +39,12 @@ class Conclusion(db.Model):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     issued_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("outgoing_documents.id"))
 
     inspection: Mapped[Inspection] = relationship(backref=backref("conclusion", uselist=False, viewonly=True))
     head: Mapped[HeadTenure | None] = relationship()
     issued_by: Mapped[User] = relationship()
+    document: Mapped[OutgoingDocument | None] = relationship()
 
     @property
     def verdict_changed(self) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from audit.db import db
+from audit.domain.documents import DocumentKind
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.verdicts import Verdict, verdicts_of
 from audit.domain.vndate import local_today
@@ -15,7 +16,7 @@ from audit.models import Conclusion, Inspection, User
 from reports import render_pdf
 from reports.review import conclusion_html
 
-from . import audit_log, authorities, notify
+from . import audit_log, authorities, documents, notify, signing
 from .findings import head_for
 from .inspections import checklist_of
 
@@ -28,6 +29,19 @@ def verdict_choices(inspection: Inspection) -> tuple[Verdict, ...]:
     """The verdicts the chairman may decide for this inspection: those of its checklist's scale."""
     rules = checklist_of(inspection).rules
     return verdicts_of(rules.scale) if rules else (Verdict.INSUFFICIENT_EVIDENCE,)
+
+
+def _recipients(inspection: Inspection, lead_unit: str | None) -> tuple[str, ...]:
+    """Nơi nhận: the body answerable for the unit inspected, the unit itself when it is another, the office
+    that led the team, and the file."""
+    body = inspection.unit.accountable_body
+    lines = [f"{body.name};"]
+    if body.id != inspection.unit.id:
+        lines.append(f"{inspection.unit.name};")
+    if lead_unit:
+        lines.append(f"{lead_unit};")
+    lines.append("Lưu: VT.")
+    return tuple(lines)
 
 
 def conclude(inspection: Inspection, *, directives: str, responsibility_review: bool, review_reason: str,
@@ -55,17 +69,19 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
     reason = review_reason.strip() or None
     if responsibility_review and (head is None or reason is None):
         raise InvalidInput(N_("A responsibility review names the head in office and gives the reason."))
-    year = inspection.inspection_date.year
-    count = db.session.scalar(select(func.count(Conclusion.id)).join(Inspection).where(
-        func.extract("year", Inspection.inspection_date) == year))
-    number = f"{count + 1:02d}/TB-UBND"
-    html = conclusion_html(inspection=inspection, issuer=authorities.issuer_on(inspection.authority, local_today(now)),
+    issuer = authorities.issuer_on(inspection.authority, local_today(now))
+    document = documents.register(issuer.authority, DocumentKind.CONCLUSION,
+                                  f"Thông báo kết luận kiểm tra công vụ tại {inspection.unit.name}", actor=actor,
+                                  now=now, inspection=inspection)
+    number = document.number
+    lead_unit = inspection.lead.unit.name if inspection.lead and inspection.lead.unit else None
+    html = conclusion_html(inspection=inspection, issuer=issuer, recipients=_recipients(inspection, lead_unit),
                            number=number, directives=directives, chairman=actor.full_name,
                            head=head, review_reason=reason if responsibility_review else None,
                            findings=inspection.active_findings, proposed=proposed, final=final,
                            verdict_reason=verdict_reason or None, today=local_today(now))
-    pdf = render_pdf(html, archival=True)
-    conclusion = Conclusion(inspection_id=inspection.id, number=number, directives=directives,
+    pdf = signing.sign_pdf(render_pdf(html, archival=True), issuer.authority)
+    conclusion = Conclusion(inspection_id=inspection.id, number=number, directives=directives, document=document,
                             proposed_verdict=proposed, final_verdict=final,
                             verdict_reason=verdict_reason if final != proposed else None,
                             responsibility_review=responsibility_review,

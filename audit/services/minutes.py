@@ -5,20 +5,22 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import datetime
 
 import segno
-from sqlalchemy import func, select
+from sqlalchemy import select, update
 
 from audit.db import db
+from audit.domain.documents import DocumentKind
 from audit.domain.errors import N_, DomainError, InvalidInput, NotAllowed
 from audit.domain.inspections import InspectionLocked, State, TeamRole, may_edit_minutes
-from audit.domain.vndate import LOCAL_TZ
+from audit.domain.vndate import LOCAL_TZ, local_today, short_date
 from audit.i18n import in_vietnamese
 from audit.models import Inspection, IssuedMinutes, MinutesDetails, User
 from reports import build_minutes_context, render_minutes_html, render_pdf
 
-from . import audit_log, authorities
+from . import audit_log, authorities, documents, signing
 from .findings import head_for
 from .inspections import evaluate, proposal_of
 
@@ -82,9 +84,11 @@ def current_issued(inspection: Inspection) -> IssuedMinutes | None:
 
 
 def _context(inspection: Inspection, *, number: str, draft: bool, **issue):
+    """The minutes' content; issued in the name of the inspection's authority on the inspection date (a
+    replacing document: on its own date, by the authority in charge then)."""
     assessment = evaluate(inspection)
-    return build_minutes_context(inspection=inspection,
-                                 issuer=authorities.issuer_on(inspection.authority, inspection.inspection_date),
+    day = issue.get("issued_on") or inspection.inspection_date
+    return build_minutes_context(inspection=inspection, issuer=authorities.issuer_on(inspection.authority, day),
                                  assessment=assessment,
                                  proposal=proposal_of(inspection, assessment), head=head_for(inspection),
                                  details=details_of(inspection), translate=in_vietnamese, number=number, draft=draft,
@@ -99,53 +103,85 @@ def preview_pdf(inspection: Inspection) -> bytes:
     return render_pdf(render_minutes_html(_context(inspection, number=number, draft=draft)))
 
 
-def _next_number(inspection: Inspection) -> str:
-    previous = db.session.scalar(select(IssuedMinutes.number).where(IssuedMinutes.inspection_id == inspection.id)
-                                 .limit(1))
-    if previous:
-        return previous
-    year = inspection.inspection_date.year
-    issued_that_year = db.session.scalar(
-        select(func.count(func.distinct(IssuedMinutes.inspection_id))).join(Inspection)
-        .where(Inspection.inspection_date.between(date(year, 1, 1), date(year, 12, 31))))
-    return f"{issued_that_year + 1:02d}/BB-ĐKT"
-
-
 def _code() -> str:
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
-def issue(inspection: Inspection, *, actor: User, now: datetime, verify_base_url: str) -> IssuedMinutes:
-    """Issue the minutes of a finalised inspection as PDF/A: the bytes and their sha256 are kept forever.
+def _content_digest(context) -> str:
+    """What the minutes say, without number, date, issuer lines and codes: a correction must change it."""
+    bare = replace(context, number="", place_date="", issuer_parent="", replaces="", version=None,
+                   verification_code=None, verify_url=None, qr_svg=None)
+    return hashlib.sha256(render_minutes_html(bare).encode()).hexdigest()
 
-    A later issue is a new version with the same number; the earlier one stays, marked superseded.
+
+def issue(inspection: Inspection, *, actor: User, now: datetime, verify_base_url: str | None,
+          replaces_version: int | None = None, reason: str = "", confirmed: bool = False) -> IssuedMinutes:
+    """Issue the minutes of a finalised inspection as PDF/A under a number of the register of outgoing
+    documents: the bytes and their sha256 are kept forever.
+
+    A correction is a new document with its own number that names the one it replaces, with a reason and a
+    confirmation; it is refused when nothing changed, and a repeated request (naming a version already
+    replaced) is a conflict, so a double click issues once. The replaced version stays, marked.
     """
     if inspection.inspection_state is not State.FINALISED:
         raise InspectionLocked(N_("Minutes are issued only for a finalised inspection."))
     _lead_only(inspection, actor)  # together: may_issue_minutes, with the precise refusal for each case
+    if not verify_base_url:
+        raise DomainError(N_("The public address of KTCV (AUDIT_PUBLIC_URL) is not set: documents cannot be "
+                             "issued with a verification address."))
+    details = details_of(inspection)
+    if not details.unit_comments.strip():
+        raise InvalidInput(N_("Write the inspected unit's comments as recorded (for example “Đơn vị không có ý "
+                              "kiến.”) before issuing."))
     versions = issued_versions(inspection)
+    current = next((m for m in reversed(versions) if m.current), None)
+    reason = reason.strip()
+    if current is not None:
+        if replaces_version != current.version:
+            raise DomainError(N_("These minutes were issued again meanwhile; reload the page."))
+        if not reason or not confirmed:
+            raise InvalidInput(N_("A replacing document needs the reason and your confirmation."))
+    elif replaces_version is not None:
+        raise DomainError(N_("These minutes were issued again meanwhile; reload the page."))
+    today = local_today(now)
+    context = _context(inspection, number="", draft=False, issued_on=today if current else None)
+    content = _content_digest(context)
+    if current is not None and current.content_sha256 == content:
+        raise DomainError(N_("Nothing has changed since %(number)s was issued: there is nothing to replace."),
+                          number=current.number)
+    if current is not None:  # conditional: of two identical requests only one replaces the current version
+        done = db.session.execute(update(IssuedMinutes).where(IssuedMinutes.id == current.id,
+                                                              IssuedMinutes.superseded_at.is_(None))
+                                  .values(superseded_at=now))
+        if done.rowcount != 1:
+            raise DomainError(N_("These minutes were issued again meanwhile; reload the page."))
+    issuer = authorities.issuer_on(inspection.authority, today)
+    document = documents.register(
+        issuer.authority, DocumentKind.MINUTES, f"Biên bản kiểm tra tại {inspection.unit.name}", actor=actor,
+        now=now, inspection=inspection, replaces=current.document if current else None, reason=reason or None)
     version = (versions[-1].version + 1) if versions else 1
-    number = _next_number(inspection)
     code = _code()
     verify_url = f"{verify_base_url.rstrip('/')}/verify?code={code}"
     qr = segno.make(verify_url, error="m").svg_inline(scale=2, border=0, dark="#000")
-    html = render_minutes_html(_context(inspection, number=number, draft=False, version=version,
-                                        verification_code=code, verify_url=verify_url, qr_svg=qr))
-    pdf = render_pdf(html, archival=True)
+    replaces = ""
+    if current is not None:
+        replaces = (f"Biên bản này thay thế Biên bản số {current.number} ngày "
+                    f"{short_date(current.issued_at.astimezone(LOCAL_TZ).date())}; lý do: {reason}")
+    html = render_minutes_html(replace(context, number=document.number, version=version, verification_code=code,
+                                       verify_url=verify_url, qr_svg=qr, replaces=replaces))
+    pdf = signing.sign_pdf(render_pdf(html, archival=True), issuer.authority)
     digest = hashlib.sha256(pdf).hexdigest()
-    for old in versions:
-        if old.superseded_at is None:
-            old.superseded_at = now
-    details = details_of(inspection)
-    issued = IssuedMinutes(inspection_id=inspection.id, version=version, number=number,
+    issued = IssuedMinutes(inspection_id=inspection.id, version=version, number=document.number,
                            details_revision=details.revision, pdf=pdf, size=len(pdf), sha256=digest,
-                           verification_code=code, issued_by_id=actor.id, issued_at=now)
+                           verification_code=code, issued_by_id=actor.id, issued_at=now, document=document,
+                           content_sha256=content)
     db.session.add(issued)
     db.session.flush()
     audit_log.record(actor, "minutes.issue", "inspection", inspection.id, now=now,
-                     after={"version": version, "number": number, "sha256": digest, "size": len(pdf),
-                            "code": code, "details_revision": details.revision})
+                     after={"version": version, "number": document.number, "sha256": digest, "size": len(pdf),
+                            "code": code, "details_revision": details.revision,
+                            "replaces": current.number if current else None, "reason": reason or None})
     return issued
 
 

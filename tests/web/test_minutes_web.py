@@ -46,7 +46,12 @@ def test_verify_by_file_and_code_reveals_only_the_match(client, demo, login):
     assert client.get("/verify?code=AAAA-BBBB-CCCC").status_code == 404
     assert client.post("/verify", data={}).status_code == 422
     login("truongdoan")
-    client.post(f"/inspections/{inspection.id}/minutes/issue")
+    client.post(f"/inspections/{inspection.id}/minutes", data={
+        "start_time": "13:40", "end_time": "16:45", "place": "Trụ sở UBND xã La Êê", "copies": "2",
+        "representatives": "Ông Bríu Quân, Chủ tịch UBND xã La Êê", "comments": "Đơn vị không có ý kiến."})
+    replaced = client.post(f"/inspections/{inspection.id}/minutes/issue",
+                           data={"replaces_version": "1", "reason": "Sửa giờ kết thúc", "confirm": "y"})
+    assert replaced.status_code == 302
     client.post("/logout")
     old = client.get(f"/verify?code={stored.verification_code}").get_data(as_text=True)
     assert "đã được thay thế" in old

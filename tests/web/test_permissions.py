@@ -203,11 +203,15 @@ ROUTES = [
     Route("minutes.preview", "GET", "/inspections/{final}/minutes/preview.pdf", staff(200)),
     Route("minutes.issue", "POST", "/inspections/{final}/minutes/issue", expect(403, team_lead=302,
                                                                                commune_chairman=404)),
-    Route("minutes.download", "GET", "/inspections/{final}/minutes/v1.pdf", staff(200)),
-    Route("minutes.download", "GET", "/inspections/{final}/minutes/v9.pdf", staff(404)),
+    # the inspected unit keeps copies of its own minutes; nobody else's
+    Route("minutes.download", "GET", "/inspections/{final}/minutes/v1.pdf", expect(200, commune_chairman=404)),
+    Route("minutes.download", "GET", "/inspections/{final_other}/minutes/v1.pdf", expect(404)),
+    Route("minutes.download", "GET", "/inspections/{final}/minutes/v9.pdf", expect(404)),
     Route("minutes.upload_signed", "POST", "/inspections/{final}/minutes/v1/signed", team(302, others=403),
           files={"scan": "jpeg"}),
-    Route("minutes.download_signed", "GET", "/inspections/{final}/minutes/v1/signed", staff(404)),
+    Route("minutes.download_signed", "GET", "/inspections/{final}/minutes/v1/signed", expect(404)),
+    Route("review.documents", "GET", "/documents", expect(200, unit_user=403)),
+    Route("review.documents", "GET", "/documents?year=twenty", expect(400, unit_user=403)),
     Route("minutes.verify", "GET", "/verify", expect(200, anonymous=200)),
     Route("minutes.verify", "POST", "/verify", expect(422, anonymous=422)),
     # ------------------------------------------------------------ remediation

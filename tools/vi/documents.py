@@ -38,8 +38,6 @@ VI = {
         'Hoặc tệp PDF',
     'The details of the minutes have been saved (revision %(n)d).':
         'Đã lưu thông tin biên bản (lần sửa %(n)d).',
-    'Minutes %(number)s version %(version)d have been issued.':
-        'Đã phát hành biên bản số %(number)s, phiên bản %(version)d.',
     'The signed copy has been attached.':
         'Đã đính kèm bản ký.',
     'Enter a verification code or choose the PDF file.':
@@ -50,8 +48,6 @@ VI = {
         'Xem trước (dự thảo)',
     'Preview':
         'Xem trước',
-    'Issue a new version':
-        'Phát hành phiên bản mới',
     'Issue the minutes':
         'Phát hành biên bản',
     'While the inspection is not finalised, the preview is marked DỰ THẢO (draft). Minutes are issued after finalising.':

@@ -10,8 +10,10 @@ from sqlalchemy import select
 from audit.db import db, utcnow
 from audit.domain.policy import Permission
 from audit.extensions import csrf
-from audit.models import IssuedMinutes
+from audit.models import Inspection, IssuedMinutes
 from audit.services import minutes as minutes_service
+from audit.services import signing
+from audit.services.remediation import can_see_inspection
 from audit.web.authz import require
 from audit.web.forms import submit
 from audit.web.inspections.common import load_inspection
@@ -67,11 +69,13 @@ def preview(inspection_id: int):
 @require(Permission.INSPECTION_VIEW)
 def issue(inspection_id: int):
     inspection = load_inspection(inspection_id)
-    base = current_app.config.get("PUBLIC_URL") or request.host_url
-    issued = minutes_service.issue(inspection, actor=current_user, now=utcnow(), verify_base_url=base)
+    replaces = request.form.get("replaces_version", "")
+    issued = minutes_service.issue(
+        inspection, actor=current_user, now=utcnow(), verify_base_url=current_app.config.get("PUBLIC_URL"),
+        replaces_version=int(replaces) if replaces.isdigit() else None, reason=request.form.get("reason", ""),
+        confirmed=request.form.get("confirm") == "y")
     db.session.commit()
-    flash(_("Minutes %(number)s version %(version)d have been issued.", number=issued.number,
-            version=issued.version), "success")
+    flash(_("Minutes %(number)s have been issued.", number=issued.number), "success")
     return redirect(url_for("minutes.index", inspection_id=inspection.id))
 
 
@@ -83,10 +87,19 @@ def _version(inspection, version: int) -> IssuedMinutes:
     return issued
 
 
+def _issued_for_reader(inspection_id: int):
+    """The inspection whose issued minutes the user may download: staff in scope, and the inspected unit's own
+    officers, who keep copies of the minutes that concern them (404 for anything else)."""
+    inspection = db.session.get(Inspection, inspection_id)
+    if inspection is None or not can_see_inspection(inspection, current_user):
+        abort(404)
+    return inspection
+
+
 @bp.get("/inspections/<int:inspection_id>/minutes/v<int:version>.pdf")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.REMEDIATION_VIEW)
 def download(inspection_id: int, version: int):
-    inspection = load_inspection(inspection_id)
+    inspection = _issued_for_reader(inspection_id)
     issued = _version(inspection, version)
     return _pdf(issued.pdf, f"bien-ban-{inspection.id}-v{issued.version}.pdf", inline=False)
 
@@ -107,9 +120,9 @@ def upload_signed(inspection_id: int, version: int):
 
 
 @bp.get("/inspections/<int:inspection_id>/minutes/v<int:version>/signed")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.REMEDIATION_VIEW)
 def download_signed(inspection_id: int, version: int):
-    inspection = load_inspection(inspection_id)
+    inspection = _issued_for_reader(inspection_id)
     issued = _version(inspection, version)
     if issued.signed_scan is None:
         abort(404)
@@ -125,12 +138,14 @@ def download_signed(inspection_id: int, version: int):
 def verify():
     """Anyone may check a code or a PDF file: the answer names only the minutes it matches."""
     form = VerifyForm(meta={"csrf": False})
-    result, checked, status = None, False, 200
+    result, checked, status, signature = None, False, 200, None
     if request.method == "POST":
         if not form.validate():
             status = 422
         elif form.document.data:
-            result, checked = minutes_service.find_by_content(form.document.data.read(VERIFY_MAX_BYTES)), True
+            data = form.document.data.read(VERIFY_MAX_BYTES)
+            result, checked = minutes_service.find_by_content(data), True
+            signature = signing.check_signature(data)
         elif form.code.data:
             result, checked = minutes_service.find_by_code(form.code.data), True
         else:
@@ -141,4 +156,5 @@ def verify():
         result, checked = minutes_service.find_by_code(form.code.data), True
     if checked and result is None:
         status = 404
-    return render_template("minutes/verify.html", form=form, result=result, checked=checked), status
+    return render_template("minutes/verify.html", form=form, result=result, checked=checked,
+                           signature=signature), status

@@ -172,3 +172,18 @@ def period_xlsx():
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response.headers["Content-Disposition"] = f'attachment; filename="bao-cao-kiem-tra-cong-vu-{text}.xlsx"'
     return response
+
+
+@bp.get("/documents")
+@require(Permission.INSPECTION_VIEW)
+def documents():
+    """The register of outgoing documents of the authorities in the reader's scope (sổ đăng ký văn bản đi)."""
+    from audit.domain.documents import KIND_NAMES, DocumentKind
+    from audit.services import documents as document_service
+
+    year = request.args.get("year", "")
+    if year and not (year.isdigit() and len(year) == 4):
+        abort(400, _("Write the year with four digits, for example 2026."))
+    rows = document_service.listing(current_actor().unit_scope, int(year) if year else None)
+    return render_template("review/documents.html", rows=rows, year=year,
+                           kind_names={k.value: KIND_NAMES[k] for k in DocumentKind})

@@ -1,0 +1,54 @@
+"""The register of outgoing documents (sổ đăng ký văn bản đi), one numbering per issuing body and year."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from audit.db import UTCDateTime, db
+from audit.domain.documents import DocumentKind
+
+from .authorities import Authority
+from .users import User
+
+KINDS_SQL = ", ".join(f"'{k.value}'" for k in DocumentKind)
+
+
+class DocumentCounter(db.Model):
+    """The last number given by an issuing body in a year: raised by one conditional update per document."""
+
+    __tablename__ = "document_counters"
+
+    authority_id: Mapped[int] = mapped_column(ForeignKey("authorities.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(default=0)
+
+
+class OutgoingDocument(db.Model):
+    """One numbered document, as the register of outgoing documents lists it. Never reused, never deleted."""
+
+    __tablename__ = "outgoing_documents"
+    __table_args__ = (
+        UniqueConstraint("authority_id", "year", "seq", name="one_number_per_body_and_year"),
+        CheckConstraint(f"kind IN ({KINDS_SQL})", name="kind_known"),
+        CheckConstraint("seq > 0", name="seq_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    authority_id: Mapped[int] = mapped_column(ForeignKey("authorities.id"), index=True)
+    year: Mapped[int]
+    seq: Mapped[int]
+    number: Mapped[str] = mapped_column(String(40))  # "03/BB-ĐKT"
+    kind: Mapped[str] = mapped_column(String(30))
+    summary: Mapped[str] = mapped_column(String(400))  # trích yếu
+    inspection_id: Mapped[int | None] = mapped_column(ForeignKey("inspections.id"), index=True)
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("outgoing_documents.id"))
+    reason: Mapped[str | None] = mapped_column(Text)  # why it replaces the earlier one
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    authority: Mapped[Authority] = relationship()
+    issued_by: Mapped[User | None] = relationship()
+    replaces: Mapped[OutgoingDocument | None] = relationship(remote_side=[id])

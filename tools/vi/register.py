@@ -1,0 +1,37 @@
+"""Vietnamese translations: the register of outgoing documents, replacing documents, digital signatures."""
+
+VI = {
+    "The public address of KTCV (AUDIT_PUBLIC_URL) is not set: documents cannot be issued with a verification address.":
+        "Chưa cấu hình địa chỉ công khai của KTCV (AUDIT_PUBLIC_URL): chưa thể ban hành văn bản có địa chỉ xác thực.",
+    "Write the inspected unit's comments as recorded (for example “Đơn vị không có ý kiến.”) before issuing.":
+        "Ghi ý kiến của đơn vị được kiểm tra đúng như đã ghi nhận (ví dụ: “Đơn vị không có ý kiến.”) trước khi ban hành.",
+    "These minutes were issued again meanwhile; reload the page.":
+        "Biên bản vừa được ban hành lại; hãy tải lại trang.",
+    "A replacing document needs the reason and your confirmation.":
+        "Văn bản thay thế cần nêu lý do và được xác nhận.",
+    "Nothing has changed since %(number)s was issued: there is nothing to replace.":
+        "Nội dung không thay đổi so với văn bản số %(number)s: không có gì để thay thế.",
+    "No signing certificate is configured for %(body)s: an administrator must put its PKCS#12 file in place before documents are issued.":
+        "Chưa cấu hình chứng thư số của %(body)s: quản trị hệ thống cần cài đặt tệp PKCS#12 trước khi ban hành văn bản.",
+    "Minutes %(number)s have been issued.": "Đã ban hành Biên bản số %(number)s.",
+    "Replace minutes %(number)s": "Thay thế Biên bản số %(number)s",
+    "A correction is a new document with its own number that names the one it replaces; the replaced minutes stay, marked. It is refused when nothing has changed.":
+        "Đính chính bằng một văn bản mới có số riêng, nêu rõ văn bản bị thay thế; biên bản bị thay thế vẫn được lưu và đánh dấu. Không ban hành khi nội dung không thay đổi.",
+    "Reason for replacing": "Lý do thay thế",
+    "I confirm that minutes %(number)s are replaced.": "Tôi xác nhận thay thế Biên bản số %(number)s.",
+    "Issue the replacing minutes": "Ban hành biên bản thay thế",
+    "Digitally signed by %(signer)s on %(date)s; the signature is valid.":
+        "Đã ký số bởi %(signer)s lúc %(date)s; chữ ký số hợp lệ.",
+    "Test certificate of the demo: no legal value.": "Chứng thư thử nghiệm của bản dùng thử: không có giá trị pháp lý.",
+    "The digital signature does not match the content.": "Chữ ký số không khớp với nội dung văn bản.",
+    "This file carries no digital signature.": "Tệp này không có chữ ký số.",
+    "Write the year with four digits, for example 2026.": "Ghi năm bằng bốn chữ số, ví dụ 2026.",
+    "Register of outgoing documents": "Sổ đăng ký văn bản đi",
+    "Year": "Năm",
+    "Each issuing body numbers its documents from 01 every year; a number is never given twice nor reused. A replacing document has its own number and names the one it replaces.":
+        "Mỗi cơ quan ban hành đánh số văn bản từ số 01 mỗi năm; một số không cấp hai lần, không dùng lại. Văn bản thay thế có số riêng và nêu rõ văn bản bị thay thế.",
+    "Issued by": "Cơ quan ban hành",
+    "Kind and summary": "Loại và trích yếu",
+    "Replaces %(number)s: %(reason)s": "Thay thế văn bản số %(number)s: %(reason)s",
+    "No document in the register.": "Chưa có văn bản nào trong sổ.",
+}
