@@ -1,9 +1,9 @@
 """The minutes read back from real PDFs: layout, fonts, every fact with its diacritics, the watermark."""
 
 import io
-from datetime import timedelta
 import re
 import subprocess
+from datetime import timedelta
 
 import pypdf
 import pytest
