@@ -11,7 +11,7 @@ from sqlalchemy import select
 from audit.db import db
 from audit.domain.checklist import AnswerType, Checklist
 from audit.domain.vndate import LOCAL_TZ
-from audit.models import RemediationItem, Unit, User
+from audit.models import Inspection, RemediationItem, Unit, User
 from audit.services import answers as answer_service
 from audit.services import inspections as inspection_service
 from audit.services import sample as sample_service
@@ -175,7 +175,31 @@ def seed() -> int:
                 _issue_minutes(inspection, lead, day)
             if code == "DN-BENGIANG-TTPV":
                 _conclude(inspection, day)
+    _issue_reports(teams["NG"][0], user("chutich"))
     return len(plans)
+
+
+def _issue_reports(lead: User, chairman: User) -> None:
+    """The 2019 paperwork as it was issued: La Êê's remediation report (May) and the district's year report."""
+    from audit.domain.review import parse_period
+    from audit.services import period_report, remediation_report
+
+    laee = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-LAEE-MC",
+                                                                 Inspection.state == "finalised"))
+    remediation_report.issue(laee, actor=lead, now=at(date(2019, 5, 20), 9))
+    period_report.issue(parse_period("2019"), actor=chairman, now=at(date(2019, 12, 20), 9), scope=None,
+                        recipient="Ủy ban nhân dân tỉnh Quảng Nam",
+                        narrative={
+                            "assessment": "Năm 2019, Ủy ban nhân dân huyện kiểm tra đột xuất và theo kế hoạch toàn bộ "
+                                          "13 bộ phận một cửa; phần lớn bộ phận hoạt động nền nếp.",
+                            "shortcomings": "Một số bộ phận một cửa cấp xã hoạt động hình thức: không có công chức trực "
+                                            "tại quầy, hồ sơ giải quyết ngoài bộ phận một cửa, số liệu báo cáo cao hơn "
+                                            "kết quả đối chiếu mẫu hồ sơ.",
+                            "causes": "Người đứng đầu một số xã chưa quan tâm chỉ đạo; bố trí công chức kiêm nhiệm, "
+                                      "chưa có người dự phòng; trang thiết bị xuống cấp.",
+                            "recommendations": "Chủ tịch UBND các xã chấn chỉnh ngay các tồn tại; Phòng Nội vụ kiểm tra "
+                                               "lại các đơn vị bị đánh giá hình thức trong quý I năm 2020.",
+                        })
 
 
 def _conclude(inspection, day: date) -> None:

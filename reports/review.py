@@ -41,9 +41,19 @@ def _pct(part: int, whole: int) -> str:
     return vn_number(100 * part / whole) + "%" if whole else "—"
 
 
-def period_context(figures, issuer, today: date) -> dict:
+def period_context(figures, issuer, today: date, *, number: str = "", recipient: str = "", narrative=None,
+                   signer: str = "") -> dict:
+    """The period report's content: figures filled in, the narrative parts as the chairman's staff wrote them
+    (``narrative``: assessment, shortcomings, causes, recommendations), the signer and the recipients. Without
+    a number it is a draft."""
     d = figures.dossiers
+    narrative = narrative or {}
     return {
+        "draft": not number, "number": number or "     /BC-UBND", "recipient": recipient,
+        "narrative": {key: [line.strip() for line in narrative.get(key, "").splitlines() if line.strip()]
+                      for key in ("assessment", "shortcomings", "causes", "recommendations")},
+        "signer": signer, "chair_title": issuer.chair_title,
+        "recipients": (["Như trên;"] if recipient else []) + ["Lưu: VT."],
         "issuer": "\n".join(issuer.body_lines), "place_date": place_and_date(issuer.place, today),
         "period": figures.period.label,
         "desks": [(LEVELS[level], figures.desks_inspected.get(level, 0), figures.desks_total.get(level, 0))
@@ -58,43 +68,84 @@ def period_context(figures, issuer, today: date) -> dict:
         "heads": [(h.person_name, h.title, h.unit_name, h.findings, h.repeats, h.overdue) for h in figures.repeat_heads],
         "contradictions": [(r.unit.name, vn_number(r.reported_rate), vn_number(r.sample_rate))
                            for r in figures.contradictions],
+        # the same figures unformatted, for the workbook (numbers stay numbers)
+        "raw": {
+            "dossiers": [(LEVELS[level], d[level][0], d[level][1], d[level][2],
+                          d[level][1] / d[level][0] if d[level][0] else None, d[level][3] or None)
+                         for level in ("district", "commune")],
+            "late_by_field": [(FIELDS.get(f, f), r, late, rt / 100 if rt is not None else None)
+                              for f, r, _o, late, rt in figures.late_by_field],
+            "desk_rows": [(row.unit.name, LEVELS[_level_of(row.unit.kind)],
+                           in_vietnamese(VERDICT_LABELS[row.latest["verdict"]]) if row.latest else "Chưa kiểm tra",
+                           row.latest["date"] if row.latest else None,
+                           row.latest["score"] if row.latest else None, row.open_items, row.overdue_items)
+                          for row in figures.desk_rows],
+            "issuer": issuer.name,
+        },
     }
+
+
+def _level_of(kind: str) -> str:
+    return "district" if kind == "district_desk" else "commune"
 
 
 def period_html(context: dict) -> str:
     return _env.get_template("period.html").render(**context)
 
 
-def period_workbook(context: dict) -> bytes:
-    """The same figures as the PDF, one sheet per table, numbers as numbers."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def _safe(value):
+    """A text cell that would start a formula (= + - @) is written as text, never evaluated."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
 
-    book = Workbook()
+
+def period_workbook(context: dict) -> bytes:
+    """The period report as a workbook: a heading (issuing body, period) on every sheet, numbers as numbers
+    with their formats (percentages as percentages), column widths, and a sheet per desk."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    raw = context["raw"]
+    percent, integer, decimal, day = "0.0%", "#,##0", "0.0", "DD/MM/YYYY"
     sheets = [
-        ("Bộ phận một cửa", ["Cấp", "Đã kiểm tra", "Tổng số"], context["desks"]),
+        ("Tổng hợp bộ phận", ["Bộ phận một cửa", "Cấp", "Đánh giá gần nhất", "Ngày kiểm tra", "Điểm",
+                              "Yêu cầu chưa đóng", "Quá hạn"],
+         raw["desk_rows"], [None, None, None, day, decimal, integer, integer], [48, 10, 30, 14, 8, 12, 10]),
+        ("Bộ phận một cửa", ["Cấp", "Đã kiểm tra", "Tổng số"], context["desks"], [None, integer, integer],
+         [12, 12, 12]),
         ("Đánh giá", ["Đánh giá (kết luận của Chủ tịch; chưa kết luận: đề xuất của Đoàn)", "Số bộ phận"],
-         context["verdicts"]),
-        ("Hồ sơ", ["Cấp", "Tiếp nhận", "Đúng hạn", "Quá hạn", "Tỷ lệ đúng hạn", "Số thủ tục"], context["dossiers"]),
-        ("Quá hạn theo lĩnh vực", ["Lĩnh vực", "Tiếp nhận", "Quá hạn", "Tỷ lệ đúng hạn (%)"], context["late_by_field"]),
-        ("Phát hiện theo nội dung", ["Nội dung", "Số phát hiện"], context["findings"]),
-        ("Khắc phục", ["Trạng thái", "Số yêu cầu"], context["remediation"]),
+         context["verdicts"], [None, integer], [60, 12]),
+        ("Hồ sơ", ["Cấp", "Tiếp nhận", "Đúng hạn", "Quá hạn", "Tỷ lệ đúng hạn", "Số thủ tục"], raw["dossiers"],
+         [None, integer, integer, integer, percent, integer], [12, 12, 12, 12, 14, 12]),
+        ("Quá hạn theo lĩnh vực", ["Lĩnh vực", "Tiếp nhận", "Quá hạn", "Tỷ lệ đúng hạn"], raw["late_by_field"],
+         [None, integer, integer, percent], [30, 12, 12, 14]),
+        ("Phát hiện theo nội dung", ["Nội dung", "Số phát hiện"], context["findings"], [None, integer], [48, 14]),
+        ("Khắc phục", ["Trạng thái", "Số yêu cầu"], context["remediation"], [None, integer], [30, 14]),
         ("Người đứng đầu tái phạm", ["Họ tên", "Chức vụ", "Đơn vị", "Phát hiện", "Tái phạm", "Quá hạn"],
-         context["heads"]),
+         context["heads"], [None, None, None, integer, integer, integer], [26, 30, 30, 11, 11, 11]),
     ]
-    summary = book.active
-    summary.title = "Tổng hợp"
-    summary.append([f"Báo cáo kết quả kiểm tra công vụ {context['period']}"])
-    summary["A1"].font = Font(bold=True)
-    summary.append(["Tổng số hồ sơ tiếp nhận", context["total"][0]])
-    summary.append(["Tỷ lệ đúng hạn", context["total"][1]])
-    for title, header, rows in sheets:
+    book = Workbook()
+    book.remove(book.active)
+    for title, header, rows, formats, widths in sheets:
         sheet = book.create_sheet(title)
+        sheet.append([raw["issuer"]])
+        sheet.append([f"Báo cáo kết quả kiểm tra công vụ {context['period']}: {title.lower()}"])
+        sheet["A1"].font = Font(bold=True)
+        sheet["A2"].font = Font(bold=True, size=12)
+        sheet.append([])
         sheet.append(header)
-        for cell in sheet[1]:
+        for cell in sheet[4]:
             cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in rows:
-            sheet.append(list(row))
+            sheet.append([_safe(value) for value in row])
+            for cell, fmt in zip(sheet[sheet.max_row], formats, strict=False):
+                if fmt and cell.value is not None:
+                    cell.number_format = fmt
+        for index, width in enumerate(widths):
+            sheet.column_dimensions[chr(ord("A") + index)].width = width
+        sheet.freeze_panes = "A5"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

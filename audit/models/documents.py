@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from audit.db import UTCDateTime, db
 from audit.domain.documents import DocumentKind
 
 from .authorities import Authority
+from .inspections import Inspection
 from .users import User
 
 KINDS_SQL = ", ".join(f"'{k.value}'" for k in DocumentKind)
@@ -48,7 +49,12 @@ class OutgoingDocument(db.Model):
     reason: Mapped[str | None] = mapped_column(Text)  # why it replaces the earlier one
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The signed PDF, for the documents kept here (reports); minutes and conclusions keep theirs on their own rows.
+    pdf: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    recipient: Mapped[str | None] = mapped_column(String(300))  # Kính gửi
 
     authority: Mapped[Authority] = relationship()
     issued_by: Mapped[User | None] = relationship()
     replaces: Mapped[OutgoingDocument | None] = relationship(remote_side=[id])
+    inspection: Mapped[Inspection | None] = relationship()

@@ -22,7 +22,8 @@ ACTION_TEXT = {"respond": "Đơn vị báo cáo", "accept": "Đoàn kiểm tra c
                "refuse_extension": "Gia hạn không được chấp thuận", "set_deadline": "Điều chỉnh thời hạn"}
 
 
-def report_pdf(inspection: Inspection, *, now: datetime) -> bytes:
+def report_pdf(inspection: Inspection, *, now: datetime, number: str = "") -> bytes:
+    """The report as it stands today; a draft (DỰ THẢO) until issued with a number."""
     today = local_today(now)
     items = db.session.scalars(select(RemediationItem).where(RemediationItem.inspection_id == inspection.id)
                                .order_by(RemediationItem.id)).all()
@@ -41,7 +42,29 @@ def report_pdf(inspection: Inspection, *, now: datetime) -> bytes:
                                      original_deadline=item.original_deadline.strftime("%d/%m/%Y"),
                                      outcome=STATE_TEXT[item.item_state] + (" — quá hạn" if status.overdue else ""),
                                      history=history))
-    return render_pdf(render_remediation_html(inspection, issuer_on(inspection.authority, today), lines, today))
+    return render_pdf(render_remediation_html(inspection, issuer_on(inspection.authority, today), lines, today,
+                                              number=number), archival=bool(number))
+
+
+def issue(inspection: Inspection, *, actor, now: datetime):
+    """Issue the report (the team lead): a number of the register of the authority in charge today, signed, kept."""
+    import hashlib
+
+    from audit.domain.documents import DocumentKind
+    from audit.domain.errors import N_, NotAllowed
+    from audit.domain.inspections import TeamRole
+
+    from . import documents, signing
+
+    if inspection.team_role_of(actor.id) is not TeamRole.LEAD:
+        raise NotAllowed(N_("Only the team lead may do this."))
+    issuer = issuer_on(inspection.authority, local_today(now))
+    document = documents.register(issuer.authority, DocumentKind.REMEDIATION_REPORT,
+                                  f"Báo cáo kết quả khắc phục sau kiểm tra tại {inspection.unit.name}", actor=actor,
+                                  now=now, inspection=inspection)
+    pdf = signing.sign_pdf(report_pdf(inspection, now=now, number=document.number), issuer.authority)
+    document.pdf, document.sha256 = pdf, hashlib.sha256(pdf).hexdigest()
+    return document
 
 
 def today_tz():

@@ -197,6 +197,7 @@ class PeriodFigures:
     remediation: dict = field(default_factory=dict)
     repeat_heads: list = field(default_factory=list)
     contradictions: list = field(default_factory=list)
+    desk_rows: list = field(default_factory=list)  # every desk of the period: its latest verdict, score, items
 
 
 def _level(kind: str) -> str:
@@ -207,6 +208,7 @@ def period_figures(period: Period, *, today: date, scope: frozenset[int] | None 
     """The period report's figures for the units in ``scope``."""
     figures = PeriodFigures(period)
     rows = desks(period, today=today, scope=scope)
+    figures.desk_rows = rows
     for level in ("district", "commune"):
         at_level = [r for r in rows if _level(r.unit.kind) == level]
         figures.desks_total[level] = len(at_level)

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from audit.db import db
-from audit.models import Authority, Inspection, RemediationItem, Unit, User
+from audit.models import Authority, Inspection, OutgoingDocument, RemediationItem, Unit, User
 
 ACTORS = {
     "anonymous": None,
@@ -201,7 +201,8 @@ ROUTES = [
     Route("minutes.index", "POST", "/inspections/{final}/minutes", expect(403, team_lead=302, commune_chairman=404),
           data={"start_time": "13:40", "end_time": "16:30", "place": "Trụ sở UBND xã", "copies": "2"}),
     Route("minutes.preview", "GET", "/inspections/{final}/minutes/preview.pdf", staff(200)),
-    Route("minutes.issue", "POST", "/inspections/{final}/minutes/issue", expect(403, team_lead=302,
+    # issued already: issuing again without naming the version it replaces is a conflict, never a second copy
+    Route("minutes.issue", "POST", "/inspections/{final}/minutes/issue", expect(403, team_lead=409,
                                                                                commune_chairman=404)),
     # the inspected unit keeps copies of its own minutes; nobody else's
     Route("minutes.download", "GET", "/inspections/{final}/minutes/v1.pdf", expect(200, commune_chairman=404)),
@@ -211,6 +212,18 @@ ROUTES = [
           files={"scan": "jpeg"}),
     Route("minutes.download_signed", "GET", "/inspections/{final}/minutes/v1/signed", expect(404)),
     Route("review.documents", "GET", "/documents", expect(200, unit_user=403)),
+    Route("review.period_report", "GET", "/reports/period?period=2019",
+          expect(403, chairman=200, city_chairman=200, commune_chairman=200)),
+    Route("review.period_report", "POST", "/reports/period?period=2019",
+          expect(403, chairman=422, city_chairman=422, commune_chairman=422), data={"recipient": ""}),
+    # the district's 2019 year report: the district's people (the district itself is no commune's predecessor)
+    Route("review.document_pdf", "GET", "/documents/{period_doc}.pdf",
+          expect(404, admin=200, chairman=200, team_lead=200, inspector=200)),
+    # La Êê's remediation report of 2019: its unit officer too
+    Route("review.document_pdf", "GET", "/documents/{remediation_doc}.pdf", expect(200, commune_chairman=404)),
+    Route("review.document_pdf", "GET", "/documents/999999.pdf", expect(404)),
+    Route("remediation.issue_report", "POST", "/inspections/{final}/remediation-report/issue",
+          expect(403, team_lead=302, commune_chairman=404)),
     Route("review.documents", "GET", "/documents?year=twenty", expect(400, unit_user=403)),
     Route("minutes.verify", "GET", "/verify", expect(200, anonymous=200)),
     Route("minutes.verify", "POST", "/verify", expect(422, anonymous=422)),
@@ -317,6 +330,9 @@ def _ids():
         "dn_final": db.session.scalar(select(Inspection.id).where(Inspection.unit_id == code("DN-BENGIANG-TTPV"))),
         "dn_ritem": next(i.id for i in items if i.unit_id == code("DN-BENGIANG-TTPV")),
         "ng_authority": db.session.scalar(select(Authority.id).where(Authority.code == "NG")),
+        "period_doc": db.session.scalar(select(OutgoingDocument.id).where(OutgoingDocument.kind == "period_report")),
+        "remediation_doc": db.session.scalar(select(OutgoingDocument.id).where(
+            OutgoingDocument.kind == "remediation_report")),
         "dn_authority": db.session.scalar(select(Authority.id).where(Authority.code == "DN")),
     }
 

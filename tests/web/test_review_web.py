@@ -29,17 +29,25 @@ def test_period_report_pdf_and_excel_carry_the_2019_figures(client, demo, login)
     book = load_workbook(io.BytesIO(xlsx.data))
     desks = list(book["Bộ phận một cửa"].iter_rows(values_only=True))
     assert ("cấp xã", 12, 12) in desks and ("cấp huyện", 1, 1) in desks
-    dossiers = {row[0]: row for row in book["Hồ sơ"].iter_rows(min_row=2, values_only=True)}
+    dossiers = {row[0]: row for row in book["Hồ sơ"].iter_rows(min_row=5, values_only=True)}
     assert dossiers["cấp huyện"][1] == 1147 and dossiers["cấp huyện"][5] == 266
     assert dossiers["cấp xã"][1] == 42518
+    share = book["Hồ sơ"]["E5"]  # a percentage is a number with a percentage format, not text
+    assert isinstance(share.value, float) and 0.9 < share.value <= 1 and share.number_format == "0.0%"
     on_time = (dossiers["cấp huyện"][2] + dossiers["cấp xã"][2]) / (1147 + 42518)
     assert on_time > 0.95
-    late = list(book["Quá hạn theo lĩnh vực"].iter_rows(min_row=2, values_only=True))
+    late = list(book["Quá hạn theo lĩnh vực"].iter_rows(min_row=5, values_only=True))
     assert [row[0] for row in late[:2]] == ["đất đai", "xây dựng"]
-    heads = list(book["Người đứng đầu tái phạm"].iter_rows(min_row=2, values_only=True))
+    heads = list(book["Người đứng đầu tái phạm"].iter_rows(min_row=5, values_only=True))
     assert any(row[0] == "Hôih Thị Dung" and row[4] > 0 for row in heads)
-    summary = book["Tổng hợp"]
-    assert summary["B2"].value == 43665
+    per_desk = book["Tổng hợp bộ phận"]
+    # dated today: in the name of the authority in charge today, the city (the district ended in 2025)
+    assert (per_desk["A1"].value, per_desk["A2"].value) == (
+        "UBND thành phố Đà Nẵng", "Báo cáo kết quả kiểm tra công vụ 2019: tổng hợp bộ phận")
+    rows = {row[0]: row for row in per_desk.iter_rows(min_row=5, values_only=True)}
+    laee = rows["Bộ phận Một cửa xã La Êê"]
+    assert laee[2] == "Hình thức" and isinstance(laee[4], float) and laee[5] > 0  # verdict, score, open items
+    assert per_desk["E5"].number_format == "0.0"
 
 
 def test_dashboard_finds_formal_desks(client, demo, login):
@@ -84,3 +92,11 @@ def test_statistics_page_flags_the_contradiction(client, demo, login):
     bad = client.post("/statistics?period=2019", data={"file": (io.BytesIO(b"unit_code,field\nNG-MC,dat_dai\n"), "s.csv")},
                       content_type="multipart/form-data")
     assert bad.status_code == 422 and "Thiếu cột" in bad.get_data(as_text=True)
+
+
+def test_a_cell_that_would_be_a_formula_is_written_as_text():
+    from reports.review import _safe
+
+    assert _safe("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert _safe("+1") == "'+1" and _safe("@x") == "'@x" and _safe("-2") == "'-2"
+    assert _safe("Hôih Thị Dung") == "Hôih Thị Dung" and _safe(12) == 12

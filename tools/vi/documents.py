@@ -221,8 +221,6 @@ VI = {
         'ban đầu %(date)s',
     'Extension requested until':
         'Đề nghị gia hạn đến',
-    'remediation report (PDF)':
-        'báo cáo kết quả khắc phục (PDF)',
     'What can be done':
         'Thao tác',
     'Send the response':

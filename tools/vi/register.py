@@ -34,4 +34,21 @@ VI = {
     "Kind and summary": "Loại và trích yếu",
     "Replaces %(number)s: %(reason)s": "Thay thế văn bản số %(number)s: %(reason)s",
     "No document in the register.": "Chưa có văn bản nào trong sổ.",
+    "Write the addressee and every part of the report (assessment, shortcomings, causes, recommendations) before issuing it.":
+        "Ghi nơi gửi (Kính gửi) và đủ các phần của báo cáo (đánh giá chung, tồn tại, nguyên nhân, kiến nghị) trước khi ban hành.",
+    "Report %(number)s has been issued.": "Đã ban hành Báo cáo số %(number)s.",
+    "Addressee (Kính gửi)": "Kính gửi",
+    "General assessment": "Đánh giá chung",
+    "Shortcomings": "Tồn tại, hạn chế",
+    "Causes": "Nguyên nhân",
+    "Recommendations and tasks": "Kiến nghị và nhiệm vụ thời gian tới",
+    "remediation report (draft PDF)": "báo cáo kết quả khắc phục (dự thảo, PDF)",
+    "Report %(number)s": "Báo cáo số %(number)s",
+    "Issue the remediation report": "Ban hành báo cáo kết quả khắc phục",
+    "Issue the period report": "Ban hành báo cáo kỳ",
+    "Issue the period report %(period)s": "Ban hành báo cáo kết quả kiểm tra công vụ %(period)s",
+    "The figures are filled in from the inspections of the units you act for; write the addressee and each part of the report. Issuing gives it a number from the register and signs it.":
+        "Số liệu được tổng hợp từ các cuộc kiểm tra thuộc phạm vi của bạn; hãy ghi nơi gửi và từng phần của báo cáo. Khi ban hành, báo cáo được cấp số trong sổ văn bản đi và ký số.",
+    "Draft (PDF)": "Dự thảo (PDF)",
+    "Issue the report": "Ban hành báo cáo",
 }

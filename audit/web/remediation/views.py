@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from audit.db import db, utcnow
+from audit.domain.inspections import TeamRole
 from audit.domain.policy import Permission
 from audit.domain.remediation import Action, State, available_actions, standing
 from audit.domain.vndate import local_today
@@ -65,8 +66,14 @@ def _render_item(item: RemediationItem, form: ActionForm | None = None, failed: 
     if failed:
         form.submission_id.data = uuid.uuid4().hex
     actions = {a.value for a in available_actions(item.item_state, parties, item.extension_requested)}
+    from audit.models import OutgoingDocument
+
+    reports = db.session.scalars(select(OutgoingDocument).where(
+        OutgoingDocument.inspection_id == item.inspection_id, OutgoingDocument.kind == "remediation_report",
+        OutgoingDocument.pdf.is_not(None)).order_by(OutgoingDocument.id)).all()
     return render_template("remediation/item.html", item=item, form=form, failed=failed, parties=parties,
-                           actions=actions,
+                           actions=actions, reports=reports,
+                           issues_report=item.inspection.team_role_of(current_user.id) is TeamRole.LEAD,
                            standing=standing(item.item_state, item.deadline, today), today=today), status
 
 
@@ -160,5 +167,19 @@ def report(inspection_id: int):
 
     data = report_pdf(inspection, now=utcnow())
     response = current_app.response_class(data, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'inline; filename="bao-cao-khac-phuc-{inspection.id}.pdf"'
+    response.headers["Content-Disposition"] = f'inline; filename="bao-cao-khac-phuc-du-thao-{inspection.id}.pdf"'
     return response
+
+
+@bp.post("/inspections/<int:inspection_id>/remediation-report/issue")
+@require(Permission.INSPECTION_VIEW)
+def issue_report(inspection_id: int):
+    """The team lead issues the remediation report: numbered, signed, kept in the register."""
+    from audit.services import remediation_report
+    from audit.web.inspections.common import load_inspection
+
+    inspection = load_inspection(inspection_id)
+    document = remediation_report.issue(inspection, actor=current_user, now=utcnow())
+    db.session.commit()
+    flash(_("Report %(number)s has been issued.", number=document.number), "success")
+    return redirect(url_for("review.document_pdf", document_id=document.id))

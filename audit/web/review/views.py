@@ -30,7 +30,7 @@ from audit.web.filters import verdict_label
 from audit.web.forms import max_length, optional, submit
 from audit.web.inspections.common import load_inspection
 from reports import render_pdf
-from reports.review import FIELDS, period_context, period_html, period_workbook
+from reports.review import FIELDS, period_html, period_workbook
 
 bp = Blueprint("review", __name__)
 
@@ -149,9 +149,54 @@ def statistics():
 
 
 def _report_context(period):
-    today = local_today(utcnow())
-    figures = review_service.period_figures(period, today=today, scope=current_actor().unit_scope)
-    return period_context(figures, authority_service.issuer_for(current_user, today), today)
+    from audit.services import period_report
+
+    return period_report.context(period, actor=current_user, now=utcnow(), scope=current_actor().unit_scope)
+
+
+class PeriodReportForm(FlaskForm):
+    recipient = TextAreaField(_l("Addressee (Kính gửi)"), validators=[optional(), max_length(300)])
+    assessment = TextAreaField(_l("General assessment"), validators=[optional(), max_length(6000)])
+    shortcomings = TextAreaField(_l("Shortcomings"), validators=[optional(), max_length(6000)])
+    causes = TextAreaField(_l("Causes"), validators=[optional(), max_length(6000)])
+    recommendations = TextAreaField(_l("Recommendations and tasks"), validators=[optional(), max_length(6000)])
+
+
+@bp.route("/reports/period", methods=["GET", "POST"])
+@require(Permission.INSPECTION_CONCLUDE)
+def period_report():
+    """The chairman's staff write the narrative; the figures are filled in; issuing numbers and signs it."""
+    from audit.services import period_report as period_service
+
+    period, text = _period("2019")
+    form = PeriodReportForm()
+    outcome = submit(form, lambda: period_service.issue(
+        period, recipient=form.recipient.data or "", actor=current_user, now=utcnow(),
+        scope=current_actor().unit_scope,
+        narrative={k: getattr(form, k).data for k in period_service.NARRATIVE}), refused_status=422)
+    if outcome.done:
+        flash(_("Report %(number)s has been issued.", number=outcome.value.number), "success")
+        return redirect(url_for("review.document_pdf", document_id=outcome.value.id))
+    return render_template("review/period_report.html", form=form, period_text=text), outcome.status
+
+
+@bp.get("/documents/<int:document_id>.pdf")
+@require(Permission.REMEDIATION_VIEW)
+def document_pdf(document_id: int):
+    """An issued report kept in the register: for the people of its issuing body's scope, and the inspected
+    unit for the documents of its own inspections."""
+    from audit.models import OutgoingDocument
+
+    document = db.session.get(OutgoingDocument, document_id)
+    scope = current_actor().unit_scope
+    visible = document is not None and document.pdf is not None and (
+        scope is None or document.authority.unit_id in scope
+        or (document.inspection_id is not None and can_see_inspection(document.inspection, current_user)))
+    if not visible:
+        abort(404)
+    response = current_app.response_class(document.pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="van-ban-{document.year}-{document.seq:02d}.pdf"'
+    return response
 
 
 @bp.get("/reports/period.pdf")
