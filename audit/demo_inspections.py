@@ -211,6 +211,9 @@ def _conclude(inspection, day: date) -> None:
         inspection, directives="Chủ tịch UBND xã Bến Giằng chỉ đạo Trung tâm khắc phục các tồn tại nêu trên, báo cáo "
                                "kết quả về Sở Nội vụ trước ngày 31/12/2026.\nSở Nội vụ theo dõi, kiểm tra lại việc "
                                "khắc phục trong quý I năm 2027.",
+        strengths="Trung tâm bố trí đủ quầy, niêm yết đầy đủ thủ tục; công chức niềm nở với người dân.",
+        causes="Chưa có công chức dự phòng khi công chức được phân công vắng mặt; lãnh đạo Trung tâm chưa theo dõi, "
+               "đôn đốc thường xuyên; thiết bị chưa được sửa chữa kịp thời.",
         responsibility_review=False, review_reason="", actor=chairman, now=at(day.fromordinal(day.toordinal() + 14), 9))
 
 

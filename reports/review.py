@@ -20,7 +20,8 @@ STATE_NAMES = {"open": "Chưa khắc phục", "responded": "Đã báo cáo, ch�
                "accepted": "Đã khắc phục", "overdue": "Trong đó quá hạn"}
 
 
-def conclusion_html(*, inspection, issuer, recipients: tuple[str, ...], number: str, directives: str, chairman: str, head,
+def conclusion_html(*, inspection, issuer, recipients: tuple[str, ...], number: str, directives: str, strengths: str,
+                    causes: str, chairman: str, head,
                     review_reason: str | None, findings, proposed: str, final: str, verdict_reason: str | None,
                     today: date) -> str:
     """The notice of conclusions, issued by ``issuer`` (the authority in charge on ``today``): every finding
@@ -32,6 +33,8 @@ def conclusion_html(*, inspection, issuer, recipients: tuple[str, ...], number: 
         proposed=verdict_label(proposed, in_vietnamese), final=verdict_label(final, in_vietnamese),
         changed=final != proposed, verdict_reason=verdict_reason, score=vn_number(inspection.score),
         directives=[line.strip() for line in directives.splitlines() if line.strip()],
+        strengths=[line.strip() for line in strengths.splitlines() if line.strip()],
+        causes=[line.strip() for line in causes.splitlines() if line.strip()],
         findings=[(f.statement, f.requirement, responsible_text(f)) for f in findings], head=head,
         review_reason=review_reason, chairman=chairman, committee=issuer.name, chair_title=issuer.chair_title,
         recipients=recipients)

@@ -28,6 +28,8 @@ class Conclusion(db.Model):
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), unique=True)
     number: Mapped[str] = mapped_column(String(40))
     directives: Mapped[str] = mapped_column(Text)
+    strengths: Mapped[str | None] = mapped_column(Text)  # what the unit does well
+    causes: Mapped[str | None] = mapped_column(Text)  # why the shortcomings arose
     # The team proposed (the inspection's verdict when it was concluded); the chairman decided.
     proposed_verdict: Mapped[str] = mapped_column(String(30))
     final_verdict: Mapped[str] = mapped_column(String(30))

@@ -45,7 +45,8 @@ def _recipients(inspection: Inspection, lead_unit: str | None) -> tuple[str, ...
 
 
 def conclude(inspection: Inspection, *, directives: str, responsibility_review: bool, review_reason: str,
-             final_verdict: str | None = None, verdict_reason: str = "", actor: User, now: datetime) -> Conclusion:
+             strengths: str, causes: str, final_verdict: str | None = None, verdict_reason: str = "", actor: User,
+             now: datetime) -> Conclusion:
     """Issue the notice of conclusions for a finalised inspection (once): the chairman confirms the team's
     proposed verdict or decides another one, giving the reason; optionally flags the head in office on the
     inspection date for a responsibility review; the unit is told. Only the chairman of the authority in
@@ -55,9 +56,11 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
         raise DomainError(N_("Only a finalised inspection can be concluded."))
     if conclusion_of(inspection) is not None:
         raise DomainError(N_("This inspection has already been concluded."))
-    directives = directives.strip()
+    directives, strengths, causes = directives.strip(), strengths.strip(), causes.strip()
     if not directives:
         raise InvalidInput(N_("Write the conclusions and directives."))
+    if not strengths or not causes:
+        raise InvalidInput(N_("Write the strengths and the causes of the shortcomings: the notice states both."))
     proposed = inspection.verdict or Verdict.INSUFFICIENT_EVIDENCE.value
     final = final_verdict or proposed
     if final not in {v.value for v in verdict_choices(inspection)}:
@@ -76,12 +79,14 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
     number = document.number
     lead_unit = inspection.lead.unit.name if inspection.lead and inspection.lead.unit else None
     html = conclusion_html(inspection=inspection, issuer=issuer, recipients=_recipients(inspection, lead_unit),
-                           number=number, directives=directives, chairman=actor.full_name,
+                           number=number, directives=directives, strengths=strengths, causes=causes,
+                           chairman=actor.full_name,
                            head=head, review_reason=reason if responsibility_review else None,
                            findings=inspection.active_findings, proposed=proposed, final=final,
                            verdict_reason=verdict_reason or None, today=local_today(now))
     pdf = signing.sign_pdf(render_pdf(html, archival=True), issuer.authority)
     conclusion = Conclusion(inspection_id=inspection.id, number=number, directives=directives, document=document,
+                            strengths=strengths, causes=causes,
                             proposed_verdict=proposed, final_verdict=final,
                             verdict_reason=verdict_reason if final != proposed else None,
                             responsibility_review=responsibility_review,

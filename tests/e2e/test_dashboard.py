@@ -41,6 +41,8 @@ def test_chairman_reviews_concludes_and_downloads_the_2019_report(page, live_ser
     expect(page.locator("#heads tr.attention").first).to_be_visible()
     page.go_back()
     page.locator("tr.desk-formal", has_text="Bộ phận Một cửa xã Đắc Pre").get_by_role("link", name="kết luận").tap()
+    page.get_by_label("Ưu điểm").fill("Bộ phận có đủ công chức được phân công, niêm yết đầy đủ thủ tục.")
+    page.get_by_label("Nguyên nhân của tồn tại, hạn chế").fill("Người đứng đầu chưa kiểm tra, đôn đốc thường xuyên.")
     page.get_by_label("Kết luận và chỉ đạo (mỗi ý một dòng)").fill(
         "Chủ tịch UBND xã Đắc Pre chỉ đạo khắc phục ngay các tồn tại.\nBáo cáo kết quả trước ngày 30/9/2019.")
     page.get_by_text("Yêu cầu xem xét trách nhiệm người đứng đầu").tap()

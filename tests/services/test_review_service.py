@@ -16,6 +16,9 @@ NOW = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
 Y2019 = parse_period("2019")
 
 
+PARTS = {"strengths": "Công chức niềm nở với người dân.", "causes": "Thiếu kiểm tra, đôn đốc."}
+
+
 def test_dashboard_lists_every_desk_with_latest_verdict(demo):
     rows = review.desks(Y2019, today=TODAY)
     by_code = {r.unit.code: r for r in rows}
@@ -75,15 +78,18 @@ def test_conclusion_is_issued_once_flags_the_head_and_tells_the_unit(demo):
     inspection = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-LAEE-MC",
                                                                        Inspection.state == "finalised"))
     with pytest.raises(InvalidInput):
-        conclusions.conclude(inspection, directives="Khắc phục ngay", responsibility_review=True, review_reason="",
+        conclusions.conclude(inspection, directives="Khắc phục ngay", **PARTS,
+        responsibility_review=True, review_reason="",
                              actor=chairman, now=NOW)
     conclusion = conclusions.conclude(inspection, directives="Khắc phục ngay các tồn tại.\nBáo cáo trước 30/4.",
-                                      responsibility_review=True, review_reason="Tái phạm, để Bộ phận hoạt động hình thức",
+                                      **PARTS,
+        responsibility_review=True, review_reason="Tái phạm, để Bộ phận hoạt động hình thức",
                                       actor=chairman, now=NOW)
     db.session.commit()
     assert conclusion.head.person_name == "Bríu Quân" and conclusion.pdf.startswith(b"%PDF")
     with pytest.raises(DomainError):
-        conclusions.conclude(inspection, directives="lần hai", responsibility_review=False, review_reason="",
+        conclusions.conclude(inspection, directives="lần hai", **PARTS,
+        responsibility_review=False, review_reason="",
                              actor=chairman, now=NOW)
     db.session.rollback()
     stored = db.session.get(Conclusion, conclusion.id)
@@ -96,7 +102,8 @@ def test_conclusion_is_issued_once_flags_the_head_and_tells_the_unit(demo):
                                                         Notification.kind == "conclusion")) is not None
     planned = db.session.scalar(select(Inspection).where(Inspection.state == "planned"))
     with pytest.raises(DomainError):
-        conclusions.conclude(planned, directives="x", responsibility_review=False, review_reason="", actor=chairman,
+        conclusions.conclude(planned, directives="x", **PARTS,
+        responsibility_review=False, review_reason="", actor=chairman,
                              now=NOW)
 
 
@@ -108,14 +115,17 @@ def test_the_chairman_decides_the_final_verdict_with_a_reason(demo):
                                                                   Inspection.inspection_date == date(2019, 11, 5)))
     assert tapoo.verdict == "formal" and tapoo.final_verdict == "formal" and not tapoo.verdict_is_final
     with pytest.raises(InvalidInput):  # changing the team's proposal needs a reason
-        conclusions.conclude(tapoo, directives="Khắc phục", responsibility_review=False, review_reason="",
+        conclusions.conclude(tapoo, directives="Khắc phục", **PARTS,
+        responsibility_review=False, review_reason="",
                              final_verdict="partly_substantive", actor=chairman, now=NOW)
     with pytest.raises(InvalidInput):  # a verdict of another scale is not a choice here
-        conclusions.conclude(tapoo, directives="Khắc phục", responsibility_review=False, review_reason="",
+        conclusions.conclude(tapoo, directives="Khắc phục", **PARTS,
+        responsibility_review=False, review_reason="",
                              final_verdict="good_compliance", verdict_reason="x", actor=chairman, now=NOW)
     db.session.rollback()
     conclusion = conclusions.conclude(
-        tapoo, directives="Khắc phục các tồn tại về thiết bị và số liệu.", responsibility_review=False,
+        tapoo, directives="Khắc phục các tồn tại về thiết bị và số liệu.", **PARTS,
+        responsibility_review=False,
         review_reason="", final_verdict="partly_substantive",
         verdict_reason="Đơn vị đã sửa camera, máy lấy số trước khi kết luận; số liệu báo cáo đã được điều chỉnh.",
         actor=chairman, now=NOW)
@@ -135,7 +145,8 @@ def test_the_chairman_decides_the_final_verdict_with_a_reason(demo):
 def test_a_confirmed_verdict_needs_no_reason(demo):
     chairman = db.session.scalar(select(User).where(User.username == "chutich-tp"))
     zuoih = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-ZUOIH-MC"))
-    conclusion = conclusions.conclude(zuoih, directives="Khắc phục.", responsibility_review=False, review_reason="",
+    conclusion = conclusions.conclude(zuoih, directives="Khắc phục.", **PARTS,
+        responsibility_review=False, review_reason="",
                                       actor=chairman, now=NOW)
     assert conclusion.final_verdict == conclusion.proposed_verdict == "partly_substantive"
     assert not conclusion.verdict_changed and conclusion.verdict_reason is None

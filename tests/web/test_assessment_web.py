@@ -129,9 +129,11 @@ def test_the_chairman_confirms_or_changes_the_proposal(client, demo, login):
     assert options == ["substantive", "partly_substantive", "weak", "formal", "insufficient_evidence"]
     assert re.search(r'<option selected value="formal"', form)
     refused = client.post(f"/inspections/{iid}/conclude", data={"final_verdict": "partly_substantive",
-                                                                "directives": "Khắc phục"})
+                                                                "directives": "Khắc phục", "strengths": "Có",
+                                                                "causes": "Thiếu đôn đốc"})
     assert refused.status_code == 422 and "Nêu lý do khi kết luận khác với đề xuất" in refused.get_data(as_text=True)
     done = client.post(f"/inspections/{iid}/conclude", data={
+        "strengths": "Công chức niềm nở với người dân.", "causes": "Thiết bị xuống cấp.",
         "final_verdict": "partly_substantive", "directives": "Khắc phục các tồn tại.",
         "verdict_reason": "Đơn vị đã sửa thiết bị và điều chỉnh số liệu trước khi kết luận."})
     assert done.status_code == 302

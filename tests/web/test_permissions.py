@@ -269,7 +269,8 @@ ROUTES = [
     # a district inspection left open in 2025 is concluded by the city, in charge of the district's work
     Route("review.conclude", "GET", "/inspections/{final}/conclude", expect(403, city_chairman=200, commune_chairman=404)),
     Route("review.conclude", "POST", "/inspections/{final}/conclude", expect(403, city_chairman=302, commune_chairman=404),
-          data={"directives": "Khắc phục ngay các tồn tại."}),
+          data={"directives": "Khắc phục ngay các tồn tại.", "strengths": "Công chức niềm nở.",
+                "causes": "Thiếu kiểm tra, đôn đốc."}),
     # the city's inspection of La Êê: the city's chairman decides it, not La Êê's (nor the district's)
     Route("review.conclude", "GET", "/inspections/{dn_insp}/conclude", expect(403, chairman=404, city_chairman=200)),
     Route("review.conclusion_pdf", "GET", "/inspections/{final}/conclusion.pdf", expect(404)),

@@ -68,6 +68,7 @@ def test_conclusion_visible_to_the_unit_only(client, demo, login):
     empty = client.post(f"/inspections/{iid}/conclude", data={"directives": ""})
     assert empty.status_code == 422 and "Hãy nhập nội dung kết luận" in empty.get_data(as_text=True)
     ok = client.post(f"/inspections/{iid}/conclude", data={
+        "strengths": "Công chức niềm nở với người dân.", "causes": "Người đứng đầu chưa kiểm tra thường xuyên.",
         "directives": "Chủ tịch UBND xã La Êê chỉ đạo khắc phục ngay.", "responsibility_review": "y",
         "review_reason": "Bộ phận hoạt động hình thức"})
     assert ok.status_code == 302

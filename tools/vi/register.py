@@ -51,4 +51,8 @@ VI = {
         "Số liệu được tổng hợp từ các cuộc kiểm tra thuộc phạm vi của bạn; hãy ghi nơi gửi và từng phần của báo cáo. Khi ban hành, báo cáo được cấp số trong sổ văn bản đi và ký số.",
     "Draft (PDF)": "Dự thảo (PDF)",
     "Issue the report": "Ban hành báo cáo",
+    "Strengths": "Ưu điểm",
+    "Causes of the shortcomings": "Nguyên nhân của tồn tại, hạn chế",
+    "Write the strengths and the causes of the shortcomings: the notice states both.":
+        "Ghi ưu điểm và nguyên nhân của tồn tại, hạn chế: thông báo kết luận nêu cả hai nội dung.",
 }

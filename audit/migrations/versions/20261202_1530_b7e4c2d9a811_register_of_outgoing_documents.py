@@ -54,7 +54,7 @@ def upgrade():
         sa.ForeignKeyConstraint(['replaces_id'], ['outgoing_documents.id'],
                                 name=op.f('fk_outgoing_documents_replaces_id_outgoing_documents')),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_outgoing_documents')),
-        sa.UniqueConstraint('authority_id', 'year', 'seq', name=op.f('uq_outgoing_documents_one_number_per_body_and_year')),
+        sa.UniqueConstraint('authority_id', 'year', 'seq', name='one_number_per_body_and_year'),
     )
     with op.batch_alter_table('outgoing_documents', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_outgoing_documents_authority_id'), ['authority_id'], unique=False)
@@ -66,6 +66,8 @@ def upgrade():
                                     'outgoing_documents', ['document_id'], ['id'])
     with op.batch_alter_table('conclusions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('document_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('strengths', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('causes', sa.Text(), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_conclusions_document_id_outgoing_documents'),
                                     'outgoing_documents', ['document_id'], ['id'])
 
@@ -73,6 +75,8 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table('conclusions', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_conclusions_document_id_outgoing_documents'), type_='foreignkey')
+        batch_op.drop_column('causes')
+        batch_op.drop_column('strengths')
         batch_op.drop_column('document_id')
     with op.batch_alter_table('issued_minutes', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_issued_minutes_document_id_outgoing_documents'), type_='foreignkey')

@@ -39,6 +39,8 @@ class ConcludeForm(FlaskForm):
     final_verdict = SelectField(_l("Final verdict"), validators=[optional()])
     verdict_reason = TextAreaField(_l("Reason, when the verdict differs from the team's proposal"),
                                    validators=[optional(), max_length(2000)])
+    strengths = TextAreaField(_l("Strengths"), validators=[optional(), max_length(4000)])
+    causes = TextAreaField(_l("Causes of the shortcomings"), validators=[optional(), max_length(4000)])
     directives = TextAreaField(_l("Conclusions and directives (one per line)"),
                                validators=[optional(), max_length(6000)])
     responsibility_review = BooleanField(_l("Ask for a review of the head's responsibility"))
@@ -97,7 +99,8 @@ def conclude(inspection_id: int):
     if not form.is_submitted():
         form.final_verdict.data = inspection.verdict
     outcome = submit(form, lambda: conclusion_service.conclude(
-        inspection, directives=form.directives.data or "", responsibility_review=form.responsibility_review.data,
+        inspection, directives=form.directives.data or "", strengths=form.strengths.data or "",
+        causes=form.causes.data or "", responsibility_review=form.responsibility_review.data,
         review_reason=form.review_reason.data or "", final_verdict=form.final_verdict.data,
         verdict_reason=form.verdict_reason.data or "", actor=current_user, now=utcnow()), refused_status=422)
     if outcome.done:
