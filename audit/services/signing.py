@@ -136,6 +136,20 @@ def _signer(authority):
     return _signers[key]
 
 
+def _outside_event_loop(work):
+    """Run ``work`` where pyHanko may start its own event loop: here, or in a worker thread when this thread
+    already runs one (a caller using an asyncio-based library, such as a browser driver)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
+
+
 def sign_pdf(pdf: bytes, authority) -> bytes:
     """``pdf`` signed (PAdES B-B, an incremental update) with the certificate of ``authority``."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -145,8 +159,9 @@ def sign_pdf(pdf: bytes, authority) -> bytes:
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     meta = signers.PdfSignatureMetadata(field_name="KTCV", subfilter=SigSeedSubFilter.PADES,
                                         location=authority.place, reason="Ban hành văn bản")
+    signer = _signer(authority)
     # a fixed reservation for the CMS container spares pyHanko a trial signature to measure it
-    return signers.sign_pdf(writer, meta, signer=_signer(authority), bytes_reserved=16384).getvalue()
+    return _outside_event_loop(lambda: signers.sign_pdf(writer, meta, signer=signer, bytes_reserved=16384).getvalue())
 
 
 @dataclass(frozen=True)
@@ -177,7 +192,8 @@ def check_signature(data: bytes) -> SignatureCheck:
         from asn1crypto import pem, x509
 
         roots.append(x509.Certificate.load(pem.unarmor(ca_file.read_bytes())[2]))
-    status = validate_pdf_signature(signatures[-1], ValidationContext(trust_roots=roots, allow_fetching=False))
+    status = _outside_event_loop(lambda: validate_pdf_signature(
+        signatures[-1], ValidationContext(trust_roots=roots, allow_fetching=False)))
     name = status.signing_cert.subject.native.get("common_name", "") if status.signing_cert else ""
     return SignatureCheck(True, bool(status.intact and status.valid), bool(status.trusted), name,
                           status.signer_reported_dt, "thu nghiem" in name)
