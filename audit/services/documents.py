@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -43,6 +45,33 @@ def register(authority: Authority, kind: DocumentKind, summary: str, *, actor: U
     db.session.add(document)
     db.session.flush()
     return document
+
+
+@dataclass(frozen=True)
+class Found:
+    """An issued conclusion or report whose exact bytes were presented for verification."""
+
+    kind_name: str
+    number: str
+    issued_at: datetime
+    issuer: str
+
+
+def find_by_content(data: bytes) -> Found | None:
+    """The conclusion notice or report kept with exactly these bytes (sha256), if any."""
+    from audit.domain.documents import KIND_NAMES
+    from audit.models import Conclusion
+
+    digest = hashlib.sha256(data).hexdigest()
+    conclusion = db.session.scalar(select(Conclusion).where(Conclusion.sha256 == digest))
+    if conclusion is not None:
+        issuer = conclusion.document.authority.unit.name if conclusion.document else ""
+        return Found(KIND_NAMES[DocumentKind.CONCLUSION], conclusion.number, conclusion.issued_at, issuer)
+    document = db.session.scalar(select(OutgoingDocument).where(OutgoingDocument.sha256 == digest))
+    if document is not None:
+        return Found(KIND_NAMES[DocumentKind(document.kind)], document.number, document.issued_at,
+                     document.authority.unit.name)
+    return None
 
 
 def listing(scope: frozenset[int] | None, year: int | None = None) -> list[OutgoingDocument]:

@@ -110,3 +110,18 @@ def test_the_register_lists_each_body_s_documents_in_scope(client, demo, login):
     page = client.get("/documents?year=2019").get_data(as_text=True)
     assert "01/BB-ĐKT" in page and "UBND huyện Nam Giang" in page and "Bến Giằng" not in page
     assert db.session.scalar(select(OutgoingDocument.number).where(OutgoingDocument.year == 2019)) == "01/BB-ĐKT"
+
+
+def test_verify_recognises_a_signed_conclusion_notice_by_its_file(client, demo):
+    from audit.models import Conclusion
+
+    conclusion = db.session.scalar(select(Conclusion))
+    page = client.post("/verify", data={"document": (io.BytesIO(conclusion.pdf), "tb.pdf")},
+                       content_type="multipart/form-data")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Thông báo kết luận kiểm tra số 01/TB-UBND của UBND thành phố Đà Nẵng" in text
+    assert "Đã ký số bởi Ủy ban nhân dân thành phố Đà Nẵng (thu nghiem)" in text
+    changed = bytearray(conclusion.pdf)
+    changed[len(changed) // 3] ^= 0x01
+    assert client.post("/verify", data={"document": (io.BytesIO(bytes(changed)), "tb.pdf")},
+                       content_type="multipart/form-data").status_code == 404

@@ -55,4 +55,6 @@ VI = {
     "Causes of the shortcomings": "Nguyên nhân của tồn tại, hạn chế",
     "Write the strengths and the causes of the shortcomings: the notice states both.":
         "Ghi ưu điểm và nguyên nhân của tồn tại, hạn chế: thông báo kết luận nêu cả hai nội dung.",
+    "Genuine: this matches an issued document.": "Hợp lệ: tệp khớp với một văn bản đã ban hành.",
+    "%(kind)s No. %(number)s of %(issuer)s, issued %(date)s.": "%(kind)s số %(number)s của %(issuer)s, ban hành ngày %(date)s.",
 }

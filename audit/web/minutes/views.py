@@ -11,6 +11,7 @@ from audit.db import db, utcnow
 from audit.domain.policy import Permission
 from audit.extensions import csrf
 from audit.models import Inspection, IssuedMinutes
+from audit.services import documents as document_service
 from audit.services import minutes as minutes_service
 from audit.services import signing
 from audit.services.remediation import can_see_inspection
@@ -136,15 +137,17 @@ def download_signed(inspection_id: int, version: int):
 @bp.route("/verify", methods=["GET", "POST"])
 @csrf.exempt  # public and read-only: it changes nothing and needs no session
 def verify():
-    """Anyone may check a code or a PDF file: the answer names only the minutes it matches."""
+    """Anyone may check a code or a PDF file: the answer names only the document it matches (minutes by code
+    or file; a conclusion notice or report by file) and, for a file, its digital signature."""
     form = VerifyForm(meta={"csrf": False})
-    result, checked, status, signature = None, False, 200, None
+    result, checked, status, signature, other = None, False, 200, None, None
     if request.method == "POST":
         if not form.validate():
             status = 422
         elif form.document.data:
             data = form.document.data.read(VERIFY_MAX_BYTES)
             result, checked = minutes_service.find_by_content(data), True
+            other = None if result is not None else document_service.find_by_content(data)
             signature = signing.check_signature(data)
         elif form.code.data:
             result, checked = minutes_service.find_by_code(form.code.data), True
@@ -154,7 +157,7 @@ def verify():
     elif request.args.get("code"):
         form.code.data = request.args["code"][:20]
         result, checked = minutes_service.find_by_code(form.code.data), True
-    if checked and result is None:
+    if checked and result is None and other is None:
         status = 404
     return render_template("minutes/verify.html", form=form, result=result, checked=checked,
-                           signature=signature), status
+                           signature=signature, other=other), status
