@@ -74,11 +74,6 @@ class LegalDocument:
         start = self.effective_from
         return start is not None and start <= day and (self.in_force_until is None or day <= self.in_force_until)
 
-    def exists_on(self, day: date) -> bool:
-        """Signed by ``day`` (a document may be cited as issued before it takes effect)."""
-        start = self.signed or self.in_force_from or self.assumed_in_force_from
-        return start is not None and start <= day
-
     def designation(self) -> str:
         """``Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ``."""
         text = f"{KIND_NAMES[self.kind]} số {self.number}"

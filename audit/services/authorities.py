@@ -98,10 +98,7 @@ def issuer_for(user, day: date) -> Issuer:
 def chairs(user, inspection, day: date) -> bool:
     """Whether ``user`` is a chairman of the authority in charge of ``inspection`` on ``day``: the authority
     that planned it, or its successor once it has ended (a district chairman no longer acts after 2025)."""
-    if user.role != "chairman" or user.authority_id is None:
-        return False
-    acting = in_charge(inspection.authority, day)
-    return acting is not None and acting.id == user.authority_id
+    return inspection.authority_id in chaired_today(user, day)
 
 
 def ensure_chairs(user, inspection, day: date) -> None:
