@@ -136,6 +136,9 @@ def seed() -> int:
     unit = lambda code: db.session.scalar(select(Unit).where(Unit.code == code))  # noqa: E731
     user = lambda name: db.session.scalar(select(User).where(User.username == name))  # noqa: E731
     teams = {"NG": (user("truongdoan"), user("thanhtra")), "DN": (user("truongdoan-tp"), user("thanhtra-tp"))}
+    secretaries = {"NG": user("thuky"), "DN": user("thuky-tp")}
+    # the year's inspection plans of the district (2019) and of the city (2026) the inspections carry out
+    plans_of = {"NG": ("12/KH-UBND", date(2019, 1, 15)), "DN": ("245/KH-UBND", date(2026, 9, 25))}
     good, formal, weak = GOOD_SAMPLE, FORMAL_SAMPLE, WEAK_SAMPLE
     plans = [
         ("NG-LAEE-MC", date(2019, 3, 5), False, "45/QĐ-UBND", date(2019, 2, 25), FORMAL, formal, True),
@@ -160,11 +163,13 @@ def seed() -> int:
         ("DN-LAEE-TTPV", date(2026, 12, 3), True, "1520/QĐ-UBND", date(2026, 11, 20), None, good, False),
     ]
     for code, day, announced, number, decided, profile, sample_kind, finalise in plans:
-        lead, member = teams["DN" if code.startswith("DN-") else "NG"]
+        body = "DN" if code.startswith("DN-") else "NG"
+        lead, member = teams[body]
+        plan_number, plan_date = plans_of[body]
         inspection = inspection_service.plan_inspection(
             unit=unit(code), inspection_date=day, announced=announced, decision_number=number, decision_date=decided,
-            checklist_key="one-stop-desk", lead=lead, members=[member], secretary=None, actor=lead,
-            now=at(decided, 15))
+            plan_number=plan_number, plan_date=plan_date, checklist_key="one-stop-desk", lead=lead, members=[member],
+            secretary=secretaries[body], actor=lead, now=at(decided, 15))
         if profile is None:
             continue
         _fill(inspection, profile, member, day, sample_kind)

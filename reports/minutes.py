@@ -105,7 +105,8 @@ class MinutesContext:
     unit_comments: str
     closing: str
     copies: str
-    signers: tuple[tuple[str, str], ...]  # (role heading, name)
+    # rows of signature cells: (role heading, the names signing under it)
+    signers: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
     draft: bool
     recipients: tuple[str, ...] = ()  # Nơi nhận
     replaces: str = ""  # "Biên bản này thay thế Biên bản số … ngày …; lý do: …"
@@ -200,6 +201,9 @@ def build_minutes_context(*, inspection, issuer, assessment, proposal, head, det
     committee = issuer.name
     issuer_parent, issuer_body = issuer.superior, "ĐOÀN KIỂM TRA CÔNG VỤ"
     legal = [f"Căn cứ {line};" for line in legal_grounds(checklist, day)]
+    if inspection.plan_number and inspection.plan_date:
+        legal.append(f"Căn cứ Kế hoạch số {inspection.plan_number} ngày {short_date(inspection.plan_date)} "
+                     f"của {committee} về kiểm tra công vụ năm {inspection.plan_date.year};")
     legal.append(f"Căn cứ Quyết định số {inspection.decision_number} ngày {short_date(inspection.decision_date)} "
                  f"của Chủ tịch {committee} về việc thành lập Đoàn kiểm tra công vụ.")
     notice = "có thông báo trước" if inspection.announced else "đột xuất (không báo trước)"
@@ -236,10 +240,16 @@ def build_minutes_context(*, inspection, issuer, assessment, proposal, head, det
     requirements = tuple(
         RequirementLine(n, f.requirement, short_date(f.deadline), responsible_text(f))
         for n, f in enumerate(sorted(active, key=lambda f: (f.deadline, f.id)), 1))
-    signers = [("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", _bare_name(people[0]) if people else ""),
-               ("TRƯỞNG ĐOÀN KIỂM TRA", inspection.lead.full_name if inspection.lead else "")]
+    # the unit's representative and the lead first; then the secretary and the members, who sign too
+    signers = [(("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", (_bare_name(people[0]) if people else "",)),
+                ("TRƯỞNG ĐOÀN KIỂM TRA", (inspection.lead.full_name if inspection.lead else "",)))]
+    second = []
     if inspection.secretary:
-        signers.insert(1, ("THƯ KÝ", inspection.secretary.full_name))
+        second.append(("THƯ KÝ ĐOÀN KIỂM TRA", (inspection.secretary.full_name,)))
+    if inspection.team_members:
+        second.append(("THÀNH VIÊN ĐOÀN KIỂM TRA", tuple(u.full_name for u in inspection.team_members)))
+    if second:
+        signers.append(tuple(second))
     copies = two_digits(details.copies)
     reasons = tuple(render_reason(r["message"] if isinstance(r, dict) else r.message,
                                   r.get("params") if isinstance(r, dict) else r.params, translate)

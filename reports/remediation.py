@@ -23,7 +23,8 @@ class RemediationLine:
     history: tuple[str, ...]
 
 
-def render_remediation_html(inspection, issuer, lines: list[RemediationLine], today: date, number: str = "") -> str:
+def render_remediation_html(inspection, issuer, lines: list[RemediationLine], today: date, number: str = "",
+                            replaces: str = "") -> str:
     """``issuer``: the authority in charge of the inspection on ``today`` (its successor once it has ended).
     Without a number the report is a draft."""
     closed = sum(1 for line in lines if line.outcome.startswith("Đã khắc phục"))
@@ -32,5 +33,5 @@ def render_remediation_html(inspection, issuer, lines: list[RemediationLine], to
         place_date=place_and_date(issuer.place, today), unit=inspection.unit.name,
         inspection_date=short_date(inspection.inspection_date), decision=inspection.decision_number,
         lines=lines, closed=closed, total=len(lines),
-        lead=inspection.lead.full_name if inspection.lead else "", number=number, draft=not number,
+        lead=inspection.lead.full_name if inspection.lead else "", number=number, draft=not number, replaces=replaces,
         recipients=(f"Chủ tịch {issuer.name} (để báo cáo);", f"{inspection.unit.accountable_body.name};", "Lưu: VT."))

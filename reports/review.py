@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from audit.domain import vnnumber
 from audit.domain.verdicts import VERDICT_LABELS
 from audit.domain.vndate import place_and_date, short_date
 from audit.i18n import in_vietnamese
@@ -23,13 +24,14 @@ STATE_NAMES = {"open": "Chưa khắc phục", "responded": "Đã báo cáo, ch�
 def conclusion_html(*, inspection, issuer, recipients: tuple[str, ...], number: str, directives: str, strengths: str,
                     causes: str, chairman: str, head,
                     review_reason: str | None, findings, proposed: str, final: str, verdict_reason: str | None,
-                    today: date) -> str:
+                    today: date, replaces: str = "") -> str:
     """The notice of conclusions, issued by ``issuer`` (the authority in charge on ``today``): every finding
     with its requirement, the team's proposed verdict and the chairman's decision (with the reason when it
     differs)."""
     return _env.get_template("conclusion.html").render(
         issuer="\n".join(issuer.body_lines), number=number, place_date=place_and_date(issuer.place, today),
-        unit=inspection.unit.name, date=short_date(inspection.inspection_date), decision=inspection.decision_number,
+        replaces=replaces, unit=inspection.unit.name, date=short_date(inspection.inspection_date),
+        decision=inspection.decision_number,
         proposed=verdict_label(proposed, in_vietnamese), final=verdict_label(final, in_vietnamese),
         changed=final != proposed, verdict_reason=verdict_reason, score=vn_number(inspection.score),
         directives=[line.strip() for line in directives.splitlines() if line.strip()],
@@ -41,35 +43,44 @@ def conclusion_html(*, inspection, issuer, recipients: tuple[str, ...], number: 
 
 
 def _pct(part: int, whole: int) -> str:
-    return vn_number(100 * part / whole) + "%" if whole else "—"
+    return vnnumber.percent(100 * part / whole) if whole else "—"
+
+
+def _int(value: int | None) -> str:
+    """A count as the documents print it (Babel's ``vi`` pattern: "1.147"); none → "—"."""
+    return vn_number(value, 0) if value else ("0" if value == 0 else "—")
 
 
 def period_context(figures, issuer, today: date, *, number: str = "", recipient: str = "", narrative=None,
-                   signer: str = "") -> dict:
+                   signer: str = "", replaces: str = "") -> dict:
     """The period report's content: figures filled in, the narrative parts as the chairman's staff wrote them
     (``narrative``: assessment, shortcomings, causes, recommendations), the signer and the recipients. Without
     a number it is a draft."""
     d = figures.dossiers
     narrative = narrative or {}
     return {
-        "draft": not number, "number": number or "     /BC-UBND", "recipient": recipient,
+        "draft": not number, "number": number or "     /BC-UBND", "recipient": recipient, "replaces": replaces,
         "narrative": {key: [line.strip() for line in narrative.get(key, "").splitlines() if line.strip()]
                       for key in ("assessment", "shortcomings", "causes", "recommendations")},
         "signer": signer, "chair_title": issuer.chair_title,
         "recipients": (["Như trên;"] if recipient else []) + ["Lưu: VT."],
         "issuer": "\n".join(issuer.body_lines), "place_date": place_and_date(issuer.place, today),
         "period": figures.period.label,
-        "desks": [(LEVELS[level], figures.desks_inspected.get(level, 0), figures.desks_total.get(level, 0))
+        # every figure formatted once here, the same way as on the pages (vnnumber = Babel's vi patterns)
+        "desks": [(LEVELS[level], _int(figures.desks_inspected.get(level, 0)), _int(figures.desks_total.get(level, 0)))
                   for level in ("district", "commune")],
-        "verdicts": [(in_vietnamese(VERDICT_LABELS[v]), n) for v, n in sorted(figures.verdicts.items())],
-        "dossiers": [(LEVELS[level], d[level][0], d[level][1], d[level][2], _pct(d[level][1], d[level][0]), d[level][3])
-                     for level in ("district", "commune")],
-        "total": (sum(v[0] for v in d.values()), _pct(sum(v[1] for v in d.values()), sum(v[0] for v in d.values()))),
-        "late_by_field": [(FIELDS.get(f, f), r, late, vn_number(rt)) for f, r, _o, late, rt in figures.late_by_field],
-        "findings": [(SECTION_NAMES.get(s, s), n) for s, n in figures.findings_by_section],
-        "remediation": [(STATE_NAMES[k], figures.remediation.get(k, 0)) for k in STATE_NAMES],
-        "heads": [(h.person_name, h.title, h.unit_name, h.findings, h.repeats, h.overdue) for h in figures.repeat_heads],
-        "contradictions": [(r.unit.name, vn_number(r.reported_rate), vn_number(r.sample_rate))
+        "verdicts": [(in_vietnamese(VERDICT_LABELS[v]), _int(n)) for v, n in sorted(figures.verdicts.items())],
+        "dossiers": [(LEVELS[level], _int(d[level][0]), _int(d[level][1]), _int(d[level][2]),
+                      _pct(d[level][1], d[level][0]), _int(d[level][3] or None)) for level in ("district", "commune")],
+        "total": (_int(sum(v[0] for v in d.values())),
+                  _pct(sum(v[1] for v in d.values()), sum(v[0] for v in d.values()))),
+        "late_by_field": [(FIELDS.get(f, f), _int(r), _int(late), vnnumber.percent(rt))
+                          for f, r, _o, late, rt in figures.late_by_field],
+        "findings": [(SECTION_NAMES.get(s, s), _int(n)) for s, n in figures.findings_by_section],
+        "remediation": [(STATE_NAMES[k], _int(figures.remediation.get(k, 0))) for k in STATE_NAMES],
+        "heads": [(h.person_name, h.title, h.unit_name, _int(h.findings), _int(h.repeats), _int(h.overdue))
+                  for h in figures.repeat_heads],
+        "contradictions": [(r.unit.name, vnnumber.percent(r.reported_rate), vnnumber.percent(r.sample_rate))
                            for r in figures.contradictions],
         # the same figures unformatted, for the workbook (numbers stay numbers)
         "raw": {
@@ -84,6 +95,13 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
                            row.latest["score"] if row.latest else None, row.open_items, row.overdue_items)
                           for row in figures.desk_rows],
             "issuer": issuer.name,
+            "desks": [(LEVELS[level], figures.desks_inspected.get(level, 0), figures.desks_total.get(level, 0))
+                      for level in ("district", "commune")],
+            "verdicts": [(in_vietnamese(VERDICT_LABELS[v]), n) for v, n in sorted(figures.verdicts.items())],
+            "findings": [(SECTION_NAMES.get(s, s), n) for s, n in figures.findings_by_section],
+            "remediation": [(STATE_NAMES[k], figures.remediation.get(k, 0)) for k in STATE_NAMES],
+            "heads": [(h.person_name, h.title, h.unit_name, h.findings, h.repeats, h.overdue)
+                      for h in figures.repeat_heads],
         },
     }
 
@@ -115,18 +133,18 @@ def period_workbook(context: dict) -> bytes:
         ("Tổng hợp bộ phận", ["Bộ phận một cửa", "Cấp", "Đánh giá gần nhất", "Ngày kiểm tra", "Điểm",
                               "Yêu cầu chưa đóng", "Quá hạn"],
          raw["desk_rows"], [None, None, None, day, decimal, integer, integer], [48, 10, 30, 14, 8, 12, 10]),
-        ("Bộ phận một cửa", ["Cấp", "Đã kiểm tra", "Tổng số"], context["desks"], [None, integer, integer],
+        ("Bộ phận một cửa", ["Cấp", "Đã kiểm tra", "Tổng số"], raw["desks"], [None, integer, integer],
          [12, 12, 12]),
         ("Đánh giá", ["Đánh giá (kết luận của Chủ tịch; chưa kết luận: đề xuất của Đoàn)", "Số bộ phận"],
-         context["verdicts"], [None, integer], [60, 12]),
+         raw["verdicts"], [None, integer], [60, 12]),
         ("Hồ sơ", ["Cấp", "Tiếp nhận", "Đúng hạn", "Quá hạn", "Tỷ lệ đúng hạn", "Số thủ tục"], raw["dossiers"],
          [None, integer, integer, integer, percent, integer], [12, 12, 12, 12, 14, 12]),
         ("Quá hạn theo lĩnh vực", ["Lĩnh vực", "Tiếp nhận", "Quá hạn", "Tỷ lệ đúng hạn"], raw["late_by_field"],
          [None, integer, integer, percent], [30, 12, 12, 14]),
-        ("Phát hiện theo nội dung", ["Nội dung", "Số phát hiện"], context["findings"], [None, integer], [48, 14]),
-        ("Khắc phục", ["Trạng thái", "Số yêu cầu"], context["remediation"], [None, integer], [30, 14]),
+        ("Phát hiện theo nội dung", ["Nội dung", "Số phát hiện"], raw["findings"], [None, integer], [48, 14]),
+        ("Khắc phục", ["Trạng thái", "Số yêu cầu"], raw["remediation"], [None, integer], [30, 14]),
         ("Người đứng đầu tái phạm", ["Họ tên", "Chức vụ", "Đơn vị", "Phát hiện", "Tái phạm", "Quá hạn"],
-         context["heads"], [None, None, None, integer, integer, integer], [26, 30, 30, 11, 11, 11]),
+         raw["heads"], [None, None, None, integer, integer, integer], [26, 30, 30, 11, 11, 11]),
     ]
     book = Workbook()
     book.remove(book.active)

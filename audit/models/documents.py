@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from audit.db import UTCDateTime, db
@@ -53,8 +53,20 @@ class OutgoingDocument(db.Model):
     pdf: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
     sha256: Mapped[str | None] = mapped_column(String(64))
     recipient: Mapped[str | None] = mapped_column(String(300))  # Kính gửi
+    # What the document is about ("period_report:2019" for an authority, "remediation_report:12"): a second
+    # document on the same subject replaces the current one (Decree 30: own number, naming the replaced one).
+    subject: Mapped[str | None] = mapped_column(String(120), index=True)
+    # What it says, without number, date and signature: a replacement must change it.
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
+    superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The parts its authors wrote in the app (the period report's narrative), to correct rather than retype.
+    narrative: Mapped[dict | None] = mapped_column(JSON)
 
     authority: Mapped[Authority] = relationship()
     issued_by: Mapped[User | None] = relationship()
     replaces: Mapped[OutgoingDocument | None] = relationship(remote_side=[id])
     inspection: Mapped[Inspection | None] = relationship()
+
+    @property
+    def current(self) -> bool:
+        return self.superseded_at is None

@@ -49,6 +49,15 @@ def _check_issued(session: Session, minutes: IssuedMinutes) -> None:
             raise DomainError(N_("Issued minutes cannot be changed; issue a new version instead."))
 
 
+def _check_conclusion(session: Session, conclusion: Conclusion) -> None:
+    """An issued notice never changes; it is only marked replaced, once."""
+    if conclusion not in session.deleted:
+        changed = {name: attr.history for name, attr in inspect(conclusion).attrs.items() if attr.history.has_changes()}
+        if set(changed) == {"superseded_at"} and not any(v is not None for v in changed["superseded_at"].deleted):
+            return
+    raise DomainError(N_("An issued conclusion cannot be changed."))
+
+
 @event.listens_for(Session, "before_flush")
 def _guard(session: Session, flush_context, instances) -> None:
     for obj in list(session.dirty) + list(session.deleted):
@@ -57,7 +66,7 @@ def _guard(session: Session, flush_context, instances) -> None:
         if isinstance(obj, IssuedMinutes):
             _check_issued(session, obj)
         if isinstance(obj, Conclusion) and (obj in session.deleted or session.is_modified(obj)):
-            raise DomainError(N_("An issued conclusion cannot be changed."))
+            _check_conclusion(session, obj)
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         if isinstance(obj, Inspection):
             if (obj in session.deleted or session.is_modified(obj)) and _was_finalised(obj):

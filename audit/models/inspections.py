@@ -41,6 +41,9 @@ class Inspection(db.Model):
     announced: Mapped[bool]
     decision_number: Mapped[str] = mapped_column(String(60))
     decision_date: Mapped[date] = mapped_column(Date)
+    # The inspection plan the inspection carries out (Kế hoạch kiểm tra công vụ), cited by the minutes.
+    plan_number: Mapped[str | None] = mapped_column(String(60))
+    plan_date: Mapped[date | None] = mapped_column(Date)
     checklist_key: Mapped[str] = mapped_column(String(60))
     checklist_version: Mapped[int]
     checklist_sha256: Mapped[str] = mapped_column(String(64))

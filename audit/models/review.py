@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, LargeBinary, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, backref, deferred, mapped_column, relationship
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, and_, text
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from audit.db import UTCDateTime, db
 
@@ -22,10 +22,13 @@ class Conclusion(db.Model):
     __table_args__ = (
         CheckConstraint("NOT responsibility_review OR review_reason IS NOT NULL", name="flag_has_reason"),
         CheckConstraint("final_verdict = proposed_verdict OR verdict_reason IS NOT NULL", name="change_has_reason"),
+        # one notice in force per inspection; a replaced one stays, marked (Decree 30: corrections replace)
+        Index("one_current_conclusion", "inspection_id", unique=True, sqlite_where=text("superseded_at IS NULL"),
+              postgresql_where=text("superseded_at IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), unique=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"))
     number: Mapped[str] = mapped_column(String(40))
     directives: Mapped[str] = mapped_column(Text)
     strengths: Mapped[str | None] = mapped_column(Text)  # what the unit does well
@@ -42,11 +45,17 @@ class Conclusion(db.Model):
     issued_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("outgoing_documents.id"))
+    # set once, when a replacing notice is issued
+    superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    inspection: Mapped[Inspection] = relationship(backref=backref("conclusion", uselist=False, viewonly=True))
+    inspection: Mapped[Inspection] = relationship()
     head: Mapped[HeadTenure | None] = relationship()
     issued_by: Mapped[User] = relationship()
     document: Mapped[OutgoingDocument | None] = relationship()
+
+    @property
+    def current(self) -> bool:
+        return self.superseded_at is None
 
     @property
     def verdict_changed(self) -> bool:
@@ -75,3 +84,9 @@ class DossierStatistic(db.Model):
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     unit: Mapped[Unit] = relationship()
+
+
+# the notice in force, as ``inspection.conclusion`` (read-only)
+Inspection.conclusion = relationship(Conclusion, uselist=False, viewonly=True,
+                                     primaryjoin=and_(Conclusion.inspection_id == Inspection.id,
+                                                      Conclusion.superseded_at.is_(None)))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from audit.db import db
 from audit.domain.documents import DocumentKind
-from audit.domain.errors import N_, DomainError, InvalidInput
+from audit.domain.errors import N_, Conflict, DomainError, InvalidInput
 from audit.domain.verdicts import Verdict, verdicts_of
 from audit.domain.vndate import local_today
 from audit.models import Conclusion, Inspection, User
@@ -22,7 +22,9 @@ from .inspections import checklist_of
 
 
 def conclusion_of(inspection: Inspection) -> Conclusion | None:
-    return db.session.scalar(select(Conclusion).where(Conclusion.inspection_id == inspection.id))
+    """The notice in force (a replaced one stays, marked)."""
+    return db.session.scalar(select(Conclusion).where(Conclusion.inspection_id == inspection.id,
+                                                      Conclusion.superseded_at.is_(None)))
 
 
 def verdict_choices(inspection: Inspection) -> tuple[Verdict, ...]:
@@ -44,18 +46,29 @@ def _recipients(inspection: Inspection, lead_unit: str | None) -> tuple[str, ...
     return tuple(lines)
 
 
+def subject_of(inspection: Inspection) -> str:
+    return f"{DocumentKind.CONCLUSION.value}:{inspection.id}"
+
+
 def conclude(inspection: Inspection, *, directives: str, responsibility_review: bool, review_reason: str,
              strengths: str, causes: str, final_verdict: str | None = None, verdict_reason: str = "", actor: User,
-             now: datetime) -> Conclusion:
-    """Issue the notice of conclusions for a finalised inspection (once): the chairman confirms the team's
+             now: datetime, replaces_id: int | None = None, reason: str = "", confirmed: bool = False) -> Conclusion:
+    """Issue the notice of conclusions for a finalised inspection: the chairman confirms the team's
     proposed verdict or decides another one, giving the reason; optionally flags the head in office on the
     inspection date for a responsibility review; the unit is told. Only the chairman of the authority in
-    charge of the inspection that day may conclude it."""
+    charge of the inspection that day may conclude it.
+
+    Once issued, the notice is corrected only by a replacing notice (Decree 30): its own number, naming the
+    replaced one (``replaces_id`` as the page showed it), with a reason and a confirmation, refused when nothing
+    changed; the replaced notice stays in the register, downloadable and marked."""
     authorities.ensure_chairs(actor, inspection, local_today(now))
     if not inspection.may_be_concluded:
         raise DomainError(N_("Only a finalised inspection can be concluded."))
-    if conclusion_of(inspection) is not None:
-        raise DomainError(N_("This inspection has already been concluded."))
+    existing = conclusion_of(inspection)
+    if existing is None and replaces_id is not None:
+        raise Conflict(documents.ISSUED_MEANWHILE)
+    if existing is not None and replaces_id is None:
+        raise Conflict(N_("This inspection has already been concluded."))
     directives, strengths, causes = directives.strip(), strengths.strip(), causes.strip()
     if not directives:
         raise InvalidInput(N_("Write the conclusions and directives."))
@@ -69,37 +82,58 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
     if final != proposed and not verdict_reason:
         raise InvalidInput(N_("Give the reason for deciding a verdict other than the team's proposal."))
     head = head_for(inspection)
-    reason = review_reason.strip() or None
-    if responsibility_review and (head is None or reason is None):
+    review = review_reason.strip() or None
+    if responsibility_review and (head is None or review is None):
         raise InvalidInput(N_("A responsibility review names the head in office and gives the reason."))
+    findings = inspection.active_findings
+    content = documents.content_digest(final, verdict_reason if final != proposed else "", strengths, causes,
+                                       directives, responsibility_review, review if responsibility_review else "",
+                                       [(f.statement, f.requirement) for f in findings])
+    subject = subject_of(inspection)
+    if existing is not None and documents.current_for(subject) is None:
+        # a notice issued before the register knew subjects: it is the one in force
+        existing.document.subject = subject
+        db.session.flush()
+    replaced, reason = documents.supersede_current(subject, replaces_id=replaces_id, reason=reason,
+                                                   confirmed=confirmed, content=content, now=now)
     issuer = authorities.issuer_on(inspection.authority, local_today(now))
     document = documents.register(issuer.authority, DocumentKind.CONCLUSION,
                                   f"Thông báo kết luận kiểm tra công vụ tại {inspection.unit.name}", actor=actor,
-                                  now=now, inspection=inspection)
+                                  now=now, inspection=inspection, replaces=replaced, reason=reason, subject=subject,
+                                  content_sha256=content)
     number = document.number
     lead_unit = inspection.lead.unit.name if inspection.lead and inspection.lead.unit else None
     html = conclusion_html(inspection=inspection, issuer=issuer, recipients=_recipients(inspection, lead_unit),
                            number=number, directives=directives, strengths=strengths, causes=causes,
                            chairman=actor.full_name,
-                           head=head, review_reason=reason if responsibility_review else None,
-                           findings=inspection.active_findings, proposed=proposed, final=final,
-                           verdict_reason=verdict_reason or None, today=local_today(now))
+                           head=head, review_reason=review if responsibility_review else None,
+                           findings=findings, proposed=proposed, final=final,
+                           verdict_reason=verdict_reason or None, today=local_today(now),
+                           replaces=documents.replacement_line("Thông báo", replaced, reason))
     pdf = signing.sign_pdf(render_pdf(html, archival=True), issuer.authority)
-    conclusion = Conclusion(inspection_id=inspection.id, number=number, directives=directives, document=document,
-                            strengths=strengths, causes=causes,
-                            proposed_verdict=proposed, final_verdict=final,
-                            verdict_reason=verdict_reason if final != proposed else None,
-                            responsibility_review=responsibility_review,
-                            head_tenure_id=head.id if head and responsibility_review else None,
-                            review_reason=reason if responsibility_review else None, pdf=pdf,
-                            sha256=hashlib.sha256(pdf).hexdigest(), issued_by_id=actor.id, issued_at=now)
+    values = dict(number=number, directives=directives, document=document, strengths=strengths, causes=causes,
+                  proposed_verdict=proposed, final_verdict=final,
+                  verdict_reason=verdict_reason if final != proposed else None,
+                  responsibility_review=responsibility_review,
+                  head_tenure_id=head.id if head and responsibility_review else None,
+                  review_reason=review if responsibility_review else None, pdf=pdf,
+                  sha256=hashlib.sha256(pdf).hexdigest(), issued_by_id=actor.id, issued_at=now)
+    if existing is not None:  # conditional: of two identical requests only one replaces the notice in force
+        done = db.session.execute(update(Conclusion).where(Conclusion.id == existing.id,
+                                                           Conclusion.superseded_at.is_(None))
+                                  .values(superseded_at=now).execution_options(synchronize_session=False))
+        if done.rowcount != 1:
+            raise Conflict(documents.ISSUED_MEANWHILE)
+        db.session.expire(existing)
+    conclusion = Conclusion(inspection_id=inspection.id, **values)
     db.session.add(conclusion)
     db.session.flush()
     audit_log.record(actor, "inspection.conclude", "inspection", inspection.id, now=now,
                      after={"number": number, "sha256": conclusion.sha256, "proposed_verdict": proposed,
                             "final_verdict": final, "verdict_reason": conclusion.verdict_reason,
                             "responsibility_review": responsibility_review,
-                            "head": head.person_name if head and responsibility_review else None, "reason": reason})
+                            "head": head.person_name if head and responsibility_review else None, "reason": review,
+                            "replaces": replaced.number if replaced else None, "replacement_reason": reason})
     notify.notify(notify.unit_users_for(inspection.unit_id) + notify.team_of(inspection), kind="conclusion",
                   item=None, now=now, message=N_("The chairman concluded the inspection of %(unit)s (%(number)s)."),
                   params={"unit": inspection.unit.name, "number": number})

@@ -13,7 +13,7 @@ from audit.catalog import get_catalog, get_register
 from audit.db import db
 from audit.domain.assessment import Assessment, ReportedRate, Source, assess
 from audit.domain.checklist import Checklist
-from audit.domain.errors import N_, DomainError
+from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.inspections import Action, State, TeamRole, next_state
 from audit.domain.legal import Register
 from audit.domain.policy import TEAM_ROLES, Role
@@ -60,12 +60,19 @@ def checklist_of(inspection: Inspection) -> Checklist:
 
 def plan_inspection(*, unit: Unit, inspection_date: date, announced: bool, decision_number: str,
                     decision_date: date, checklist_key: str, lead: User, members: list[User],
-                    secretary: User | None, actor: User, now: datetime) -> Inspection:
-    """Plan an inspection, pinning the checklist version of the date's legal regime (key, version, sha256)."""
+                    secretary: User | None, actor: User, now: datetime, plan_number: str = "",
+                    plan_date: date | None = None) -> Inspection:
+    """Plan an inspection, pinning the checklist version of the date's legal regime (key, version, sha256). The
+    inspection plan it carries out (number and date, both or neither) is cited by the minutes."""
     if not unit.active_on(inspection_date):
         raise DomainError(N_("The unit does not exist on the inspection date."))
     if decision_date > inspection_date:
         raise DomainError(N_("The decision forming the team must precede the inspection."))
+    plan_number = plan_number.strip()
+    if bool(plan_number) != (plan_date is not None):
+        raise InvalidInput(N_("Give both the number and the date of the inspection plan, or neither."))
+    if plan_date is not None and plan_date > inspection_date:
+        raise InvalidInput(N_("The inspection plan must precede the inspection."))
     team = [(lead, TeamRole.LEAD)] + [(m, TeamRole.MEMBER) for m in members if m.id != lead.id]
     if secretary is not None:
         if secretary.id in {u.id for u, _ in team}:
@@ -85,6 +92,7 @@ def plan_inspection(*, unit: Unit, inspection_date: date, announced: bool, decis
     checklist = checklist_for(checklist_key, inspection_date, unit)
     inspection = Inspection(unit=unit, authority=authority, inspection_date=inspection_date, announced=announced,
                             decision_number=decision_number.strip(), decision_date=decision_date,
+                            plan_number=plan_number or None, plan_date=plan_date,
                             checklist_key=checklist.key, checklist_version=checklist.version,
                             checklist_sha256=checklist.sha256, legal_regime=checklist.legal_regime,
                             state=State.PLANNED.value, created_by_id=actor.id, created_at=now)
@@ -95,6 +103,7 @@ def plan_inspection(*, unit: Unit, inspection_date: date, announced: bool, decis
                      after={"unit": unit.code, "authority": authority.code, "date": inspection_date,
                             "announced": announced,
                             "decision": f"{decision_number} ({decision_date})",
+                            "plan": f"{plan_number} ({plan_date})" if plan_number else None,
                             "checklist": f"{checklist.key} v{checklist.version}", "sha256": checklist.sha256,
                             "team": {u.username: r.value for u, r in team}})
     return inspection

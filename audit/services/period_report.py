@@ -20,27 +20,49 @@ NARRATIVE = ("assessment", "shortcomings", "causes", "recommendations")
 
 
 def context(period: Period, *, actor: User, now: datetime, scope, number: str = "", recipient: str = "",
-            narrative: dict | None = None) -> dict:
+            narrative: dict | None = None, replaces: str = "") -> dict:
     today = local_today(now)
     issuer = authorities.issuer_for(actor, today)
     signer = actor.full_name if actor.authority_id == issuer.authority.id and actor.role == "chairman" \
         else (issuer.chairman or "")
     return period_context(review.period_figures(period, today=today, scope=scope), issuer, today, number=number,
-                          recipient=recipient, narrative=narrative, signer=signer)
+                          recipient=recipient, narrative=narrative, signer=signer, replaces=replaces)
 
 
-def issue(period: Period, *, recipient: str, narrative: dict, actor: User, now: datetime, scope) -> OutgoingDocument:
-    """Issue the report of ``period`` for the actor's authority: every part written, a number, a signature."""
+def subject_of(period: Period, actor: User, now: datetime) -> str:
+    """One current report per issuing body and period."""
+    issuer = authorities.issuer_for(actor, local_today(now))
+    return f"{DocumentKind.PERIOD_REPORT.value}:{issuer.authority.id}:{period.start.isoformat()}:{period.end.isoformat()}"
+
+
+def current_report(period: Period, *, actor: User, now: datetime) -> OutgoingDocument | None:
+    return documents.current_for(subject_of(period, actor, now))
+
+
+#: Parts of the context that change with every issue and say nothing: left out of the content digest.
+_NOT_CONTENT = ("draft", "number", "place_date", "replaces")
+
+
+def issue(period: Period, *, recipient: str, narrative: dict, actor: User, now: datetime, scope,
+          replaces_id: int | None = None, reason: str = "", confirmed: bool = False) -> OutgoingDocument:
+    """Issue the report of ``period`` for the actor's authority: every part written, a number, a signature.
+    A second report on the same period replaces the first the way Decree 30 wants a correction."""
     recipient = recipient.strip()
     narrative = {key: (narrative.get(key) or "").strip() for key in NARRATIVE}
     if not recipient or not all(narrative.values()):
         raise InvalidInput(N_("Write the addressee and every part of the report (assessment, shortcomings, causes, "
                               "recommendations) before issuing it."))
     issuer = authorities.issuer_for(actor, local_today(now))
+    body = context(period, actor=actor, now=now, scope=scope, recipient=recipient, narrative=narrative)
+    content = documents.content_digest(sorted((k, repr(v)) for k, v in body.items() if k not in _NOT_CONTENT))
+    subject = subject_of(period, actor, now)
+    replaced, reason = documents.supersede_current(subject, replaces_id=replaces_id, reason=reason,
+                                                   confirmed=confirmed, content=content, now=now)
     document = documents.register(issuer.authority, DocumentKind.PERIOD_REPORT,
-                                  f"Báo cáo kết quả kiểm tra công vụ {period.label}", actor=actor, now=now)
-    html = period_html(context(period, actor=actor, now=now, scope=scope, number=document.number,
-                               recipient=recipient, narrative=narrative))
-    pdf = signing.sign_pdf(render_pdf(html, archival=True), issuer.authority)
+                                  f"Báo cáo kết quả kiểm tra công vụ {period.label}", actor=actor, now=now,
+                                  replaces=replaced, reason=reason, subject=subject, content_sha256=content)
+    body.update(draft=False, number=document.number, replaces=documents.replacement_line("Báo cáo", replaced, reason))
+    pdf = signing.sign_pdf(render_pdf(period_html(body), archival=True), issuer.authority)
     document.pdf, document.sha256, document.recipient = pdf, hashlib.sha256(pdf).hexdigest(), recipient
+    document.narrative = narrative
     return document

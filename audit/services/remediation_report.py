@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from sqlalchemy import select
 
 from audit.db import db
+from audit.domain.documents import DocumentKind
+from audit.domain.errors import N_, DomainError, NotAllowed
+from audit.domain.inspections import TeamRole
 from audit.domain.remediation import State, standing
 from audit.domain.vndate import local_today
-from audit.models import Inspection, RemediationItem
+from audit.models import Inspection, OutgoingDocument, RemediationItem
 from reports import render_pdf
 from reports.remediation import RemediationLine, render_remediation_html
 
+from . import documents, signing
 from .authorities import issuer_on
 
 STATE_TEXT = {State.OPEN: "Chưa khắc phục", State.RESPONDED: "Đơn vị đã báo cáo, chờ Đoàn kiểm tra xác minh",
@@ -22,9 +27,7 @@ ACTION_TEXT = {"respond": "Đơn vị báo cáo", "accept": "Đoàn kiểm tra c
                "refuse_extension": "Gia hạn không được chấp thuận", "set_deadline": "Điều chỉnh thời hạn"}
 
 
-def report_pdf(inspection: Inspection, *, now: datetime, number: str = "") -> bytes:
-    """The report as it stands today; a draft (DỰ THẢO) until issued with a number."""
-    today = local_today(now)
+def _lines(inspection: Inspection, today) -> list[RemediationLine]:
     items = db.session.scalars(select(RemediationItem).where(RemediationItem.inspection_id == inspection.id)
                                .order_by(RemediationItem.id)).all()
     lines = []
@@ -42,27 +45,48 @@ def report_pdf(inspection: Inspection, *, now: datetime, number: str = "") -> by
                                      original_deadline=item.original_deadline.strftime("%d/%m/%Y"),
                                      outcome=STATE_TEXT[item.item_state] + (" — quá hạn" if status.overdue else ""),
                                      history=history))
+    return lines
+
+
+def report_pdf(inspection: Inspection, *, now: datetime, number: str = "", replaces: str = "",
+               lines: list[RemediationLine] | None = None) -> bytes:
+    """The report as it stands today; a draft (DỰ THẢO) until issued with a number."""
+    today = local_today(now)
+    lines = _lines(inspection, today) if lines is None else lines
     return render_pdf(render_remediation_html(inspection, issuer_on(inspection.authority, today), lines, today,
-                                              number=number), archival=bool(number))
+                                              number=number, replaces=replaces), archival=bool(number))
 
 
-def issue(inspection: Inspection, *, actor, now: datetime):
-    """Issue the report (the team lead): a number of the register of the authority in charge today, signed, kept."""
-    import hashlib
+def subject_of(inspection: Inspection) -> str:
+    return f"{DocumentKind.REMEDIATION_REPORT.value}:{inspection.id}"
 
-    from audit.domain.documents import DocumentKind
-    from audit.domain.errors import N_, NotAllowed
-    from audit.domain.inspections import TeamRole
 
-    from . import documents, signing
+def current_report(inspection: Inspection) -> OutgoingDocument | None:
+    return documents.current_for(subject_of(inspection))
 
+
+def issue(inspection: Inspection, *, actor, now: datetime, replaces_id: int | None = None, reason: str = "",
+          confirmed: bool = False) -> OutgoingDocument:
+    """Issue the report (the team lead): a number of the register of the authority in charge today, signed,
+    kept. A second report on the same inspection replaces the first the way Decree 30 wants a correction
+    (:func:`audit.services.documents.supersede_current`)."""
     if inspection.team_role_of(actor.id) is not TeamRole.LEAD:
         raise NotAllowed(N_("Only the team lead may do this."))
-    issuer = issuer_on(inspection.authority, local_today(now))
+    today = local_today(now)
+    lines = _lines(inspection, today)
+    if not lines:
+        raise DomainError(N_("This inspection has no remediation items: there is nothing to report."))
+    content = documents.content_digest(inspection.unit.name, lines)
+    replaced, reason = documents.supersede_current(subject_of(inspection), replaces_id=replaces_id, reason=reason,
+                                                   confirmed=confirmed, content=content, now=now)
+    issuer = issuer_on(inspection.authority, today)
     document = documents.register(issuer.authority, DocumentKind.REMEDIATION_REPORT,
                                   f"Báo cáo kết quả khắc phục sau kiểm tra tại {inspection.unit.name}", actor=actor,
-                                  now=now, inspection=inspection)
-    pdf = signing.sign_pdf(report_pdf(inspection, now=now, number=document.number), issuer.authority)
+                                  now=now, inspection=inspection, replaces=replaced, reason=reason,
+                                  subject=subject_of(inspection), content_sha256=content)
+    replaces = documents.replacement_line("Báo cáo", replaced, reason)
+    pdf = signing.sign_pdf(report_pdf(inspection, now=now, number=document.number, replaces=replaces, lines=lines),
+                           issuer.authority)
     document.pdf, document.sha256 = pdf, hashlib.sha256(pdf).hexdigest()
     return document
 

@@ -22,6 +22,8 @@ from audit.models import Conclusion, DossierStatistic, Finding, HeadTenure, Insp
 
 #: The verdict that stands for an inspection: the chairman's once concluded, else the team's proposal.
 FINAL_VERDICT = func.coalesce(Conclusion.final_verdict, Inspection.verdict)
+#: joins an inspection to its notice in force (a replaced notice stays in the table, marked)
+CURRENT_CONCLUSION = and_(Conclusion.inspection_id == Inspection.id, Conclusion.superseded_at.is_(None))
 NOT_REAL_CODES = [v.value for v in NOT_REAL]
 
 TREND_LENGTH = 8
@@ -71,7 +73,7 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
                     FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"),
                     func.row_number().over(partition_by=Inspection.unit_id,
                                            order_by=(Inspection.inspection_date.desc(), Inspection.id.desc()))
-                    .label("rank")).outerjoin(Conclusion, Conclusion.inspection_id == Inspection.id) \
+                    .label("rank")).outerjoin(Conclusion, CURRENT_CONCLUSION) \
         .where(Inspection.state == "finalised", Inspection.unit_id.in_(rows))
     if period is not None:
         ranked = ranked.where(Inspection.inspection_date.between(period.start, period.end))
@@ -105,7 +107,7 @@ def heads(period: Period | None, *, today: date, scope: frozenset[int] | None = 
     query = (select(Finding.head_tenure_id, func.count(), func.sum(case((Finding.repeat.is_(True), 1), else_=0)),
                     func.count(distinct(case((FINAL_VERDICT.in_(NOT_REAL_CODES), Inspection.id)))))
              .join(Inspection, Inspection.id == Finding.inspection_id)
-             .outerjoin(Conclusion, Conclusion.inspection_id == Inspection.id)
+             .outerjoin(Conclusion, CURRENT_CONCLUSION)
              .where(Inspection.state == "finalised", Finding.status == "draft", Finding.head_tenure_id.is_not(None))
              .group_by(Finding.head_tenure_id))
     if period is not None:

@@ -3,7 +3,7 @@
 import io
 import re
 import subprocess
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pypdf
 import pytest
@@ -207,3 +207,50 @@ def test_a_correction_is_a_new_document_naming_the_one_it_replaces(issued):
         db.session.flush()
     db.session.rollback()
     assert db.session.get(IssuedMinutes, versions[0].id).pdf == old_bytes
+
+
+def test_minutes_cite_the_plan_and_every_member_of_the_team_signs(issued):
+    """Căn cứ: the decrees, then the inspection plan, then the decision forming the team; under the text, the
+    unit's representative and the lead side by side, then the secretary and the members, each with a name."""
+    inspection, minutes = issued
+    text = text_of(minutes.pdf)
+    plan = "Căn cứ Kế hoạch số 12/KH-UBND ngày 15/01/2019 của UBND huyện Nam Giang về kiểm tra công vụ năm 2019;"
+    assert plan in text
+    assert text.index("Nghị định số 61/2018/NĐ-CP") < text.index(plan) < text.index("Quyết định số 45/QĐ-UBND")
+    last = pypdf.PdfReader(io.BytesIO(minutes.pdf)).pages[-1]
+    found = positions(last)
+
+    def at(words):
+        return next((x, y) for x, y, t in found if words in t)
+
+    unit_x, unit_y = at("ĐẠI DIỆN ĐƠN VỊ")
+    lead_x, lead_y = at("TRƯỞNG ĐOÀN KIỂM TRA")
+    secretary_x, secretary_y = at("THƯ KÝ ĐOÀN KIỂM TRA")
+    members_x, members_y = at("THÀNH VIÊN ĐOÀN KIỂM TRA")
+    assert abs(unit_y - lead_y) < 1 and unit_x < lead_x  # one row: the unit left, the lead right
+    assert abs(secretary_y - members_y) < 1 and secretary_y < unit_y - 60  # a second row, below
+    assert secretary_x < members_x
+    # each signer's name below their heading: lead, secretary, member
+    for heading_y, name in ((lead_y, "Trần Thị Thu Hà"), (secretary_y, "Nguyễn Thị Hồng Vân"),
+                            (members_y, "Lê Minh Khoa")):
+        assert at(name)[1] < heading_y - 50, name
+    assert text.count("Nguyễn Thị Hồng Vân") == 2  # in the team (Thư ký) and under the signature
+
+
+def test_the_plan_is_given_whole_or_not_at_all(demo):
+    from datetime import date, datetime
+
+    from audit.domain.errors import InvalidInput
+    from audit.models import User
+    from audit.services import inspections as inspection_service
+
+    lead = db.session.scalar(select(User).where(User.username == "truongdoan"))
+    unit = db.session.scalar(select(Unit).where(Unit.code == "NG-LAEE-MC"))
+    common = dict(unit=unit, inspection_date=date(2019, 12, 3), announced=False, decision_number="300/QĐ-UBND",
+                  decision_date=date(2019, 11, 28), checklist_key="one-stop-desk", lead=lead, members=[],
+                  secretary=None, actor=lead, now=datetime(2019, 11, 28, 8, tzinfo=UTC))
+    with pytest.raises(InvalidInput):
+        inspection_service.plan_inspection(plan_number="12/KH-UBND", plan_date=None, **common)
+    with pytest.raises(InvalidInput):
+        inspection_service.plan_inspection(plan_number="12/KH-UBND", plan_date=date(2019, 12, 10), **common)
+    db.session.rollback()

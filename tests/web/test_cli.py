@@ -6,11 +6,11 @@ from audit.models import Unit, User
 
 def test_seed_demo_once_then_keeps_data(runner, app):
     first = runner.invoke(args=["seed-demo"])
-    assert first.exit_code == 0 and "26 tài khoản" in first.output
+    assert first.exit_code == 0 and "28 tài khoản" in first.output
     users = db.session.scalar(select(func.count(User.id)))
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0 and "giữ nguyên" in second.output
-    assert db.session.scalar(select(func.count(User.id))) == users == 26
+    assert db.session.scalar(select(func.count(User.id))) == users == 28
     logins = runner.invoke(args=["demo-logins"])
     assert "donvi-la-ee" in logins.output and "NamGiang@2019" in logins.output
 

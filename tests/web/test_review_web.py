@@ -72,7 +72,8 @@ def test_conclusion_visible_to_the_unit_only(client, demo, login):
         "directives": "Chủ tịch UBND xã La Êê chỉ đạo khắc phục ngay.", "responsibility_review": "y",
         "review_reason": "Bộ phận hoạt động hình thức"})
     assert ok.status_code == 302
-    assert client.post(f"/inspections/{iid}/conclude", data={"directives": "lần hai"}).status_code == 422
+    # concluded: a second notice only as a replacement naming the one in force (a conflict otherwise)
+    assert client.post(f"/inspections/{iid}/conclude", data={"directives": "lần hai"}).status_code == 409
     client.post("/logout")
     login("donvi-la-ee")
     pdf = client.get(f"/inspections/{iid}/conclusion.pdf")

@@ -31,6 +31,10 @@ class PlanForm(FlaskForm):
                                   validators=[required(), max_length(60)],
                                   description=_l("For example: 125/QĐ-UBND"))
     decision_date = VNDateField(_l("Date of the decision"), validators=[date_required])
+    plan_number = StringField(_l("Number of the inspection plan"), validators=[optional(), max_length(60)],
+                              description=_l("The plan the inspection carries out, cited by the minutes; "
+                                             "for example: 15/KH-UBND"))
+    plan_date = VNDateField(_l("Date of the plan"), validators=[optional()])
     lead_id = SelectField(_l("Team lead"), coerce=_int_or_none, validators=[required()])
     member_ids = SelectMultipleField(_l("Team members"), coerce=int)
     secretary_id = SelectField(_l("Secretary"), coerce=_int_or_none)

@@ -88,7 +88,8 @@ def plan():
     outcome = submit_form(form, lambda: inspection_service.plan_inspection(
         unit=get(Unit, form.unit_id.data), inspection_date=form.inspection_date.data,
         announced=form.announced.data == "1", decision_number=form.decision_number.data,
-        decision_date=form.decision_date.data, checklist_key=form.checklist_key.data, lead=get(User, form.lead_id.data),
+        decision_date=form.decision_date.data, plan_number=form.plan_number.data or "",
+        plan_date=form.plan_date.data, checklist_key=form.checklist_key.data, lead=get(User, form.lead_id.data),
         members=[get(User, i) for i in form.member_ids.data],
         secretary=get(User, form.secretary_id.data) if form.secretary_id.data else None,
         actor=current_user, now=utcnow()), refused_status=422)

@@ -71,8 +71,9 @@ def _render_item(item: RemediationItem, form: ActionForm | None = None, failed: 
     reports = db.session.scalars(select(OutgoingDocument).where(
         OutgoingDocument.inspection_id == item.inspection_id, OutgoingDocument.kind == "remediation_report",
         OutgoingDocument.pdf.is_not(None)).order_by(OutgoingDocument.id)).all()
+    current_report = next((r for r in reversed(reports) if r.current), None)
     return render_template("remediation/item.html", item=item, form=form, failed=failed, parties=parties,
-                           actions=actions, reports=reports,
+                           actions=actions, reports=reports, current_report=current_report,
                            issues_report=item.inspection.team_role_of(current_user.id) is TeamRole.LEAD,
                            standing=standing(item.item_state, item.deadline, today), today=today), status
 
@@ -179,7 +180,11 @@ def issue_report(inspection_id: int):
     from audit.web.inspections.common import load_inspection
 
     inspection = load_inspection(inspection_id)
-    document = remediation_report.issue(inspection, actor=current_user, now=utcnow())
+    replaces = request.form.get("replaces_id", "")
+    document = remediation_report.issue(inspection, actor=current_user, now=utcnow(),
+                                        replaces_id=int(replaces) if replaces.isdigit() else None,
+                                        reason=request.form.get("reason", ""),
+                                        confirmed=request.form.get("confirm") == "y")
     db.session.commit()
     flash(_("Report %(number)s has been issued.", number=document.number), "success")
     return redirect(url_for("review.document_pdf", document_id=document.id))

@@ -96,19 +96,29 @@ def conclude(inspection_id: int):
     form = ConcludeForm()
     form.final_verdict.choices = [SelectChoice(v.value, verdict_label(v.value))
                                   for v in conclusion_service.verdict_choices(inspection)]
+    conclusion = conclusion_service.conclusion_of(inspection)
     if not form.is_submitted():
         form.final_verdict.data = inspection.verdict
+        if conclusion is not None:  # a correction starts from the notice in force
+            form.process(data={"final_verdict": conclusion.final_verdict, "verdict_reason": conclusion.verdict_reason,
+                               "strengths": conclusion.strengths, "causes": conclusion.causes,
+                               "directives": conclusion.directives,
+                               "responsibility_review": conclusion.responsibility_review,
+                               "review_reason": conclusion.review_reason})
+    replaces = request.form.get("replaces_id", "")
     outcome = submit(form, lambda: conclusion_service.conclude(
         inspection, directives=form.directives.data or "", strengths=form.strengths.data or "",
         causes=form.causes.data or "", responsibility_review=form.responsibility_review.data,
         review_reason=form.review_reason.data or "", final_verdict=form.final_verdict.data,
-        verdict_reason=form.verdict_reason.data or "", actor=current_user, now=utcnow()), refused_status=422)
+        verdict_reason=form.verdict_reason.data or "", actor=current_user, now=utcnow(),
+        replaces_id=int(replaces) if replaces.isdigit() else None, reason=request.form.get("reason", ""),
+        confirmed=request.form.get("confirm") == "y"), refused_status=422)
     if outcome.done:
         flash(_("The inspection has been concluded (%(number)s).", number=outcome.value.number), "success")
         return redirect(url_for("review.conclude", inspection_id=inspection.id))
     inspection = load_inspection(inspection_id)
     return render_template("review/conclude.html", inspection=inspection, form=form,
-                           conclusion=conclusion_service.conclusion_of(inspection),
+                           conclusion=conclusion_service.conclusion_of(inspection), reason=request.form.get("reason", ""),
                            head=conclusion_service.head_for(inspection)), outcome.status
 
 
@@ -168,36 +178,50 @@ class PeriodReportForm(FlaskForm):
 @bp.route("/reports/period", methods=["GET", "POST"])
 @require(Permission.INSPECTION_CONCLUDE)
 def period_report():
-    """The chairman's staff write the narrative; the figures are filled in; issuing numbers and signs it."""
+    """The chairman's staff write the narrative; the figures are filled in; issuing numbers and signs it. Issuing
+    again on the same period replaces the report in force (reason and confirmation)."""
     from audit.services import period_report as period_service
 
     period, text = _period("2019")
     form = PeriodReportForm()
+    replaces = request.form.get("replaces_id", "")
     outcome = submit(form, lambda: period_service.issue(
         period, recipient=form.recipient.data or "", actor=current_user, now=utcnow(),
         scope=current_actor().unit_scope,
-        narrative={k: getattr(form, k).data for k in period_service.NARRATIVE}), refused_status=422)
+        narrative={k: getattr(form, k).data for k in period_service.NARRATIVE},
+        replaces_id=int(replaces) if replaces.isdigit() else None, reason=request.form.get("reason", ""),
+        confirmed=request.form.get("confirm") == "y"), refused_status=422)
     if outcome.done:
         flash(_("Report %(number)s has been issued.", number=outcome.value.number), "success")
         return redirect(url_for("review.document_pdf", document_id=outcome.value.id))
-    return render_template("review/period_report.html", form=form, period_text=text), outcome.status
+    current = period_service.current_report(period, actor=current_user, now=utcnow())
+    if current is not None and not form.is_submitted():
+        # the narrative of the report in force, to correct rather than retype
+        form.recipient.data = current.recipient
+        for key, text in (current.narrative or {}).items():
+            if key in period_service.NARRATIVE:
+                getattr(form, key).data = text
+    return render_template("review/period_report.html", form=form, period_text=text, current=current,
+                           reason=request.form.get("reason", "")), outcome.status
 
 
 @bp.get("/documents/<int:document_id>.pdf")
 @require(Permission.REMEDIATION_VIEW)
 def document_pdf(document_id: int):
-    """An issued report kept in the register: for the people of its issuing body's scope, and the inspected
-    unit for the documents of its own inspections."""
+    """An issued document of the register (replaced ones too): for the people of its issuing body's scope, and
+    the inspected unit for the documents of its own inspections."""
     from audit.models import OutgoingDocument
+    from audit.services import documents as document_service
 
     document = db.session.get(OutgoingDocument, document_id)
     scope = current_actor().unit_scope
-    visible = document is not None and document.pdf is not None and (
+    visible = document is not None and (
         scope is None or document.authority.unit_id in scope
         or (document.inspection_id is not None and can_see_inspection(document.inspection, current_user)))
-    if not visible:
+    data = document_service.pdf_of(document) if visible else None
+    if data is None:
         abort(404)
-    response = current_app.response_class(document.pdf, mimetype="application/pdf")
+    response = current_app.response_class(data, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="van-ban-{document.year}-{document.seq:02d}.pdf"'
     return response
 
@@ -234,4 +258,5 @@ def documents():
         abort(400, _("Write the year with four digits, for example 2026."))
     rows = document_service.listing(current_actor().unit_scope, int(year) if year else None)
     return render_template("review/documents.html", rows=rows, year=year,
+                           replaced_by=document_service.replaced_by(rows),
                            kind_names={k.value: KIND_NAMES[k] for k in DocumentKind})
