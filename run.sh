@@ -16,6 +16,8 @@ HOST="${HOST:-127.0.0.1}"
 # certificates KTCV makes itself (they say they are for testing; put real PKCS#12 files in instance/signing/).
 export AUDIT_PUBLIC_URL="${AUDIT_PUBLIC_URL:-http://$HOST:$PORT}"
 export AUDIT_SIGNING_TEST_CERTIFICATES="${AUDIT_SIGNING_TEST_CERTIFICATES:-true}"
+# a demonstration: the seeded accounts keep the published password (elsewhere they must change it)
+export AUDIT_DEMO="${AUDIT_DEMO:-true}"
 echo ">> Applying database migrations"
 $FLASK db upgrade 2>&1 | grep -v "^INFO" || true
 $FLASK seed-demo

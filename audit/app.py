@@ -6,7 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
-from flask import Flask, request
+from flask import Flask, g, request
 
 from .config import PROJECT_ROOT, BaseConfig
 
@@ -60,6 +60,11 @@ def create_app(config: dict | None = None) -> Flask:
     from .web import init_web
 
     compile_catalogs(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]))
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "audit" / "migrations"), render_as_batch=True,
                      compare_type=True)
@@ -80,6 +85,17 @@ def create_app(config: dict | None = None) -> Flask:
                 and response.mimetype in app.config["COMPRESS_MIMETYPES"]):
             response.direct_passthrough = False
             response.make_sequence()
+        return response
+
+    @app.after_request
+    def mail_after_commit(response):
+        # mail the request queued (audit.services.outbox) goes once the response has been sent, outside the
+        # request's transaction; a rolled-back request left nothing in the outbox to send
+        ids = g.pop("outbox_ids", None)
+        if ids and app.config.get("MAIL_SERVER"):
+            from .mailer import deliver_after_request
+
+            response.call_on_close(lambda: deliver_after_request(app, ids))
         return response
     babel.init_app(app, locale_selector=lambda: app.config["BABEL_DEFAULT_LOCALE"])
     login_manager.init_app(app)

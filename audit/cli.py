@@ -134,12 +134,36 @@ def register_cli(app: Flask) -> None:
     @app.cli.command("remind-overdue")
     def remind_overdue():
         """Send due-soon and overdue reminders (for cron): at most one per item per day, however often run."""
+        from audit.mailer import deliver_due
         from audit.services.remediation import send_reminders
 
         counts = send_reminders(now=utcnow())
-        db.session.commit()
+        db.session.commit()  # the reminders and their mail are recorded together, then the mail leaves
+        sent = deliver_due()
         click.echo(f"Nhắc hạn: {counts['due_soon']} sắp đến hạn, {counts['overdue']} quá hạn; "
-                   f"đã gửi {counts['emails']} thư điện tử.")
+                   f"{counts['emails']} thư điện tử vào hàng đợi, đã gửi {sent['sent']}"
+                   + (f", {sent['postponed']} thư gửi lại sau" if sent["postponed"] else "") + ".")
+
+    @app.cli.group("mail")
+    def mail_group():
+        """The outbox of e-mail (sent after each request; this command sends what is due, with retries)."""
+
+    @mail_group.command("send")
+    @click.option("--loop", is_flag=True, help="Keep running, sending what is due every --every seconds.")
+    @click.option("--every", default=60, show_default=True, type=click.IntRange(5, 3600))
+    def mail_send(loop: bool, every: int):
+        """Send the e-mail that is due (new, or postponed after a failure)."""
+        import time
+
+        from audit.mailer import deliver_due
+
+        while True:
+            counts = deliver_due()
+            click.echo(f"Thư điện tử: đã gửi {counts['sent']}, gửi lại sau {counts['postponed']}, "
+                       f"không gửi được {counts['failed']}.")
+            if not loop:
+                return
+            time.sleep(every)
 
     @app.cli.command("seed-demo")
     def seed_demo():

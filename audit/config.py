@@ -22,6 +22,14 @@ class BaseConfig:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = True
     PERMANENT_SESSION_LIFETIME = timedelta(hours=10)
+    # an unattended tablet: the session ends after this long without a request (its offline queue stays on the
+    # tablet and is sent after the next login)
+    SESSION_IDLE_TIMEOUT = timedelta(minutes=60)
+    # Reverse proxies in front of KTCV whose X-Forwarded-For/-Proto/-Host are trusted (AUDIT_TRUSTED_PROXIES=1
+    # behind one nginx): login throttling then counts the client's address, not the proxy's. 0: none.
+    TRUSTED_PROXIES = 0
+    # A demonstration (./run.sh): the seeded accounts keep the published password. Elsewhere they must change it.
+    DEMO = False
 
     # An inspection at a desk can take hours on a tablet: the CSRF token lives as long as the session.
     WTF_CSRF_TIME_LIMIT = None
@@ -58,5 +66,6 @@ class TestConfig(BaseConfig):
     WTF_CSRF_ENABLED = False
     PUBLIC_URL = "https://ktcv.namgiang.example"
     SIGNING_TEST_CERTIFICATES = True
+    DEMO = True
     # Cheap hashing keeps hundreds of test accounts fast; production uses scrypt.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"

@@ -72,11 +72,13 @@ STAFF = [
     ("chutich", "Hồ Văn Thành", "Chủ tịch UBND huyện Nam Giang", Role.CHAIRMAN, "NG", "NG"),
     ("truongdoan", "Trần Thị Thu Hà", "Trưởng phòng Nội vụ", Role.TEAM_LEAD, "NG-NV", "NG"),
     ("thanhtra", "Lê Minh Khoa", "Chuyên viên Phòng Nội vụ", Role.INSPECTOR, "NG-NV", "NG"),
+    ("thuky", "Nguyễn Thị Hồng Vân", "Chuyên viên Phòng Nội vụ", Role.INSPECTOR, "NG-NV", "NG"),
     ("chutich-tp", "Phan Minh Khôi", "Chủ tịch UBND thành phố Đà Nẵng", Role.CHAIRMAN, "DN", "DN"),
     ("truongdoan-tp", "Nguyễn Thị Minh Nguyệt", "Phó Giám đốc Sở Nội vụ", Role.TEAM_LEAD,
      "DN-SNV", "DN"),
     ("thanhtra-tp", "Trương Công Hậu", "Chuyên viên Sở Nội vụ", Role.INSPECTOR, "DN-SNV",
      "DN"),
+    ("thuky-tp", "Lê Văn Phúc", "Chuyên viên Sở Nội vụ", Role.INSPECTOR, "DN-SNV", "DN"),
     ("chutich-la-ee", "Alăng Thị Hoa", "Chủ tịch UBND xã La Êê", Role.CHAIRMAN, "DN-LAEE", "DN-LAEE"),
 ]
 
@@ -84,6 +86,14 @@ STAFF = [
 def honorific_of(name: str) -> str:
     """The demo's invented people: "Thị" as a middle name marks a woman (Bà), everyone else is Ông."""
     return "ba" if " Thị " in f" {name} " else "ong"
+
+
+def _must_change() -> bool:
+    """The demo's accounts share a published password: outside a demo (AUDIT_DEMO=true, as ./run.sh sets)
+    each must choose its own at first login."""
+    from flask import current_app
+
+    return not current_app.config.get("DEMO")
 
 
 def is_seeded() -> bool:
@@ -157,7 +167,7 @@ def seed() -> list[tuple[str, str, str]]:
         user_service.create_user(username=username, full_name=full_name, job_title=job_title, role=role,
                                  email=_email(username), honorific=honorific_of(full_name),
                                  authority=authorities[authority] if authority else None,
-                                 unit=by_code[unit_code], password=DEMO_PASSWORD, must_change_password=False,
+                                 unit=by_code[unit_code], password=DEMO_PASSWORD, must_change_password=_must_change(),
                                  actor=None, now=now)
         accounts.append((username, role.value, by_code[unit_code].name))
     for suffix, name, slug, _heads in COMMUNES:
@@ -166,14 +176,14 @@ def seed() -> list[tuple[str, str, str]]:
                                  full_name=f"Công chức Văn phòng – Thống kê {name[0].lower()}{name[1:]}",
                                  email=_email(f"donvi-{slug}"),
                                  job_title="Công chức Văn phòng – Thống kê", role=Role.UNIT_USER, unit=commune,
-                                 password=DEMO_PASSWORD, must_change_password=False, actor=None, now=now)
+                                 password=DEMO_PASSWORD, must_change_password=_must_change(), actor=None, now=now)
         accounts.append((f"donvi-{slug}", Role.UNIT_USER.value, commune.name))
     for suffix, name, slug, *_ in NEW_COMMUNES:
         commune = new[suffix]
         user_service.create_user(username=f"donvi-2025-{slug}", honorific="ba",
                                  full_name=f"Công chức Văn phòng – Thống kê {name[0].lower()}{name[1:]}",
                                  job_title="Công chức Văn phòng – Thống kê", role=Role.UNIT_USER, unit=commune,
-                                 password=DEMO_PASSWORD, must_change_password=False, actor=None, now=now)
+                                 password=DEMO_PASSWORD, must_change_password=_must_change(), actor=None, now=now)
         accounts.append((f"donvi-2025-{slug}", Role.UNIT_USER.value, commune.name))
     from audit import demo_inspections, demo_statistics
 

@@ -35,7 +35,8 @@ def demo_server(workers: int = 2, access_log: Path | None = None):
     with tempfile.TemporaryDirectory(prefix="ktcv-bench-") as folder:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         env.update(AUDIT_INSTANCE_PATH=folder, AUDIT_SESSION_COOKIE_SECURE="false",
-                   AUDIT_PUBLIC_URL="http://127.0.0.1:5000", AUDIT_SIGNING_TEST_CERTIFICATES="true")
+                   AUDIT_PUBLIC_URL="http://127.0.0.1:5000", AUDIT_SIGNING_TEST_CERTIFICATES="true",
+                   AUDIT_DEMO="true")
         for command in (["db", "upgrade"], ["seed-demo"]):
             subprocess.run([str(BIN / "flask"), "--app", "wsgi", *command], cwd=ROOT, env=env, check=True,
                            capture_output=True)

@@ -210,7 +210,7 @@ class LiveServer:
         self.env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         self.env.update(AUDIT_INSTANCE_PATH=str(instance), AUDIT_SESSION_COOKIE_SECURE="false",
                         AUDIT_REMEMBER_COOKIE_SECURE="false", AUDIT_PUBLIC_URL="https://ktcv.namgiang.example",
-                        AUDIT_SIGNING_TEST_CERTIFICATES="true")
+                        AUDIT_DEMO="true", AUDIT_SIGNING_TEST_CERTIFICATES="true")
         if database_url:
             self.env["DATABASE_URL"] = database_url
         self.database_url = database_url or f"sqlite:///{instance / 'ktcv.sqlite3'}"

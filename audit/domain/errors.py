@@ -33,6 +33,10 @@ class NotAllowed(DomainError):
     """The actor may not perform this operation (answers 403)."""
 
 
+class Conflict(DomainError):
+    """The request was overtaken by another one (a double click, a second tab): answers 409."""
+
+
 class InvalidInput(DomainError):
     """The data sent does not fit (wrong type, out of range, not an image…; answers 422)."""
 

@@ -2,11 +2,12 @@
 
 from . import guards  # noqa: E402,F401  (flush-time guarantees)
 from .audit_log import AuditLogEntry
-from .auth import LoginAttempt
+from .auth import LoginAttempt, UserSession
 from .authorities import Authority
 from .documents import DocumentCounter, OutgoingDocument
 from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection, InspectionMember, SampledDossierRow
 from .minutes import IssuedMinutes, MinutesDetails
+from .outbox import OutboxMail
 from .remediation import Notification, RemediationEvent, RemediationFile, RemediationItem, ReminderLog
 from .review import Conclusion, DossierStatistic
 from .units import HeadTenure, Unit, UnitSuccession
@@ -16,7 +17,8 @@ __all__ = [
     "Answer", "AnswerOperation", "AuditLogEntry", "Authority", "DocumentCounter",
     "OutgoingDocument", "Conclusion", "DossierStatistic", "Evidence", "Finding",
     "HeadTenure", "Inspection",
-    "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "Notification", "RemediationEvent",
+    "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "Notification", "OutboxMail", "RemediationEvent",
     "RemediationFile", "RemediationItem", "ReminderLog", "SampledDossierRow", "Unit", "UnitSuccession", "User",
+    "UserSession",
 ]
 

@@ -15,10 +15,11 @@ from sqlalchemy import select
 from audit.db import db, insert_or_ignore
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.inspections import ensure_editable
+from audit.domain.text import safe_filename
 from audit.domain.vndate import LOCAL_TZ
 from audit.models import Evidence, Inspection, User
 
-from . import audit_log
+from . import audit_log, files
 from .inspections import checklist_of, start_if_planned
 
 MAX_BYTES = 12 * 1024 * 1024
@@ -101,18 +102,15 @@ def add_photo_once(inspection: Inspection, *, item_id: str, filename: str, data:
     content_type, extension = FORMATS[image.format]
     digest = hashlib.sha256(data).hexdigest()
     folder = storage / digest[:2]
-    folder.mkdir(parents=True, exist_ok=True)
-    original = folder / f"{digest}.{extension}"
-    if not original.exists():
-        tmp = original.with_suffix(".part")
-        tmp.write_bytes(data)
-        tmp.replace(original)
+    files.stage(folder / f"{digest}.{extension}", data)  # in place once the request commits
     thumb = folder / f"{digest}.thumb.jpg"
     if not thumb.exists():
         preview = ImageOps.exif_transpose(image).convert("RGB")
         preview.thumbnail(THUMB_SIZE)
-        preview.save(thumb, "JPEG", quality=80)
-    values = dict(inspection_id=inspection.id, item_id=item_id, filename=(filename or "anh")[:200],
+        out = io.BytesIO()
+        preview.save(out, "JPEG", quality=80)
+        files.stage(thumb, out.getvalue())
+    values = dict(inspection_id=inspection.id, item_id=item_id, filename=safe_filename(filename, "anh"),
                   content_type=content_type, size=len(data), sha256=digest, width=image.width, height=image.height,
                   taken_at=photo_time(image) or taken_on_tablet, uploaded_by_id=actor.id, uploaded_at=now, op_id=op_id)
     if op_id:

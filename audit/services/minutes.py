@@ -199,6 +199,9 @@ def find_by_content(data: bytes) -> IssuedMinutes | None:
 
 def _scan_type(data: bytes) -> str:
     if data.startswith(b"%PDF-"):
+        from .pdfcheck import check_pdf
+
+        check_pdf(data)  # a scan is a plain PDF: no scripts, actions or embedded files
         return "application/pdf"
     from .evidence import FORMATS, _open_checked
 

@@ -1,12 +1,9 @@
-"""The in-app inbox, and e-mail when SMTP is configured (``AUDIT_MAIL_SERVER``)."""
+"""The in-app inbox, and e-mail through the outbox when SMTP is configured (``AUDIT_MAIL_SERVER``)."""
 
 from __future__ import annotations
 
-import smtplib
 from datetime import datetime
-from email.message import EmailMessage
 
-from flask import current_app
 from flask_babel import gettext
 from sqlalchemy import select
 
@@ -14,6 +11,8 @@ from audit.db import db
 from audit.domain.policy import Role
 from audit.domain.units import subtree
 from audit.models import Inspection, Notification, RemediationItem, Unit, User
+
+from . import outbox
 
 
 def unit_users_for(unit_id: int) -> list[User]:
@@ -47,36 +46,9 @@ def notify(users: list[User], *, kind: str, message: str, params: dict, item: Re
     return created
 
 
-def mail_configured() -> bool:
-    return bool(current_app.config.get("MAIL_SERVER"))
-
-
-def send_mail(to: list[str], subject: str, body: str, cc: list[str] = ()) -> bool:
-    """Send one message through the configured SMTP server; ``False`` when mail is not configured."""
-    if not mail_configured() or not to:
-        return False
-    config = current_app.config
-    message = EmailMessage()
-    message["From"] = config.get("MAIL_FROM", "ktcv@localhost")
-    message["To"] = ", ".join(to)
-    if cc:
-        message["Cc"] = ", ".join(cc)
-    message["Subject"] = subject
-    message.set_content(body)
-    with smtplib.SMTP(config["MAIL_SERVER"], int(config.get("MAIL_PORT", 25)), timeout=20) as smtp:
-        if config.get("MAIL_STARTTLS"):
-            smtp.starttls()
-        if config.get("MAIL_USERNAME"):
-            smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD", ""))
-        smtp.send_message(message)
-    return True
-
-
 def email_notifications(notes: list[Notification], subject: str, now: datetime) -> None:
-    """E-mail each notification to its user, when mail is configured and the user has an address."""
-    if not mail_configured():
-        return
+    """E-mail each notification to its user who has an address: queued in the outbox, sent after commit."""
     for note in notes:
         user = db.session.get(User, note.user_id)
-        if user.email and send_mail([user.email], subject, text_of(note)):
-            note.emailed_at = now
+        if user.email:
+            outbox.queue([user.email], subject, text_of(note), now=now, notification=note)

@@ -23,12 +23,15 @@ from audit.domain.remediation import (
     next_state,
     reminder_kind,
 )
+from audit.domain.text import safe_filename
 from audit.domain.vndate import local_today, short_date
 from audit.models import Inspection, RemediationEvent, RemediationFile, RemediationItem, ReminderLog, User
 
-from . import audit_log, notify
+from . import audit_log, notify, outbox
+from . import files as files_service
 from .authorities import chairs
 from .evidence import FORMATS, _open_checked
+from .pdfcheck import check_pdf
 from .units import scope_of
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -100,8 +103,7 @@ def visible_items(user: User) -> list[RemediationItem]:
 
 def _file_type(data: bytes) -> str:
     if data.startswith(b"%PDF-"):
-        if b"/JavaScript" in data or b"/JS" in data or b"/Launch" in data:
-            raise InvalidInput(N_("PDF files with scripts are not accepted."))
+        check_pdf(data)
         return "application/pdf"
     image = _open_checked(data)
     return FORMATS[image.format][0]
@@ -110,13 +112,8 @@ def _file_type(data: bytes) -> str:
 def _store_files(event: RemediationEvent, files: list[tuple[str, bytes]], storage: Path) -> None:
     for filename, data in files:
         digest = hashlib.sha256(data).hexdigest()
-        path = storage / digest[:2] / digest
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            tmp = path.with_suffix(".part")
-            tmp.write_bytes(data)
-            tmp.replace(path)
-        db.session.add(RemediationFile(event=event, filename=(filename or "tep")[:200],
+        files_service.stage(storage / digest[:2] / digest, data)  # in place once the request commits
+        db.session.add(RemediationFile(event=event, filename=safe_filename(filename, "tep"),
                                        content_type=_file_type(data), size=len(data), sha256=digest))
 
 
@@ -135,7 +132,9 @@ def _check_files(files: list[tuple[str, bytes]]) -> None:
                                size=MAX_FILE_BYTES // (1024 * 1024))
         try:
             _file_type(data)
-        except InvalidInput:
+        except InvalidInput as err:
+            if data.startswith(b"%PDF-"):  # a PDF refused for what it holds: say why
+                raise err from None
             raise InvalidInput(N_("%(name)s is not an accepted file: only photos (JPEG, PNG, WebP) and PDF."),
                                name=filename) from None
 
@@ -225,7 +224,8 @@ def _tell(item: RemediationItem, action: Action, actor: User, now: datetime) -> 
 
 
 def send_reminders(*, now: datetime) -> dict[str, int]:
-    """Due-soon and overdue reminders: one e-mail (and inbox message) per item per day, however often run."""
+    """Due-soon and overdue reminders: one e-mail (and inbox message) per item per day, however often run. The
+    e-mails are queued (``emails`` counts them); :mod:`audit.mailer` sends them after the caller commits."""
     today = local_today(now)
     counts = {"due_soon": 0, "overdue": 0, "emails": 0}
     items = db.session.scalars(select(RemediationItem).where(
@@ -251,7 +251,8 @@ def send_reminders(*, now: datetime) -> dict[str, int]:
         cc = [lead.email] if kind == "overdue" and lead and lead.email else []
         if not to:  # no account at the unit yet: the team lead is told instead
             to, cc = cc or ([lead.email] if lead and lead.email else []), []
-        if notify.send_mail(to, subject, body, cc=cc):
+        # queued with the reminder log in one transaction: sent after commit, once (audit.mailer)
+        if outbox.queue(to, subject, body, cc=cc, now=now) is not None:
             counts["emails"] += 1
     db.session.flush()
     return counts

@@ -9,10 +9,11 @@ from sqlalchemy.orm import selectinload
 
 from audit.db import db
 from audit.domain import unit_import
-from audit.domain.errors import N_, DomainError
+from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.people import Honorific
 from audit.domain.policy import Actor, Role
 from audit.domain.tenures import Tenure, head_on, plan_appointment
+from audit.domain.text import has_control_characters
 from audit.domain.units import UnitKind, UnitRef, placement_problems, subtree
 from audit.models import HeadTenure, Unit, User
 
@@ -80,6 +81,8 @@ def create_unit(*, code: str, name: str, kind: UnitKind, parent: Unit | None, va
                 valid_to: date | None, predecessors: list[Unit] = (), actor: User | None, now: datetime) -> Unit:
     """Add a unit after checking its placement in the tree; raises :class:`DomainError`."""
     code = code.strip().upper()
+    if has_control_characters(code) or has_control_characters(name):
+        raise InvalidInput(N_("Names and codes may not contain control or text-direction characters."))
     if db.session.scalar(select(Unit.id).where(Unit.code == code)) is not None:
         raise DomainError(N_("Unit code %(code)s already exists."), code=code)
     ref = UnitRef(code=code, kind=kind, valid_from=valid_from, valid_to=valid_to)
@@ -102,6 +105,8 @@ def appoint_head(unit: Unit, *, person_name: str, title: str, start: date, end: 
                  honorific: str | None = None, actor: User | None, now: datetime) -> HeadTenure:
     """Record a head of ``unit`` from ``start``; a new current head ends the previous open tenure
     the day before. Raises :class:`TenureConflict` on any other overlap."""
+    if has_control_characters(person_name) or has_control_characters(title):
+        raise InvalidInput(N_("Names and codes may not contain control or text-direction characters."))
     plan = plan_appointment([t.to_domain() for t in unit.tenures],
                             Tenure(person_name=person_name.strip(), title=title.strip(), start=start, end=end),
                             unit.valid_from, unit.valid_to)

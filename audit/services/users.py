@@ -31,8 +31,9 @@ def verify_password(user: User | None, password: str) -> bool:
     """Constant-work check: an unknown user still costs one hash comparison."""
     if user is None:
         method = current_app.config["PASSWORD_HASH_METHOD"]
-        dummy = _DUMMY_HASH.setdefault(method, generate_password_hash("x" * 16, method=method))
-        check_password_hash(dummy, password)
+        if method not in _DUMMY_HASH:  # made once per process, not on every call (the work must be equal)
+            _DUMMY_HASH[method] = generate_password_hash("x" * 16, method=method)
+        check_password_hash(_DUMMY_HASH[method], password)
         return False
     return check_password_hash(user.password_hash, password)
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, flash, redirect, request, url_for
+from datetime import timedelta
+
+from flask import Flask, flash, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from werkzeug.routing import IntegerConverter
 
-from audit.db import db
+from audit.db import db, utcnow
 from audit.extensions import login_manager
 from audit.models import User
 
@@ -23,7 +26,17 @@ CSP = (
 )
 
 
+class RecordId(IntegerConverter):
+    """``<int:…>`` in every route: a record id fits the database's integer, so /inspections/99999999999999999999
+    is a 404 like any missing record, not an overflow."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def init_web(app: Flask) -> None:
+    app.url_map.converters["int"] = RecordId  # before any route is registered
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
     from .checklists.views import bp as checklists_bp
@@ -63,6 +76,17 @@ def init_web(app: Flask) -> None:
             return None
         if user is None or str(user.session_version) != version or not user.active:
             return None
+        # the server must know the session: ended at logout, by a password change, or after an idle time
+        from audit.services import sessions as session_service
+
+        token, now = session.get("sid"), utcnow()
+        known = session_service.active(token, user.id, now=now, idle=app.config["SESSION_IDLE_TIMEOUT"])
+        if known is None:
+            return None
+        if known.last_seen_at < now - timedelta(minutes=1):
+            # its use is recorded at most once a minute, in its own transaction, before the request does anything
+            db.session.execute(session_service.touch_statement(token, now))
+            db.session.commit()
         return user
 
     @app.before_request
@@ -78,8 +102,12 @@ def init_web(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        if current_user.is_authenticated:
-            response.headers.setdefault("Cache-Control", "no-store")
+        if current_user.is_authenticated and request.endpoint != "static" and request.blueprint != "pwa":
+            # nothing a logged-in user sees (pages, photos, PDFs) stays in a shared or disk cache
+            response.headers["Cache-Control"] = "no-store"
+            response.headers.pop("Expires", None)
+        if (app.config.get("PUBLIC_URL") or "").startswith("https://"):
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         return response
 
     @app.teardown_request

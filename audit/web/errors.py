@@ -6,6 +6,7 @@ from flask import render_template, request
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from audit.db import db
@@ -74,6 +75,18 @@ def register_error_handlers(app) -> None:
         if wants_json():
             return {"status": "error", "message": translate(err)}, status
         return render_error(status, translate(err))
+
+    @app.errorhandler(IntegrityError)
+    def lost_race(err: IntegrityError):
+        # two requests at once (a double click, two tabs): the database's constraints let one through; the
+        # other is told, never a 500, and nothing of it is kept
+        db.session.rollback()
+        app.logger.info("conflict refused by a constraint: %s", err.orig)
+        message = _l("Another request changed this record at the same moment; nothing of yours was saved twice. "
+                     "Reload the page to see where it stands.")
+        if wants_json():
+            return {"status": "conflict", "message": str(message)}, 409
+        return render_error(409, message)
 
     @app.errorhandler(Exception)
     def unexpected(err: Exception):

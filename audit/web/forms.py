@@ -10,7 +10,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import TextInput
 
 from audit.db import db
-from audit.domain.errors import DomainError, NotAllowed
+from audit.domain.errors import Conflict, DomainError, NotAllowed
 from audit.domain.inspections import InspectionLocked
 from audit.domain.vndate import parse_date
 from audit.web.errors import translate
@@ -88,6 +88,6 @@ def submit(form, action, *, refused_status: int = 409) -> Outcome:
     except DomainError as err:
         db.session.rollback()
         form.form_errors.append(translate(err))
-        return Outcome(False, refused_status)
+        return Outcome(False, 409 if isinstance(err, Conflict) else refused_status)
     db.session.commit()
     return Outcome(True, 200, value)

@@ -269,8 +269,20 @@ def test_photo_is_stored_with_hash_size_and_photo_time(demo, tmp_path):
     assert item.size == len(data) and item.sha256 == __import__("hashlib").sha256(data).hexdigest()
     assert item.taken_at == datetime(2019, 11, 20, 6, 42, 5, tzinfo=UTC)  # 13:42 in Viet Nam
     stored = evidence.evidence_path(item, tmp_path)
+    assert not stored.exists()  # written under a temporary name until the transaction commits
+    db.session.commit()
     assert stored.read_bytes() == data
     assert evidence.evidence_path(item, tmp_path, thumbnail=True).exists()
+    assert not [p for p in tmp_path.rglob("*") if ".part-" in p.name]
+
+
+def test_a_photo_of_a_rolled_back_request_leaves_no_file(demo, tmp_path):
+    storage = tmp_path / "evidence"
+    evidence.add_photo(planned(), item_id="A03", filename="quay.jpg", data=jpeg(), storage=storage,
+                       actor=user("thanhtra"), now=NOW)
+    assert [p for p in storage.rglob("*") if p.is_file()]  # written, under temporary names
+    db.session.rollback()
+    assert not [p for p in storage.rglob("*") if p.is_file()]
 
 
 @pytest.mark.parametrize(

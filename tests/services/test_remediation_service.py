@@ -125,7 +125,7 @@ def test_other_units_cannot_act(demo):
 class Mailbox:
     """A real SMTP server on 127.0.0.1 that keeps what it receives."""
 
-    def __init__(self):
+    def __init__(self, port: int | None = None):
         from aiosmtpd.controller import Controller
 
         self.messages = []
@@ -138,7 +138,7 @@ class Mailbox:
 
         from tests.conftest import _free_port
 
-        self.port = _free_port()
+        self.port = port or _free_port()
         self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
 
     def __enter__(self):
@@ -157,10 +157,13 @@ def mailbox(app):
 
 
 def test_reminders_one_email_per_item_per_day(demo, mailbox):
+    from audit.mailer import deliver_due
+
     day = datetime(2019, 3, 21, 1, 0, tzinfo=UTC)  # the day after the first deadline (20/03/2019)
     first = remediation.send_reminders(now=day)
     again = remediation.send_reminders(now=day.replace(hour=10))
     db.session.commit()
+    assert deliver_due()["sent"] == first["emails"] and deliver_due()["sent"] == 0
     overdue = [i for i in db.session.scalars(select(RemediationItem)) if i.state in ("open", "returned")
                and i.deadline < date(2019, 3, 21)]
     assert first["overdue"] == len(overdue) > 0 and again == {"due_soon": 0, "overdue": 0, "emails": 0}
@@ -175,9 +178,14 @@ def test_reminders_one_email_per_item_per_day(demo, mailbox):
 
 
 def test_notifications_are_emailed_when_smtp_is_configured(demo, mailbox):
+    from audit.mailer import deliver_due
+
     item = open_item()
     remediation.act(item, Action.RESPOND, actor=user("donvi-la-ee"), now=NOW, text="Đã bố trí lịch trực")
     remediation.act(item, Action.RETURN, actor=user("thanhtra"), now=NOW, text="Chưa có minh chứng")
+    assert mailbox.messages == []  # nothing leaves before the transaction commits
+    db.session.commit()
+    assert deliver_due()["sent"] >= 2
     recipients = [r for m in mailbox.messages for r in m.rcpt_tos]
     assert "thanhtra@namgiang.example" in recipients or "truongdoan@namgiang.example" in recipients
     assert "donvi-la-ee@namgiang.example" in recipients

@@ -58,15 +58,22 @@ def test_deactivate_and_reset_end_sessions(demo):
         users.update_user(admin, full_name="x", job_title=None, role=Role.CHAIRMAN, unit=None, actor=admin, now=NOW)
 
 
-def test_login_throttled_after_five_failures_per_username(demo):
-    for minute in range(5):
+def test_five_failures_delay_that_address_at_that_account_only(demo):
+    """The victim logs in from elsewhere at once; the guessing address waits 1 minute, then longer."""
+    for second in range(5):
         with pytest.raises(auth.InvalidLogin):
-            auth.authenticate("thanhtra", "wrong-password", address="10.0.0.1", now=NOW + timedelta(minutes=minute))
+            auth.authenticate("thanhtra", "wrong-password", address="10.0.0.1", now=NOW + timedelta(seconds=second))
     with pytest.raises(LoginThrottled) as err:
-        auth.authenticate("thanhtra", "NamGiang@2019", address="10.0.0.2", now=NOW + timedelta(minutes=5))
-    assert err.value.params["minutes"] == 14
+        auth.authenticate("thanhtra", "NamGiang@2019", address="10.0.0.1", now=NOW + timedelta(seconds=10))
+    assert err.value.params["minutes"] == 1
     assert auth.authenticate("thanhtra", "NamGiang@2019", address="10.0.0.2",
-                             now=NOW + timedelta(minutes=20)).username == "thanhtra"
+                             now=NOW + timedelta(seconds=11)).username == "thanhtra"
+    # a success from elsewhere does not clear the guesser's count: another failure there doubles the wait
+    with pytest.raises(auth.InvalidLogin):
+        auth.authenticate("thanhtra", "wrong-password", address="10.0.0.1", now=NOW + timedelta(minutes=2))
+    with pytest.raises(LoginThrottled) as err:
+        auth.authenticate("thanhtra", "NamGiang@2019", address="10.0.0.1", now=NOW + timedelta(minutes=2, seconds=5))
+    assert err.value.params["minutes"] == 2
     assert db.session.scalar(select(LoginAttempt).where(LoginAttempt.succeeded.is_(True))) is not None
 
 

@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from audit.domain.accounts import password_problem, username_problem
-from audit.domain.throttle import PER_USERNAME, lockout_remaining
+from audit.domain.throttle import PASSWORD_CHANGE, PER_PAIR, lockout_remaining
 from audit.domain.units import UnitKind, UnitRef, has_cycle, placement_problems, subtree
 from audit.domain.vndate import long_date, parse_date, place_and_date, short_date, short_datetime
 
@@ -42,12 +42,21 @@ def test_parse_date_refuses_the_rest(text):
 
 def test_throttle_locks_after_five_recent_failures_and_releases():
     failures = [NOW - timedelta(minutes=m) for m in (1, 2, 3, 4)]
-    assert lockout_remaining(failures, NOW, PER_USERNAME) is None
+    assert lockout_remaining(failures, NOW, PASSWORD_CHANGE) is None
     failures.append(NOW)
-    assert lockout_remaining(failures, NOW, PER_USERNAME) == timedelta(minutes=15)
-    assert lockout_remaining(failures, NOW + timedelta(minutes=16), PER_USERNAME) is None
+    assert lockout_remaining(failures, NOW, PASSWORD_CHANGE) == timedelta(minutes=15)
+    assert lockout_remaining(failures, NOW + timedelta(minutes=16), PASSWORD_CHANGE) is None
     old = [NOW - timedelta(hours=1, minutes=m) for m in range(10)]
-    assert lockout_remaining(old, NOW, PER_USERNAME) is None
+    assert lockout_remaining(old, NOW, PASSWORD_CHANGE) is None
+
+
+def test_a_login_pair_waits_longer_after_each_further_failure_up_to_fifteen_minutes():
+    """Five failures: one minute; each further failure doubles it: 2, 4, 8, then never more than 15."""
+    failures = [NOW - timedelta(seconds=10 * n) for n in range(4)]
+    assert lockout_remaining(failures, NOW, PER_PAIR) is None
+    for extra, minutes in ((0, 1), (1, 2), (2, 4), (3, 8), (4, 15), (8, 15)):
+        more = failures + [NOW - timedelta(seconds=40 + n) for n in range(1 + extra)]
+        assert lockout_remaining(more, NOW, PER_PAIR) == timedelta(minutes=minutes), extra
 
 
 @pytest.mark.parametrize(

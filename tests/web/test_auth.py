@@ -8,6 +8,25 @@ from audit.models import User
 from tests.conftest import make_app
 
 
+@pytest.fixture
+def served(database_url, tmp_path):
+    """An app whose requests each run in their own context, as in production (no test-wide app context, so
+    nothing a request caches in ``g`` — the logged-in user — is seen by the next one)."""
+    from audit import demo
+    from audit.db import db as database
+
+    app = make_app(database_url, tmp_path / "instance")
+    with app.app_context():
+        database.create_all()
+        demo.seed()
+        database.session.commit()
+        database.session.remove()
+    yield app
+    with app.app_context():
+        database.drop_all()
+        database.engine.dispose()
+
+
 def test_real_login_form_with_csrf(database_url, tmp_path):
     """CSRF on (as in production): the token from the form lets the login through; none or a wrong one gives 400."""
     from audit import demo
@@ -33,6 +52,30 @@ def test_real_login_form_with_csrf(database_url, tmp_path):
         # every form on the page carries a token; logging out without one is refused
         assert client.post("/logout").status_code == 400
         database.session.remove()
+        database.drop_all()
+        database.engine.dispose()
+
+
+def test_the_csrf_token_changes_at_login(database_url, tmp_path):
+    """The security token of the login page is no good once logged in (each request in its own context)."""
+    from audit import demo
+    from audit.db import db as database
+
+    app = make_app(database_url, tmp_path / "instance", WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        database.create_all()
+        demo.seed()
+        database.session.commit()
+        database.session.remove()
+    client = app.test_client()
+    page = client.get("/login").get_data(as_text=True)
+    before = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert client.post("/login", data={"username": "admin", "password": "NamGiang@2019",
+                                       "csrf_token": before}).status_code == 302
+    after = client.get("/auth/csrf").get_json()["csrf_token"]
+    assert client.post("/logout", data={"csrf_token": before}).status_code == 400
+    assert client.post("/logout", data={"csrf_token": after}).status_code == 302
+    with app.app_context():
         database.drop_all()
         database.engine.dispose()
 
@@ -63,20 +106,138 @@ def test_empty_or_overlong_login_fields(client, demo, data):
     assert "Mục này không được để trống" in body or "Tối đa 64 ký tự" in body
 
 
-def test_repeated_failures_are_throttled(client, demo):
-    for _ in range(5):
-        assert client.post("/login", data={"username": "thanhtra", "password": "wrong-one!"}).status_code == 401
-    response = client.post("/login", data={"username": "thanhtra", "password": "NamGiang@2019"})
+def _from(address):
+    return {"REMOTE_ADDR": address}
+
+
+def test_repeated_failures_delay_that_place_only(client, demo, app):
+    """Five wrong passwords from one address delay that address's next attempt at the account (1 minute, then
+    growing); the same person logs in from another address at once; another account from the first address is
+    not delayed."""
+    for _ in range(10):
+        client.post("/login", data={"username": "thanhtra", "password": "wrong-one!"}, environ_base=_from("10.0.0.66"))
+    response = client.post("/login", data={"username": "thanhtra", "password": "NamGiang@2019"},
+                           environ_base=_from("10.0.0.66"))
+    # attempts made while delayed are not tried (nor counted): five failures, one minute
     assert response.status_code == 429
-    assert "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút." in response.get_data(as_text=True)
-    # another account from the same address is not locked yet
-    assert client.post("/login", data={"username": "truongdoan", "password": "NamGiang@2019"}).status_code == 302
+    assert "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 1 phút." in response.get_data(as_text=True)
+    other = app.test_client()
+    assert other.post("/login", data={"username": "thanhtra", "password": "NamGiang@2019"},
+                      environ_base=_from("10.0.0.7")).status_code == 302
+    third = app.test_client()
+    assert third.post("/login", data={"username": "truongdoan", "password": "NamGiang@2019"},
+                      environ_base=_from("10.0.0.66")).status_code == 302
+
+
+def test_behind_a_trusted_proxy_the_client_address_counts(demo, app):
+    """With one trusted proxy, X-Forwarded-For is the address: users behind the same proxy are told apart."""
+    from audit.app import create_app
+
+    proxied = create_app(dict(app.config, TRUSTED_PROXIES=1))
+    client = proxied.test_client()
+    with proxied.app_context():
+        for _ in range(6):
+            client.post("/login", data={"username": "thanhtra", "password": "wrong-one!"},
+                        environ_base=_from("10.0.0.1"), headers={"X-Forwarded-For": "203.0.113.5"})
+        blocked = client.post("/login", data={"username": "thanhtra", "password": "NamGiang@2019"},
+                              environ_base=_from("10.0.0.1"), headers={"X-Forwarded-For": "203.0.113.5"})
+        assert blocked.status_code == 429
+        fresh = proxied.test_client()
+        assert fresh.post("/login", data={"username": "thanhtra", "password": "NamGiang@2019"},
+                          environ_base=_from("10.0.0.1"), headers={"X-Forwarded-For": "203.0.113.9"}).status_code == 302
 
 
 def test_logout_ends_the_session(client, demo, login):
     login("chutich")
     assert client.post("/logout").status_code == 302
     assert client.get("/").status_code == 302
+
+
+def _logged_in(app, username="chutich", password="NamGiang@2019"):
+    client = app.test_client()
+    assert client.post("/login", data={"username": username, "password": password}).status_code == 302
+    return client
+
+
+def test_a_copied_cookie_opens_nothing_after_logout(served):
+    client = _logged_in(served)
+    cookie = client.get_cookie("ktcv_session").value
+    thief = served.test_client()
+    thief.set_cookie("ktcv_session", cookie)
+    assert thief.get("/").status_code == 200  # a copy works while the session lives…
+    client.post("/logout")
+    assert thief.get("/").status_code == 302  # …and not after logout, although the cookie is still valid
+
+
+def test_an_idle_session_ends_and_a_password_change_ends_the_others(served):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from audit.models import UserSession
+
+    client, other = _logged_in(served, "thanhtra"), _logged_in(served, "thanhtra")
+    assert other.get("/").status_code == 200
+    changed = client.post("/account/password", data={"current": "NamGiang@2019", "new": "Khoa@Nam-Giang-2026",
+                                                     "confirm": "Khoa@Nam-Giang-2026"})
+    assert changed.status_code == 302 and client.get("/").status_code == 200
+    assert other.get("/").status_code == 302  # the tablet left logged in elsewhere is out
+    # an hour without a request: the session has ended
+    with served.app_context():
+        from audit.db import utcnow
+
+        db.session.execute(update(UserSession).values(last_seen_at=utcnow() - timedelta(minutes=61)))
+        db.session.commit()
+        db.session.remove()
+    assert client.get("/").status_code == 302
+
+
+def test_guessing_the_current_password_is_throttled(client, demo, login):
+    login("thanhtra")
+    for _ in range(5):
+        wrong = client.post("/account/password", data={"current": "not-it-1234", "new": "Khoa@Nam-Giang-2026",
+                                                       "confirm": "Khoa@Nam-Giang-2026"})
+        assert wrong.status_code == 422
+    right = client.post("/account/password", data={"current": "NamGiang@2019", "new": "Khoa@Nam-Giang-2026",
+                                                    "confirm": "Khoa@Nam-Giang-2026"})
+    assert right.status_code == 429
+
+
+def test_verify_slows_a_script_guessing_codes(client, demo):
+    answers = [client.get(f"/verify?code=AAAA-BBBB-CC{n:02d}").status_code for n in range(35)]
+    assert set(answers[:30]) == {404} and answers[30:] == [429] * 5
+
+
+def test_known_and_unknown_usernames_cost_the_same_work(demo, app):
+    """One password hash either way: the dummy hash of an unknown name is made once, not on every call."""
+    import time
+
+    from audit.services import users as user_service
+
+    known = db.session.scalar(select(User).where(User.username == "thanhtra"))
+    user_service.verify_password(None, "warm-up")
+
+    def median(user):
+        times = []
+        for _ in range(15):
+            start = time.perf_counter()
+            user_service.verify_password(user, "wrong-password")
+            times.append(time.perf_counter() - start)
+        return sorted(times)[7]
+
+    unknown_time, known_time = median(None), median(known)
+    assert 0.5 < unknown_time / known_time < 2, (unknown_time, known_time)
+
+
+def test_demo_accounts_outside_a_demo_must_change_their_password(demo, app):
+    from audit import demo as demo_module
+
+    app.config["DEMO"] = False
+    try:
+        assert demo_module._must_change() is True
+    finally:
+        app.config["DEMO"] = True
+    assert demo_module._must_change() is False
 
 
 def test_open_redirect_is_refused(client, demo):

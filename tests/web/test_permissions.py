@@ -222,8 +222,9 @@ ROUTES = [
     # La Êê's remediation report of 2019: its unit officer too
     Route("review.document_pdf", "GET", "/documents/{remediation_doc}.pdf", expect(200, commune_chairman=404)),
     Route("review.document_pdf", "GET", "/documents/999999.pdf", expect(404)),
+    # the lead may issue; a report is in force (the demo's 02/BC-ĐKT), so a request not naming it is a conflict
     Route("remediation.issue_report", "POST", "/inspections/{final}/remediation-report/issue",
-          expect(403, team_lead=302, commune_chairman=404)),
+          expect(403, team_lead=409, commune_chairman=404)),
     Route("review.documents", "GET", "/documents?year=twenty", expect(400, unit_user=403)),
     Route("minutes.verify", "GET", "/verify", expect(200, anonymous=200)),
     Route("minutes.verify", "POST", "/verify", expect(422, anonymous=422)),

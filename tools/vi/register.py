@@ -57,4 +57,34 @@ VI = {
         "Ghi ưu điểm và nguyên nhân của tồn tại, hạn chế: thông báo kết luận nêu cả hai nội dung.",
     "Genuine: this matches an issued document.": "Hợp lệ: tệp khớp với một văn bản đã ban hành.",
     "%(kind)s No. %(number)s of %(issuer)s, issued %(date)s.": "%(kind)s số %(number)s của %(issuer)s, ban hành ngày %(date)s.",
+    "This document was issued again meanwhile; reload the page.":
+        "Văn bản vừa được ban hành lại; hãy tải lại trang.",
+    "Give both the number and the date of the inspection plan, or neither.":
+        "Ghi cả số và ngày của kế hoạch kiểm tra, hoặc để trống cả hai.",
+    "The inspection plan must precede the inspection.": "Kế hoạch kiểm tra phải được ban hành trước ngày kiểm tra.",
+    "This inspection has no remediation items: there is nothing to report.":
+        "Cuộc kiểm tra này không có yêu cầu khắc phục: không có nội dung để báo cáo.",
+    "Number of the inspection plan": "Số kế hoạch kiểm tra",
+    "The plan the inspection carries out, cited by the minutes; for example: 15/KH-UBND":
+        "Kế hoạch mà cuộc kiểm tra thực hiện, được nêu tại phần căn cứ của biên bản; ví dụ: 15/KH-UBND",
+    "Date of the plan": "Ngày ban hành kế hoạch",
+    "Inspection plan": "Kế hoạch kiểm tra",
+    "Replace %(number)s": "Thay thế văn bản số %(number)s",
+    "%(number)s, issued on %(date)s, is in force. Issuing again gives a new document with its own number that names the one it replaces; the replaced one stays, marked. It is refused when nothing has changed.":
+        "Văn bản số %(number)s ban hành ngày %(date)s đang có hiệu lực. Ban hành lại sẽ tạo văn bản mới có số riêng, nêu rõ văn bản bị thay thế; văn bản bị thay thế vẫn được lưu và đánh dấu. Không ban hành lại khi nội dung không thay đổi.",
+    "I confirm that %(number)s is replaced.": "Tôi xác nhận thay thế văn bản số %(number)s.",
+    "replaced": "đã bị thay thế",
+    "Issue the replacing report": "Ban hành báo cáo thay thế",
+    "Replaced by %(number)s": "Được thay thế bởi văn bản số %(number)s",
+    "Correct the notice": "Thay thế thông báo kết luận",
+    "Issue the replacing notice": "Ban hành thông báo thay thế",
+    "It has been replaced by document No. %(number)s.": "Văn bản này đã được thay thế bởi văn bản số %(number)s.",
+    "Another request changed this record at the same moment; nothing of yours was saved twice. Reload the page to see where it stands.":
+        "Một yêu cầu khác vừa thay đổi bản ghi này cùng lúc; dữ liệu của bạn không bị lưu hai lần. Hãy tải lại trang để xem tình trạng hiện tại.",
+    "Names and codes may not contain control or text-direction characters.":
+        "Tên và mã không được chứa ký tự điều khiển hoặc ký tự đổi chiều văn bản.",
+    "The file is not a PDF.": "Tệp không phải là PDF.",
+    "The file is not a readable PDF.": "Tệp PDF không đọc được.",
+    "PDF files with scripts, automatic actions or embedded files are not accepted.":
+        "Không nhận tệp PDF có mã lệnh (script), thao tác tự động hoặc tệp đính kèm bên trong.",
 }

@@ -226,7 +226,7 @@ def evidence_file(inspection_id: int, evidence_id: int):
     path = evidence_service.evidence_path(evidence, storage(), thumbnail=thumb)
     if not path.exists():
         abort(404)
-    return send_file(path, mimetype="image/jpeg" if thumb else evidence.content_type, max_age=86400,
+    return send_file(path, mimetype="image/jpeg" if thumb else evidence.content_type, max_age=0,
                      download_name=None if thumb else evidence.filename)
 
 

@@ -8,14 +8,17 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from audit.db import db, utcnow
+from audit.domain.errors import LoginThrottled
 from audit.domain.policy import Permission
 from audit.extensions import csrf
 from audit.models import Inspection, IssuedMinutes
+from audit.services import auth as auth_service
 from audit.services import documents as document_service
 from audit.services import minutes as minutes_service
 from audit.services import signing
 from audit.services.remediation import can_see_inspection
 from audit.web.authz import require
+from audit.web.errors import translate
 from audit.web.forms import submit
 from audit.web.inspections.common import load_inspection
 
@@ -141,6 +144,16 @@ def verify():
     or file; a conclusion notice or report by file) and, for a file, its digital signature."""
     form = VerifyForm(meta={"csrf": False})
     result, checked, status, signature, other = None, False, 200, None, None
+    if request.method == "POST" or request.args.get("code"):
+        # a person checks a few documents; a script guessing codes is slowed (counted per address, shared)
+        try:
+            auth_service.check_verify_rate(address=request.remote_addr or "?", now=utcnow())
+            db.session.commit()
+        except LoginThrottled as err:
+            db.session.rollback()
+            form.form_errors.append(translate(err))
+            return render_template("minutes/verify.html", form=form, result=None, checked=False, other=None,
+                                   signature=None), 429
     if request.method == "POST":
         if not form.validate():
             status = 422
