@@ -145,6 +145,8 @@ def test_behind_a_trusted_proxy_the_client_address_counts(demo, app):
         fresh = proxied.test_client()
         assert fresh.post("/login", data={"username": "thanhtra", "password": "NamGiang@2019"},
                           environ_base=_from("10.0.0.1"), headers={"X-Forwarded-For": "203.0.113.9"}).status_code == 302
+        db.session.remove()
+        db.engine.dispose()  # the second app's own pool (else its connection is left to the garbage collector)
 
 
 def test_logout_ends_the_session(client, demo, login):
