@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from .errors import N_, ImportRejected, InvalidInput, Problem
+from .inputs import MAX_COUNT
 from .review import Period, parse_period
 from .sampling import FIELDS
 from .unit_import import decode
@@ -34,14 +35,21 @@ class StatRow:
 
 
 def _int(value: str, column: str, number: int, problems: list[Problem]) -> int | None:
+    digits = value.strip().replace(".", "").replace(" ", "")
     try:
-        result = int(value.strip().replace(".", "").replace(" ", ""))
+        result = int(digits) if len(digits) <= 12 else None
     except ValueError:
+        result = None
+    if result is None:
         problems.append(Problem(number, N_("Column %(column)s must be a whole number, not “%(value)s”."),
-                                {"column": column, "value": value.strip()}))
+                                {"column": column, "value": value.strip()[:30]}))
         return None
     if result < 0:
         problems.append(Problem(number, N_("Column %(column)s cannot be negative."), {"column": column}))
+        return None
+    if result > MAX_COUNT:
+        problems.append(Problem(number, N_("Column %(column)s is larger than %(max)s."),
+                                {"column": column, "max": f"{MAX_COUNT:,}".replace(",", ".")}))
         return None
     return result
 

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from audit.db import db
 from audit.domain.documents import DocumentKind, document_number
 from audit.domain.errors import N_, Conflict, DomainError, InvalidInput
+from audit.domain.inputs import reason_text
 from audit.domain.vndate import local_today
 from audit.models import Authority, DocumentCounter, OutgoingDocument, User
 
@@ -79,7 +80,7 @@ def supersede_current(subject: str, *, replaces_id: int | None, reason: str, con
         return None, None
     if replaces_id != current.id:
         raise Conflict(ISSUED_MEANWHILE)
-    reason = reason.strip()
+    reason = reason_text(reason)
     if not reason or not confirmed:
         raise InvalidInput(N_("A replacing document needs the reason and your confirmation."))
     if current.content_sha256 == content:

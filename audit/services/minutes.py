@@ -13,7 +13,8 @@ from sqlalchemy import select, update
 
 from audit.db import db
 from audit.domain.documents import DocumentKind
-from audit.domain.errors import N_, DomainError, InvalidInput, NotAllowed
+from audit.domain.errors import N_, Conflict, DomainError, InvalidInput, NotAllowed
+from audit.domain.inputs import reason_text
 from audit.domain.inspections import InspectionLocked, State, TeamRole, may_edit_minutes
 from audit.domain.vndate import LOCAL_TZ, local_today, short_date
 from audit.i18n import in_vietnamese
@@ -136,10 +137,10 @@ def issue(inspection: Inspection, *, actor: User, now: datetime, verify_base_url
                               "kiến.”) before issuing."))
     versions = issued_versions(inspection)
     current = next((m for m in reversed(versions) if m.current), None)
-    reason = reason.strip()
+    reason = reason_text(reason)
     if current is not None:
         if replaces_version != current.version:
-            raise DomainError(N_("These minutes were issued again meanwhile; reload the page."))
+            raise Conflict(N_("These minutes were issued again meanwhile; reload the page."))
         if not reason or not confirmed:
             raise InvalidInput(N_("A replacing document needs the reason and your confirmation."))
     elif replaces_version is not None:
@@ -155,7 +156,7 @@ def issue(inspection: Inspection, *, actor: User, now: datetime, verify_base_url
                                                               IssuedMinutes.superseded_at.is_(None))
                                   .values(superseded_at=now))
         if done.rowcount != 1:
-            raise DomainError(N_("These minutes were issued again meanwhile; reload the page."))
+            raise Conflict(N_("These minutes were issued again meanwhile; reload the page."))
     issuer = authorities.issuer_on(inspection.authority, today)
     document = documents.register(
         issuer.authority, DocumentKind.MINUTES, f"Biên bản kiểm tra tại {inspection.unit.name}", actor=actor,

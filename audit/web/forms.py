@@ -91,3 +91,9 @@ def submit(form, action, *, refused_status: int = 409) -> Outcome:
         return Outcome(False, 409 if isinstance(err, Conflict) else refused_status)
     db.session.commit()
     return Outcome(True, 200, value)
+
+
+def read_upload(storage, limit: int) -> bytes | None:
+    """The whole uploaded file, or ``None`` when it is larger than ``limit`` bytes (never a cut-off part)."""
+    data = storage.read(limit + 1)
+    return None if len(data) > limit else data

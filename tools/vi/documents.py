@@ -115,8 +115,6 @@ VI = {
         'Có %(count)d yêu cầu khắc phục sau cuộc kiểm tra ngày %(date)s.',
     'KTCV: new remediation items':
         'KTCV: yêu cầu khắc phục mới',
-    'PDF files with scripts are not accepted.':
-        'Không nhận tệp PDF có chứa mã lệnh (script).',
     'At most %(max)d files at a time.':
         'Tối đa %(max)d tệp mỗi lần.',
     'The file %(name)s is empty.':

@@ -87,4 +87,6 @@ VI = {
     "The file is not a readable PDF.": "Tệp PDF không đọc được.",
     "PDF files with scripts, automatic actions or embedded files are not accepted.":
         "Không nhận tệp PDF có mã lệnh (script), thao tác tự động hoặc tệp đính kèm bên trong.",
+    "The reason is longer than %(max)d characters.": "Lý do dài quá %(max)d ký tự.",
+    "Column %(column)s is larger than %(max)s.": "Cột %(column)s lớn hơn %(max)s.",
 }

@@ -4,6 +4,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 
+from audit.domain.inputs import record_number
 from audit.domain.people import HONORIFIC_WORDS, Honorific
 from audit.domain.policy import Role
 from audit.domain.units import UnitKind
@@ -14,7 +15,10 @@ from audit.web.labels import ROLE_LABELS, UNIT_KIND_LABELS
 def _coerce_optional_int(value):
     if value in (None, "", "None"):
         return None
-    return int(value)
+    number = record_number(value)
+    if number is None:
+        raise ValueError(value)
+    return number
 
 
 class UnitForm(FlaskForm):

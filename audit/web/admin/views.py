@@ -19,7 +19,7 @@ from audit.services import units as unit_service
 from audit.services import users as user_service
 from audit.web.authz import require
 from audit.web.errors import translate
-from audit.web.forms import submit
+from audit.web.forms import read_upload, submit
 
 from .forms import ImportForm, UnitForm, UserEditForm, UserForm
 
@@ -62,8 +62,8 @@ def import_units():
     if form.is_submitted():
         status = 422
         if form.validate():
-            data = form.file.data.read(current_app.config["IMPORT_MAX_BYTES"] + 1)
-            if len(data) > current_app.config["IMPORT_MAX_BYTES"]:
+            data = read_upload(form.file.data, current_app.config["IMPORT_MAX_BYTES"])
+            if data is None:
                 form.file.errors = [_("The file is larger than %(size)d MB.",
                                       size=current_app.config["IMPORT_MAX_BYTES"] // (1024 * 1024))]
                 status = 413

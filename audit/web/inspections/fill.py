@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from audit.db import db, utcnow
 from audit.domain.errors import InvalidInput
+from audit.domain.inputs import record_number
 from audit.domain.inspections import may_edit
 from audit.domain.policy import Permission
 from audit.models import Answer, Evidence
@@ -90,9 +91,8 @@ def _entries_from_form(section) -> tuple[list[dict], dict]:
         posted[item.id] = {"value": value, "note": note}
         if (value is None or value == "") and not note.strip():
             continue
-        try:
-            base_version = int(base)
-        except ValueError:
+        base_version = record_number(base)
+        if base_version is None:
             abort(400)
         entries.append({"item_id": item.id, "value": value if value not in (None, "") else None, "note": note,
                         "base_version": base_version, "op_id": None})
@@ -148,7 +148,7 @@ def save_answer(inspection_id: int):
     base_version = data.get("base_version")
     value = data.get("value")
     if (op_id is not None and (not isinstance(op_id, str) or not 8 <= len(op_id) <= 64)) or \
-            (base_version is not None and (not isinstance(base_version, int) or isinstance(base_version, bool))) or \
+            (base_version is not None and record_number(base_version) is None) or \
             (value is not None and not isinstance(value, str | int | float)) or isinstance(value, bool) or \
             not isinstance(data.get("note", ""), str):
         return jsonify(status="invalid", message=_("The data sent is not valid.")), 400

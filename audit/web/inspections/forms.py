@@ -5,6 +5,7 @@ from wtforms.fields.choices import SelectChoice
 
 from audit.domain.findings import SEVERITY_LABELS as DOMAIN_SEVERITY_LABELS
 from audit.domain.findings import Severity
+from audit.domain.inputs import record_number
 from audit.domain.sampling import FIELDS
 from audit.web.forms import VNDateField, date_required, max_length, optional, required
 
@@ -17,7 +18,12 @@ FIELD_LABELS = {
 
 
 def _int_or_none(value):
-    return int(value) if value not in (None, "", "None") else None
+    if value in (None, "", "None"):
+        return None
+    number = record_number(value)
+    if number is None:
+        raise ValueError(value)
+    return number
 
 
 class PlanForm(FlaskForm):

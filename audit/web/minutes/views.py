@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from audit.db import db, utcnow
 from audit.domain.errors import LoginThrottled
+from audit.domain.inputs import record_number
 from audit.domain.policy import Permission
 from audit.extensions import csrf
 from audit.models import Inspection, IssuedMinutes
@@ -76,7 +77,7 @@ def issue(inspection_id: int):
     replaces = request.form.get("replaces_version", "")
     issued = minutes_service.issue(
         inspection, actor=current_user, now=utcnow(), verify_base_url=current_app.config.get("PUBLIC_URL"),
-        replaces_version=int(replaces) if replaces.isdigit() else None, reason=request.form.get("reason", ""),
+        replaces_version=record_number(replaces), reason=request.form.get("reason", ""),
         confirmed=request.form.get("confirm") == "y")
     db.session.commit()
     flash(_("Minutes %(number)s have been issued.", number=issued.number), "success")

@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from audit.db import db, utcnow
+from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
 from audit.domain.policy import Permission
 from audit.domain.remediation import Action, State, available_actions, standing
@@ -182,7 +183,7 @@ def issue_report(inspection_id: int):
     inspection = load_inspection(inspection_id)
     replaces = request.form.get("replaces_id", "")
     document = remediation_report.issue(inspection, actor=current_user, now=utcnow(),
-                                        replaces_id=int(replaces) if replaces.isdigit() else None,
+                                        replaces_id=record_number(replaces),
                                         reason=request.form.get("reason", ""),
                                         confirmed=request.form.get("confirm") == "y")
     db.session.commit()

@@ -12,7 +12,8 @@ from wtforms import BooleanField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
 from audit.db import db, utcnow
-from audit.domain.errors import ImportRejected, InvalidInput
+from audit.domain.errors import N_, ImportRejected, InvalidInput, Problem
+from audit.domain.inputs import record_number
 from audit.domain.policy import Permission
 from audit.domain.review import parse_period
 from audit.domain.units import ONE_STOP_KINDS
@@ -27,7 +28,7 @@ from audit.services.remediation import can_see_inspection
 from audit.web.authz import current_actor, require
 from audit.web.errors import translate
 from audit.web.filters import verdict_label
-from audit.web.forms import max_length, optional, submit
+from audit.web.forms import max_length, optional, read_upload, submit
 from audit.web.inspections.common import load_inspection
 from reports import render_pdf
 from reports.review import FIELDS, period_html, period_workbook
@@ -111,7 +112,7 @@ def conclude(inspection_id: int):
         causes=form.causes.data or "", responsibility_review=form.responsibility_review.data,
         review_reason=form.review_reason.data or "", final_verdict=form.final_verdict.data,
         verdict_reason=form.verdict_reason.data or "", actor=current_user, now=utcnow(),
-        replaces_id=int(replaces) if replaces.isdigit() else None, reason=request.form.get("reason", ""),
+        replaces_id=record_number(replaces), reason=request.form.get("reason", ""),
         confirmed=request.form.get("confirm") == "y"), refused_status=422)
     if outcome.done:
         flash(_("The inspection has been concluded (%(number)s).", number=outcome.value.number), "success")
@@ -146,9 +147,14 @@ def statistics():
     if form.is_submitted():
         status = 422
         if form.validate():
+            data = read_upload(form.file.data, current_app.config["IMPORT_MAX_BYTES"])
             try:
-                count = statistics_service.import_csv(form.file.data.read(5 * 1024 * 1024), actor=current_user,
-                                                      now=utcnow(), scope=current_actor().unit_scope)
+                if data is None:
+                    status = 413
+                    raise ImportRejected([Problem(0, N_("The file is larger than %(size)d MB."),
+                                                  {"size": current_app.config["IMPORT_MAX_BYTES"] // (1024 * 1024)})])
+                count = statistics_service.import_csv(data, actor=current_user, now=utcnow(),
+                                                      scope=current_actor().unit_scope)
             except ImportRejected as err:
                 db.session.rollback()
                 problems = [(p.row, translate(p)) for p in err.problems]
@@ -189,7 +195,7 @@ def period_report():
         period, recipient=form.recipient.data or "", actor=current_user, now=utcnow(),
         scope=current_actor().unit_scope,
         narrative={k: getattr(form, k).data for k in period_service.NARRATIVE},
-        replaces_id=int(replaces) if replaces.isdigit() else None, reason=request.form.get("reason", ""),
+        replaces_id=record_number(replaces), reason=request.form.get("reason", ""),
         confirmed=request.form.get("confirm") == "y"), refused_status=422)
     if outcome.done:
         flash(_("Report %(number)s has been issued.", number=outcome.value.number), "success")
