@@ -81,3 +81,19 @@ def insert_or_ignore(model, values: dict, conflict_columns: list[str]) -> bool:
     # Core on the session's connection, not an ORM bulk insert: the ORM path reports no row count on
     # PostgreSQL, and RETURNING says plainly whether this statement made the row.
     return db.session.connection().execute(statement).first() is not None
+
+
+def lock_row(obj) -> None:
+    """Take ``obj``'s row lock now and read it afresh: the step that follows (issuing a document on it) sees what
+    a concurrent request committed meanwhile instead of doing the same work twice.
+
+    A no-op ``UPDATE … SET id = id`` locks the row on PostgreSQL and takes the write lock on SQLite, waiting for
+    a writer in progress; pending changes are flushed first and nothing of ``obj`` is lost.
+    """
+    from sqlalchemy import update
+
+    db.session.flush()
+    model = type(obj)
+    db.session.execute(update(model).where(model.id == obj.id).values(id=model.id)
+                       .execution_options(synchronize_session=False))
+    db.session.expire(obj)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from audit.db import db
+from audit.db import db, lock_row
 from audit.domain.documents import DocumentKind
 from audit.domain.errors import N_, Conflict, DomainError, InvalidInput
 from audit.domain.verdicts import Verdict, verdicts_of
@@ -64,6 +64,7 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
     authorities.ensure_chairs(actor, inspection, local_today(now))
     if not inspection.may_be_concluded:
         raise DomainError(N_("Only a finalised inspection can be concluded."))
+    lock_row(inspection)  # a second request waits here, then sees the first one's notice
     existing = conclusion_of(inspection)
     if existing is None and replaces_id is not None:
         raise Conflict(documents.ISSUED_MEANWHILE)

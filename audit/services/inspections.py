@@ -7,13 +7,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from audit.catalog import get_catalog, get_register
 from audit.db import db
 from audit.domain.assessment import Assessment, ReportedRate, Source, assess
 from audit.domain.checklist import Checklist
-from audit.domain.errors import N_, DomainError, InvalidInput
+from audit.domain.errors import N_, Conflict, DomainError, InvalidInput
 from audit.domain.inspections import Action, State, TeamRole, next_state
 from audit.domain.legal import Register
 from audit.domain.policy import TEAM_ROLES, Role
@@ -164,9 +164,21 @@ def _require_critical(assessment: Assessment) -> None:
                           items=", ".join(assessment.refused_na))
 
 
+CHANGED_MEANWHILE = N_("This inspection was changed meanwhile (a second tap, another tab or tablet); reload the page "
+                       "to see where it stands.")
+
+
 def _transition(inspection: Inspection, action: Action, actor: User, now: datetime, **payload) -> None:
+    """Move to the next state, claiming the row first with a conditional update (``… WHERE state = :seen``,
+    which waits for a concurrent writer's commit): of two requests doing the same step at once, one moves the
+    inspection and the other is a :class:`Conflict`."""
     before = inspection.state
-    inspection.state = next_state(inspection.inspection_state, action, inspection.team_role_of(actor.id)).value
+    after = next_state(inspection.inspection_state, action, inspection.team_role_of(actor.id)).value
+    done = db.session.execute(update(Inspection).where(Inspection.id == inspection.id, Inspection.state == before)
+                              .values(state=before).execution_options(synchronize_session=False))
+    if done.rowcount != 1:
+        raise Conflict(CHANGED_MEANWHILE)
+    inspection.state = after
     audit_log.record(actor, f"inspection.{action.value}", "inspection", inspection.id, now=now,
                      before={"state": before}, after={"state": inspection.state, **payload})
 

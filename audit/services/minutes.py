@@ -11,7 +11,7 @@ from datetime import datetime
 import segno
 from sqlalchemy import select, update
 
-from audit.db import db
+from audit.db import db, lock_row
 from audit.domain.documents import DocumentKind
 from audit.domain.errors import N_, Conflict, DomainError, InvalidInput, NotAllowed
 from audit.domain.inputs import reason_text
@@ -135,6 +135,7 @@ def issue(inspection: Inspection, *, actor: User, now: datetime, verify_base_url
     if not details.unit_comments.strip():
         raise InvalidInput(N_("Write the inspected unit's comments as recorded (for example “Đơn vị không có ý "
                               "kiến.”) before issuing."))
+    lock_row(inspection)  # a second request for the same minutes waits here, then sees the first one's version
     versions = issued_versions(inspection)
     current = next((m for m in reversed(versions) if m.current), None)
     reason = reason_text(reason)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
+from audit.db import lock_row
 from audit.domain.documents import DocumentKind
 from audit.domain.errors import N_, InvalidInput
 from audit.domain.review import Period
@@ -56,6 +57,7 @@ def issue(period: Period, *, recipient: str, narrative: dict, actor: User, now: 
     body = context(period, actor=actor, now=now, scope=scope, recipient=recipient, narrative=narrative)
     content = documents.content_digest(sorted((k, repr(v)) for k, v in body.items() if k not in _NOT_CONTENT))
     subject = subject_of(period, actor, now)
+    lock_row(issuer.authority)  # a second request waits here, then finds the first one's report in force
     replaced, reason = documents.supersede_current(subject, replaces_id=replaces_id, reason=reason,
                                                    confirmed=confirmed, content=content, now=now)
     document = documents.register(issuer.authority, DocumentKind.PERIOD_REPORT,

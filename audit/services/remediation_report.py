@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from audit.db import db
+from audit.db import db, lock_row
 from audit.domain.documents import DocumentKind
 from audit.domain.errors import N_, DomainError, NotAllowed
 from audit.domain.inspections import TeamRole
@@ -77,6 +77,7 @@ def issue(inspection: Inspection, *, actor, now: datetime, replaces_id: int | No
     if not lines:
         raise DomainError(N_("This inspection has no remediation items: there is nothing to report."))
     content = documents.content_digest(inspection.unit.name, lines)
+    lock_row(inspection)  # a second request waits here, then finds the first one's report in force
     replaced, reason = documents.supersede_current(subject_of(inspection), replaces_id=replaces_id, reason=reason,
                                                    confirmed=confirmed, content=content, now=now)
     issuer = issuer_on(inspection.authority, today)

@@ -64,6 +64,8 @@ def register_error_handlers(app) -> None:
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):
         db.session.rollback()
+        if err.response is not None:  # a view's own answer (a JSON refusal built where the reason is known)
+            return err.response
         if wants_json():
             return {"status": "error", "message": str(MESSAGES.get(err.code, MESSAGES[400]))}, err.code or 500
         return render_error(err.code or 500)
@@ -73,7 +75,7 @@ def register_error_handlers(app) -> None:
         db.session.rollback()
         status = domain_status(err)
         if wants_json():
-            return {"status": "error", "message": translate(err)}, status
+            return {"status": "conflict" if status == 409 else "error", "message": translate(err)}, status
         return render_error(status, translate(err))
 
     @app.errorhandler(IntegrityError)

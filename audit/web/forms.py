@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask import abort, make_response
 from flask_babel import lazy_gettext as _l
 from wtforms import Field
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import TextInput
 
 from audit.db import db
-from audit.domain.errors import Conflict, DomainError, NotAllowed
+from audit.domain.errors import N_, Conflict, DomainError, InvalidInput, NotAllowed
 from audit.domain.inspections import InspectionLocked
 from audit.domain.vndate import parse_date
-from audit.web.errors import translate
+from audit.web.errors import translate, wants_json
 
 
 class VNDateField(Field):
@@ -80,6 +81,9 @@ def submit(form, action, *, refused_status: int = 409) -> Outcome:
     if not form.is_submitted():
         return Outcome(False, 200)
     if not form.validate():
+        if wants_json():  # a script or a tablet's queue: the reasons as JSON, not a page
+            raise InvalidInput(N_("The data sent is not valid: %(errors)s"),
+                               errors="; ".join(str(e) for errors in form.errors.values() for e in errors)[:1000])
         return Outcome(False, 422)
     try:
         value = action()
@@ -87,8 +91,12 @@ def submit(form, action, *, refused_status: int = 409) -> Outcome:
         raise  # not a problem with the input: the app's error page answers 403 / 409
     except DomainError as err:
         db.session.rollback()
+        status = 409 if isinstance(err, Conflict) else refused_status
+        if wants_json():
+            abort(make_response({"status": "conflict" if status == 409 else "error", "message": translate(err)},
+                                status))
         form.form_errors.append(translate(err))
-        return Outcome(False, 409 if isinstance(err, Conflict) else refused_status)
+        return Outcome(False, status)
     db.session.commit()
     return Outcome(True, 200, value)
 
