@@ -37,13 +37,15 @@ ensure_venv() {
     echo ">> Creating .venv"
     python3 -m venv .venv
   fi
-  # Reinstall only when the requirement files change.
+  # Every package, dependencies included, from the hash-pinned lock (tools/lock.sh writes it from the .txt):
+  # a file that differs from what was locked is refused. Reinstall only when the lock changes.
+  local lock="${requirements%.txt}.lock"
   local stamp=".venv/.installed-${requirements%.txt}" digest
-  digest=$(cat requirements*.txt | sha256sum | cut -d' ' -f1)
+  digest=$(cat requirements*.txt requirements*.lock | sha256sum | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
-    echo ">> Installing Python packages from $requirements"
+    echo ">> Installing Python packages from $lock (hash-checked)"
     .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements"
+    .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r "$lock"
     echo "$digest" > "$stamp"
   fi
 }

@@ -291,3 +291,18 @@ def test_pages_use_only_local_assets(client, demo, login):
     for path in ("/", "/units", "/admin/users", "/checklists/one-stop-desk/v2"):
         body = client.get(path).get_data(as_text=True)
         assert not re.search(r'(src|href)="(https?:)?//', body), path
+
+
+def test_nothing_a_logged_in_user_sees_is_cached_but_static_files_are(client, demo, login, app):
+    login("chutich")
+    minutes = db.session.execute(select(db.text("inspection_id")).select_from(db.text("issued_minutes"))).scalar()
+    for path in ("/", "/remediation", f"/inspections/{minutes}/minutes/v1.pdf", "/documents"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["Cache-Control"] == "no-store", path
+        assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000"), path
+    static = client.get("/static/css/app.css")
+    assert static.status_code == 200 and "no-store" not in static.headers.get("Cache-Control", "")
+    static.close()
+    app.config["PUBLIC_URL"] = "http://ktcv.local"  # plain http (a test install): no HSTS
+    assert "Strict-Transport-Security" not in client.get("/").headers
