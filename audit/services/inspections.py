@@ -194,10 +194,14 @@ def submit(inspection: Inspection, *, actor: User, now: datetime) -> Assessment:
     proposed assessment recorded."""
     from .findings import sync_findings
 
-    next_state(inspection.inspection_state, Action.SUBMIT, inspection.team_role_of(actor.id))  # check first
+    planned = inspection.inspection_state is State.PLANNED  # answered offline and submitted: started and submitted
+    state = State.IN_PROGRESS if planned else inspection.inspection_state
+    next_state(state, Action.SUBMIT, inspection.team_role_of(actor.id))  # check first
     assessment = evaluate(inspection)
     _require_critical(assessment)
     sync_findings(inspection, assessment, actor=actor, now=now)
+    if planned:
+        _transition(inspection, Action.START, actor, now)
     _transition(inspection, Action.SUBMIT, actor, now)
     inspection.submitted_at = now
     _write_summary(inspection, assessment)

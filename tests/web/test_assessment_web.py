@@ -97,6 +97,19 @@ def test_submit_is_refused_naming_the_critical_items(client, demo, login):
     assert db.session.get(Inspection, iid).state == "in_progress"
 
 
+def test_a_planned_inspection_offers_submit_only_as_the_server_would_judge_it(client, demo, login):
+    """The page's button and the server agree: nothing answered yet, the button is disabled and the server
+    names the critical items (it never answers "not possible in this state" to a button it showed)."""
+    login("thanhtra")
+    iid = planned_id()
+    page = client.get(f"/inspections/{iid}").get_data(as_text=True)
+    assert re.search(r'id="submit-button" disabled', page)
+    response = client.post(f"/inspections/{iid}/submit")
+    assert response.status_code == 409 and "Cần trả lời các mục bắt buộc trước: A02" in response.get_data(as_text=True)
+    assert "Không thể thực hiện bước này ở trạng thái hiện tại" not in response.get_data(as_text=True)
+    assert db.session.get(Inspection, iid).state == "planned"  # nothing half-done
+
+
 def test_na_is_offered_only_where_it_can_apply_and_refused_otherwise(client, demo, login):
     login("thanhtra")
     iid = planned_id()
