@@ -33,18 +33,32 @@ class Permission(StrEnum):
     DASHBOARD_VIEW = "dashboard:view"
     INSPECTION_CONCLUDE = "inspection:conclude"
     STATISTICS_IMPORT = "statistics:import"
+    # Writes. The role grants the kind of step; the object decides the rest (the team role on that inspection,
+    # the item's party and state): see Inspection.next_steps_for and remediation.available_actions.
+    INSPECTION_FILL = "inspection:fill"  # answers, photos, the dossier sample, findings
+    INSPECTION_SUBMIT = "inspection:submit"
+    INSPECTION_FINALISE = "inspection:finalise"  # and reopening for changes
+    MINUTES_ISSUE = "minutes:issue"  # the minutes' details, issuing, the signed scan
+    REMEDIATION_RESPOND = "remediation:respond"  # the unit: responses and extension requests
+    REMEDIATION_VERIFY = "remediation:verify"  # the team and the chairman: accept, return, extensions, deadlines
+    REMEDIATION_REPORT = "remediation:report"  # the team lead's remediation report
 
 
 _STAFF_READ = frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW, Permission.INSPECTION_VIEW,
                          Permission.REMEDIATION_VIEW})
+# what a member of an inspection team may do, as far as the role goes (the team role on the inspection decides)
+_TEAM_WORK = frozenset({Permission.INSPECTION_FILL, Permission.INSPECTION_SUBMIT, Permission.INSPECTION_FINALISE,
+                        Permission.MINUTES_ISSUE, Permission.REMEDIATION_VERIFY, Permission.REMEDIATION_REPORT})
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.ADMIN: frozenset(Permission) - {Permission.INSPECTION_CONCLUDE},  # admin reads the dashboard only
+    # admin reads the dashboard, may sit on a team, and neither concludes nor answers for a unit
+    Role.ADMIN: frozenset(Permission) - {Permission.INSPECTION_CONCLUDE, Permission.REMEDIATION_RESPOND},
     Role.CHAIRMAN: _STAFF_READ | {Permission.DASHBOARD_VIEW, Permission.INSPECTION_CONCLUDE,
-                                  Permission.STATISTICS_IMPORT},
-    Role.TEAM_LEAD: _STAFF_READ | {Permission.INSPECTION_PLAN},
-    Role.INSPECTOR: _STAFF_READ,
-    Role.UNIT_USER: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW, Permission.REMEDIATION_VIEW}),
+                                  Permission.STATISTICS_IMPORT, Permission.REMEDIATION_VERIFY},
+    Role.TEAM_LEAD: _STAFF_READ | _TEAM_WORK | {Permission.INSPECTION_PLAN},
+    Role.INSPECTOR: _STAFF_READ | _TEAM_WORK,
+    Role.UNIT_USER: frozenset({Permission.UNIT_VIEW, Permission.CHECKLIST_VIEW, Permission.REMEDIATION_VIEW,
+                               Permission.REMEDIATION_RESPOND}),
 }
 
 #: Permissions that concern one unit's records; for a scoped actor they require the

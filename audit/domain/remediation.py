@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from .errors import N_, DomainError, NotAllowed
+from .policy import Permission
 
 DUE_SOON_DAYS = 3
 
@@ -146,3 +147,9 @@ def reminder_kind(state: State, deadline: date, today: date) -> str | None:
 
 def default_deadline(inspection_day: date, days: int) -> date:
     return inspection_day + timedelta(days=days)
+
+
+#: The permission each kind of step needs (the role's part; the item's party and state decide the rest).
+STEP_PERMISSION: dict[Action, Permission] = {
+    action: Permission.REMEDIATION_RESPOND if action in (Action.RESPOND, Action.REQUEST_EXTENSION)
+    else Permission.REMEDIATION_VERIFY for action in Action}

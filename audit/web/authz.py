@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, g
+from flask import abort, g, request
 from flask_login import current_user, login_required
 
 from audit.db import db
@@ -21,8 +21,10 @@ def current_actor() -> Actor:
     return g.actor
 
 
-def require(permission: Permission):
-    """Login required, then ``permission`` (403 without it)."""
+def require(permission: Permission, *, to_change: Permission | None = None):
+    """Login required, then ``permission`` (403 without it). A change (a POST) also needs ``to_change``,
+    checked once the record is loaded (:func:`load_unit_scoped`): outside one's scope a record answers 404
+    before anything else, then a role without the write permission 403, then the record's own rules."""
 
     def decorator(view):
         @wraps(view)
@@ -30,6 +32,8 @@ def require(permission: Permission):
         def wrapped(*args, **kwargs):
             if not can(current_actor(), permission):
                 abort(403)
+            if to_change is not None and request.method == "POST":
+                g.write_permission = to_change
             return view(*args, **kwargs)
 
         return wrapped
@@ -45,7 +49,15 @@ def load_unit_scoped(model, object_id: int, permission: Permission, unit_id_of=l
     obj = db.session.get(model, object_id)
     if obj is None or not can(current_actor(), permission, unit_id_of(obj)):
         abort(404)
+    check_write()
     return obj
+
+
+def check_write() -> None:
+    """403 unless the actor's role holds the write permission the route asked for (see :func:`require`)."""
+    needed = g.pop("write_permission", None)
+    if needed is not None and not can(current_actor(), needed):
+        abort(403)
 
 
 def can_do(permission: str, unit_id: int | None = None) -> bool:

@@ -32,3 +32,29 @@ def test_only_admin_administers(role, permission):
 
 def test_only_unit_users_need_a_unit():
     assert [r for r in Role if role_needs_unit(r)] == [Role.UNIT_USER]
+
+
+# ---------------------------------------------------------------- writes: the role's part of each step
+WRITES = {"inspection:fill", "inspection:submit", "inspection:finalise", "minutes:issue", "remediation:respond",
+          "remediation:verify", "remediation:report", "inspection:conclude"}
+
+
+@pytest.mark.parametrize(("role", "allowed"), [
+    (Role.UNIT_USER, {"remediation:respond"}),  # the unit answers for its items, nothing else
+    (Role.CHAIRMAN, {"inspection:conclude", "remediation:verify"}),  # concludes, sets deadlines; never fills
+    (Role.INSPECTOR, WRITES - {"inspection:conclude", "remediation:respond"}),
+    (Role.TEAM_LEAD, WRITES - {"inspection:conclude", "remediation:respond"}),
+    (Role.ADMIN, WRITES - {"inspection:conclude", "remediation:respond"}),  # may sit on a team; never decides
+])
+def test_each_role_holds_exactly_its_writes(role, allowed):
+    held = {p.value for p in Permission if p.value in WRITES and can(Actor(role, frozenset({1})), p)}
+    assert held == allowed
+
+
+def test_every_remediation_step_needs_the_party_s_permission():
+    from audit.domain.remediation import STEP_PERMISSION, Action
+
+    assert STEP_PERMISSION[Action.RESPOND] is Permission.REMEDIATION_RESPOND
+    assert STEP_PERMISSION[Action.REQUEST_EXTENSION] is Permission.REMEDIATION_RESPOND
+    assert {STEP_PERMISSION[a] for a in Action if a not in (Action.RESPOND, Action.REQUEST_EXTENSION)} == \
+        {Permission.REMEDIATION_VERIFY}

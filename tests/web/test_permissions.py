@@ -66,6 +66,12 @@ def staff(status: int, anonymous: int = 302) -> dict:
     return expect(status, anonymous=anonymous, unit_user=403, commune_chairman=404)
 
 
+def staff_write(status: int, anonymous: int = 302) -> dict:
+    """A change to a district inspection: as :func:`staff`, but a chairman's role never fills, submits or
+    finalises (403 once the record is in scope; La Êê's chairman still gets 404, out of scope)."""
+    return expect(status, anonymous=anonymous, unit_user=403, commune_chairman=404, chairman=403, city_chairman=403)
+
+
 def team(status: int, others: int, anonymous: int = 302) -> dict:
     """The inspection team (truongdoan, thanhtra) gets ``status``; staff outside it get ``others``."""
     return expect(others, anonymous=anonymous, team_lead=status, inspector=status, unit_user=403,
@@ -158,7 +164,7 @@ ROUTES = [
     Route("inspections.fill_section", "GET", "/inspections/{insp}/fill/Q", staff(404)),
     Route("inspections.save_section", "POST", "/inspections/{insp}/fill/A", team(302, others=403),
           data={"value-A01": "yes", "base-A01": "0", "go": "stay"}),
-    Route("inspections.save_section", "POST", "/inspections/{final}/fill/A", staff(409),
+    Route("inspections.save_section", "POST", "/inspections/{final}/fill/A", staff_write(409),
           data={"value-A01": "yes", "base-A01": "0", "go": "stay"}),
     Route("inspections.save_answer", "POST", "/inspections/{insp}/answers", team(200, others=403, anonymous=401),
           json={"op_id": "matrix-op-0001", "item_id": "A02", "value": "yes", "note": "", "base_version": 0}),
@@ -170,32 +176,32 @@ ROUTES = [
     Route("inspections.dossiers", "POST", "/inspections/{insp}/dossiers", team(302, others=403),
           data={"code": "H-01", "field": "ho_tich", "received_date": "01/11/2019", "due_date": "05/11/2019",
                 "returned_date": "05/11/2019", "in_register": "y", "in_system": "y"}),
-    Route("inspections.delete_dossier", "POST", "/inspections/{insp}/dossiers/999999/delete", staff(404)),
+    Route("inspections.delete_dossier", "POST", "/inspections/{insp}/dossiers/999999/delete", staff_write(404)),
     Route("inspections.edit_dossier", "GET", "/inspections/{final}/dossiers/{dossier}/edit", staff(200)),
     Route("inspections.edit_dossier", "GET", "/inspections/{insp}/dossiers/999999/edit", staff(404)),
-    Route("inspections.edit_dossier", "POST", "/inspections/{final}/dossiers/{dossier}/edit", staff(409),
+    Route("inspections.edit_dossier", "POST", "/inspections/{final}/dossiers/{dossier}/edit", staff_write(409),
           data={"code": "H-01", "field": "ho_tich", "received_date": "01/11/2019", "due_date": "05/11/2019"}),
     Route("inspections.sync_dossier", "POST", "/inspections/{insp}/dossiers/sync", team(200, others=403, anonymous=401),
           json={"op_id": "matrix-op-0002", "action": "add", "client_id": "matrix-dossier-0001",
                 "dossier": {"code": "H-02", "field": "ho_tich", "received": "01/11/2019", "due": "05/11/2019"}}),
-    Route("inspections.sync_dossier", "POST", "/inspections/{final}/dossiers/sync", staff(409, anonymous=401),
+    Route("inspections.sync_dossier", "POST", "/inspections/{final}/dossiers/sync", staff_write(409, anonymous=401),
           json={"op_id": "matrix-op-0003", "action": "remove", "client_id": "matrix-dossier-0001"}),
     Route("inspections.offline_manifest", "GET", "/inspections/{insp}/offline.json", staff(200)),
     Route("inspections.offline_manifest", "GET", "/inspections/999999/offline.json", staff(404)),
     Route("inspections.findings", "GET", "/inspections/{final}/findings", staff(200)),
     Route("inspections.sync_findings", "POST", "/inspections/{insp}/findings/sync", team(409, others=403)),
-    Route("inspections.add_finding", "POST", "/inspections/{final}/findings/new", staff(409),
+    Route("inspections.add_finding", "POST", "/inspections/{final}/findings/new", staff_write(409),
           data={"statement": "x", "severity": "low", "requirement": "y"}),
     Route("inspections.edit_finding", "GET", "/inspections/{final}/findings/{finding}", staff(200)),
     Route("inspections.edit_finding", "GET", "/inspections/{insp}/findings/{finding}", staff(404)),
-    Route("inspections.edit_finding", "POST", "/inspections/{final}/findings/{finding}", staff(409),
+    Route("inspections.edit_finding", "POST", "/inspections/{final}/findings/{finding}", staff_write(409),
           data={"statement": "x", "severity": "low", "requirement": "y"}),
-    Route("inspections.drop_finding", "POST", "/inspections/{final}/findings/{finding}/drop", staff(409),
+    Route("inspections.drop_finding", "POST", "/inspections/{final}/findings/{finding}/drop", staff_write(409),
           data={"reason": "x"}),
-    Route("inspections.restore_finding", "POST", "/inspections/{final}/findings/{finding}/restore", staff(409)),
+    Route("inspections.restore_finding", "POST", "/inspections/{final}/findings/{finding}/restore", staff_write(409)),
     Route("inspections.submit", "POST", "/inspections/{insp}/submit", team(409, others=403)),
     Route("inspections.reopen", "POST", "/inspections/{insp}/reopen", team(409, others=403)),
-    Route("inspections.finalise", "POST", "/inspections/{final}/finalise", staff(409)),
+    Route("inspections.finalise", "POST", "/inspections/{final}/finalise", staff_write(409)),
     # ------------------------------------------------------------ minutes ({final} has issued version 1)
     Route("minutes.index", "GET", "/inspections/{final}/minutes", staff(200)),
     Route("minutes.index", "POST", "/inspections/{final}/minutes", expect(403, team_lead=302, commune_chairman=404),
@@ -242,7 +248,7 @@ ROUTES = [
           data={"text": "Đoán mã số của đơn vị khác"}),
     Route("remediation.act", "POST", "/remediation/{dn_ritem}/respond", city_record(403),
           data={"text": "Đoán mã số của đơn vị khác"}),
-    Route("remediation.act", "POST", "/remediation/{ritem}/accept", expect(409, commune_chairman=404)),
+    Route("remediation.act", "POST", "/remediation/{ritem}/accept", expect(409, unit_user=403, commune_chairman=404)),
     Route("remediation.act", "POST", "/remediation/{rresp}/accept",
           expect(403, team_lead=302, inspector=302, commune_chairman=404)),
     Route("remediation.act", "POST", "/remediation/{rresp}/return",

@@ -100,7 +100,7 @@ def _entries_from_form(section) -> tuple[list[dict], dict]:
 
 
 @bp.post("/<int:inspection_id>/fill/<section_key>")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def save_section(inspection_id: int, section_key: str):
     """Save a whole section in one go (works without JavaScript). All or nothing."""
     inspection = load_inspection(inspection_id)
@@ -137,7 +137,7 @@ def save_section(inspection_id: int, section_key: str):
 
 
 @bp.post("/<int:inspection_id>/answers")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def save_answer(inspection_id: int):
     """Autosave one answer (JSON). Idempotent by ``op_id``; 409 with the stored answer on a conflict."""
     inspection = load_inspection(inspection_id)
@@ -189,7 +189,7 @@ def _tablet_time(raw: str | None):
 
 
 @bp.post("/<int:inspection_id>/items/<item_id>/photos")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def upload_photo(inspection_id: int, item_id: str):
     inspection = load_inspection(inspection_id)
     wants = request.accept_mimetypes.best == "application/json"

@@ -41,7 +41,7 @@ def _dossier_call(form):
 
 
 @bp.route("/<int:inspection_id>/dossiers", methods=["GET", "POST"])
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def dossiers(inspection_id: int):
     inspection = load_inspection(inspection_id)
     form = DossierForm()
@@ -55,7 +55,7 @@ def dossiers(inspection_id: int):
 
 
 @bp.route("/<int:inspection_id>/dossiers/<int:dossier_id>/edit", methods=["GET", "POST"])
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def edit_dossier(inspection_id: int, dossier_id: int):
     """Correct a sampled dossier (pages without JavaScript; tablets send the same change through the queue)."""
     inspection = load_inspection(inspection_id)
@@ -73,7 +73,7 @@ def edit_dossier(inspection_id: int, dossier_id: int):
 
 
 @bp.post("/<int:inspection_id>/dossiers/sync")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def sync_dossier(inspection_id: int):
     """One queued change to the sample from a tablet (JSON): add, edit or remove, by the dossier's client id.
     Answers the whole sample as it now stands, so the tablet keeps the newest copy."""
@@ -94,7 +94,7 @@ def sync_dossier(inspection_id: int):
 
 
 @bp.post("/<int:inspection_id>/dossiers/<int:dossier_id>/delete")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def delete_dossier(inspection_id: int, dossier_id: int):
     inspection = load_inspection(inspection_id)
     row = child_or_404(inspection.dossiers, dossier_id)
@@ -119,7 +119,7 @@ def findings(inspection_id: int):
 
 
 @bp.post("/<int:inspection_id>/findings/sync")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def sync_findings(inspection_id: int):
     inspection = load_inspection(inspection_id)
     finding_service.sync_findings(inspection, actor=current_user, now=utcnow())
@@ -129,7 +129,7 @@ def sync_findings(inspection_id: int):
 
 
 @bp.post("/<int:inspection_id>/findings/new")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def add_finding(inspection_id: int):
     inspection = load_inspection(inspection_id)
     form = FindingForm()
@@ -145,7 +145,7 @@ def add_finding(inspection_id: int):
 
 
 @bp.route("/<int:inspection_id>/findings/<int:finding_id>", methods=["GET", "POST"])
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def edit_finding(inspection_id: int, finding_id: int):
     inspection = load_inspection(inspection_id)
     finding = child_or_404(inspection.findings, finding_id)
@@ -164,7 +164,7 @@ def edit_finding(inspection_id: int, finding_id: int):
 
 
 @bp.post("/<int:inspection_id>/findings/<int:finding_id>/drop")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def drop_finding(inspection_id: int, finding_id: int):
     inspection = load_inspection(inspection_id)
     finding = child_or_404(inspection.findings, finding_id)
@@ -179,7 +179,7 @@ def drop_finding(inspection_id: int, finding_id: int):
 
 
 @bp.post("/<int:inspection_id>/findings/<int:finding_id>/restore")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def restore_finding(inspection_id: int, finding_id: int):
     inspection = load_inspection(inspection_id)
     finding = child_or_404(inspection.findings, finding_id)

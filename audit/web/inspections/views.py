@@ -125,21 +125,21 @@ def _state_change(inspection_id: int, change, message: str):
 
 
 @bp.post("/<int:inspection_id>/submit")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_SUBMIT)
 def submit(inspection_id: int):
     return _state_change(inspection_id, lambda i: inspection_service.submit(i, actor=current_user, now=utcnow()),
                          _("The inspection has been submitted to the team lead."))
 
 
 @bp.post("/<int:inspection_id>/reopen")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FINALISE)
 def reopen(inspection_id: int):
     return _state_change(inspection_id, lambda i: inspection_service.reopen(i, actor=current_user, now=utcnow()),
                          _("The inspection has been reopened for changes."))
 
 
 @bp.post("/<int:inspection_id>/finalise")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FINALISE)
 def finalise(inspection_id: int):
     form = FinaliseForm()
     if not form.validate():

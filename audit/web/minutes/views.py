@@ -46,7 +46,7 @@ def _render(inspection, form, scan_form=None, status=200):
 
 
 @bp.route("/inspections/<int:inspection_id>/minutes", methods=["GET", "POST"])
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.MINUTES_ISSUE)
 def index(inspection_id: int):
     inspection = load_inspection(inspection_id)
     details = minutes_service.details_of(inspection)
@@ -71,7 +71,7 @@ def preview(inspection_id: int):
 
 
 @bp.post("/inspections/<int:inspection_id>/minutes/issue")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.MINUTES_ISSUE)
 def issue(inspection_id: int):
     inspection = load_inspection(inspection_id)
     replaces = request.form.get("replaces_version", "")
@@ -110,7 +110,7 @@ def download(inspection_id: int, version: int):
 
 
 @bp.post("/inspections/<int:inspection_id>/minutes/v<int:version>/signed")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.MINUTES_ISSUE)
 def upload_signed(inspection_id: int, version: int):
     inspection = load_inspection(inspection_id)
     issued = _version(inspection, version)

@@ -13,13 +13,13 @@ from sqlalchemy import select
 from audit.db import db, utcnow
 from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
-from audit.domain.policy import Permission
-from audit.domain.remediation import Action, State, available_actions, standing
+from audit.domain.policy import Permission, can
+from audit.domain.remediation import STEP_PERMISSION, Action, State, available_actions, standing
 from audit.domain.vndate import local_today
 from audit.models import Inspection, Notification, RemediationFile, RemediationItem
 from audit.services import notify
 from audit.services import remediation as remediation_service
-from audit.web.authz import require
+from audit.web.authz import check_write, current_actor, require
 from audit.web.errors import translate
 
 from .forms import ActionForm
@@ -37,6 +37,7 @@ def load_item(item_id: int) -> RemediationItem:
     item = db.session.get(RemediationItem, item_id)
     if item is None or not remediation_service.can_see(item, current_user):
         abort(404)  # another unit's item: the same answer as a missing one
+    check_write()
     return item
 
 
@@ -92,6 +93,8 @@ def act(item_id: int, action: str):
     step = ACTIONS.get(action)
     if step is None:
         abort(404)
+    if not can(current_actor(), STEP_PERMISSION[step]):
+        abort(403)
     form = ActionForm()
     uploads = [f for f in request.files.getlist("files") if f and f.filename]
     if len(uploads) > MAX_REQUEST_FILES or not form.validate():
@@ -174,7 +177,7 @@ def report(inspection_id: int):
 
 
 @bp.post("/inspections/<int:inspection_id>/remediation-report/issue")
-@require(Permission.INSPECTION_VIEW)
+@require(Permission.INSPECTION_VIEW, to_change=Permission.REMEDIATION_REPORT)
 def issue_report(inspection_id: int):
     """The team lead issues the remediation report: numbered, signed, kept in the register."""
     from audit.services import remediation_report
