@@ -96,6 +96,10 @@ def register_cli(app: Flask) -> None:
         from audit.services.units import import_units_csv
         from audit.web.errors import translate
 
+        limit = app.config["IMPORT_MAX_BYTES"]
+        if csv_file.stat().st_size > limit:  # checked before reading, as the upload form does
+            click.echo(f"Tệp lớn hơn {limit // (1024 * 1024)} MB; không nhập gì.", err=True)
+            sys.exit(1)
         try:
             counts = import_units_csv(csv_file.read_bytes(), actor=None, now=utcnow())
         except ImportRejected as err:

@@ -7,19 +7,18 @@ equal ``on_time + late``; a (unit, field, period) appears once.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from .csvfile import read_table
 from .errors import N_, ImportRejected, InvalidInput, Problem
 from .inputs import MAX_COUNT
 from .review import Period, parse_period
 from .sampling import FIELDS
-from .unit_import import decode
 
 COLUMNS = ("unit_code", "field", "period", "received", "on_time", "late", "procedures")
 REQUIRED = COLUMNS[:6]
+MAX_ROWS = 20_000  # units × fields × periods of a province-year, with room
 
 
 @dataclass(frozen=True)
@@ -56,27 +55,10 @@ def _int(value: str, column: str, number: int, problems: list[Problem]) -> int |
 
 def parse(data: bytes, unit_codes: Collection[str]) -> list[StatRow]:
     """All rows, or :class:`ImportRejected` listing every problem by row number (header is row 1)."""
-    text = decode(data)
-    if not text.strip():
-        raise ImportRejected([Problem(0, N_("The file is empty."))])
-    first = text.splitlines()[0]
-    reader = csv.reader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ",")
-    header = [h.strip().lower() for h in next(reader)]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise ImportRejected([Problem(1, N_("Missing column(s): %(columns)s."), {"columns": ", ".join(missing)})])
     problems: list[Problem] = []
     rows: list[StatRow] = []
     seen: set[tuple] = set()
-    for values in reader:
-        number = reader.line_num
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            problems.append(Problem(number, N_("Expected %(expected)d columns, found %(found)d."),
-                                    {"expected": len(header), "found": len(values)}))
-            continue
-        row = dict(zip(header, values, strict=True))
+    for number, row in read_table(data, required=REQUIRED, max_rows=MAX_ROWS):
         before = len(problems)
         code = row["unit_code"].strip().upper()
         if code not in unit_codes:

@@ -18,14 +18,13 @@ every problem with its row number (the header is row 1).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from .csvfile import read_table
 from .errors import N_, ImportRejected, Problem, TenureConflict
 from .tenures import Tenure, plan_appointment
 from .units import UnitKind, UnitRef, has_cycle, placement_problems, succession_problems
@@ -73,17 +72,6 @@ class ImportPlan:
     closures: list[Closure] = field(default_factory=list)
 
 
-def decode(data: bytes) -> str:
-    """Text of a UTF-8 file (BOM allowed). Raises :class:`ImportRejected` naming the line of a bad byte."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise ImportRejected(
-            [Problem(line, N_("The file is not UTF-8 encoded (invalid byte on this line). Save it as “CSV UTF-8”."))]
-        ) from None
-
-
 def parse(
     data: bytes,
     existing_units: Mapping[str, UnitRef],
@@ -94,13 +82,8 @@ def parse(
     ``existing_units`` maps code → unit; ``existing_tenures`` maps unit code → its tenures.
     Returns the plan to apply, or raises :class:`ImportRejected` with every problem found.
     """
-    text = decode(data)
-    if not text.strip():
-        raise ImportRejected([Problem(0, N_("The file is empty."))])
+    rows = read_table(data, required=REQUIRED_COLUMNS, known=COLUMNS, max_rows=MAX_ROWS)
     problems: list[Problem] = []
-    rows = _read_rows(text, problems)
-    if problems:
-        raise ImportRejected(problems)
 
     unit_rows: dict[str, UnitRow] = {}
     head_rows: list[tuple[int, str, Tenure]] = []
@@ -134,46 +117,6 @@ def parse(
     if problems:
         raise ImportRejected(problems)
     return ImportPlan(units=_parents_first(unit_rows, existing_units), heads=heads, closures=closures)
-
-
-def _read_rows(text: str, problems: list[Problem]) -> list[tuple[int, dict[str, str]]]:
-    first_line = text.splitlines()[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except csv.Error as err:
-        problems.append(Problem(1, N_("The header row cannot be read: %(error)s"), {"error": str(err)}))
-        return []
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    unknown = [c for c in header if c not in COLUMNS]
-    if missing:
-        problems.append(Problem(1, N_("Missing column(s): %(columns)s."), {"columns": ", ".join(missing)}))
-    if unknown:
-        problems.append(Problem(1, N_("Unknown column(s): %(columns)s."), {"columns": ", ".join(unknown)}))
-    if problems:
-        return []
-    rows = []
-    try:
-        for values in reader:
-            number = reader.line_num
-            if not any(v.strip() for v in values):
-                continue
-            if len(values) != len(header):
-                problems.append(
-                    Problem(number, N_("Expected %(expected)d columns, found %(found)d."),
-                            {"expected": len(header), "found": len(values)})
-                )
-                continue
-            rows.append((number, dict(zip(header, values, strict=True))))
-            if len(rows) > MAX_ROWS:
-                problems.append(Problem(number, N_("Too many rows (at most %(max)d)."), {"max": MAX_ROWS}))
-                break
-    except csv.Error as err:
-        problems.append(Problem(reader.line_num, N_("The row cannot be read: %(error)s"), {"error": str(err)}))
-    if not rows and not problems:
-        problems.append(Problem(0, N_("The file has no data rows.")))
-    return rows
 
 
 def _date_field(number: int, row: dict[str, str], column: str, problems: list[Problem]) -> date | None:

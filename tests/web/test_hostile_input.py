@@ -109,3 +109,26 @@ def test_a_twenty_digit_choice_in_an_admin_form_is_refused(client, demo, login):
                                                      "parent_id": TWENTY_DIGITS})
     assert response.status_code in (400, 422)
     assert db.session.scalar(select(Unit).where(Unit.code == "NG-THU")) is None
+
+
+def test_a_statistics_field_longer_than_the_csv_limit_is_named_by_line(client, demo, login):
+    login("chutich")
+    before = db.session.scalar(select(func.count(DossierStatistic.id)))
+    content = ("unit_code,field,period,received,on_time,late\n"
+               "NG-MC,dat_dai,2020,10,8,2\n"
+               f"NG-MC,\"{'x' * 140_000}\",2020,1,1,0\n").encode()
+    response = _upload(client, content)
+    text = response.get_data(as_text=True)
+    assert response.status_code == 422 and "Không đọc được dòng này" in text
+    assert db.session.scalar(select(func.count(DossierStatistic.id))) == before
+
+
+def test_the_unit_import_command_refuses_a_file_over_the_limit(runner, demo, app, tmp_path):
+    from audit.models import Unit
+
+    big = tmp_path / "don-vi.csv"
+    good = "record,code,name,kind,parent_code,valid_from,valid_to,succeeds,title\nunit,NG-TEST,Phòng Thử,department,NG,,,,\n"
+    big.write_text(good + "\n" * app.config["IMPORT_MAX_BYTES"])
+    result = runner.invoke(args=["import-units", str(big)])
+    assert result.exit_code == 1 and "Tệp lớn hơn 2 MB; không nhập gì." in result.output
+    assert db.session.scalar(select(Unit).where(Unit.code == "NG-TEST")) is None
