@@ -27,3 +27,28 @@ def safe_filename(name: str | None, default: str) -> str:
     if dot and len(extension) <= 10:
         return stem[: 120 - len(extension) - 1].rstrip() + "." + extension
     return name[:120]
+
+
+def fold(text: str | None) -> str:
+    """``text`` for matching what people type: no diacritics (đ → d), lower case, one space between words,
+    punctuation other than letters and digits treated as a space. "Đất  đai" → "dat dai"; "LĐ-TB&XH" → "ld tb xh"."""
+    text = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
+# the words a provincial export puts before a commune's or ward's name, longest first
+_UNIT_PREFIXES = ("uy ban nhan dan", "ubnd", "thi tran", "phuong", "xa", "tt")
+
+
+def unit_name_key(name: str | None) -> str:
+    """A unit's name reduced for matching: folded, without "UBND"/"Ủy ban nhân dân" and "Xã"/"Phường"/"Thị trấn"
+    in front. "UBND xã La Êê" and "Xã La Ê Ê"… match "la ee"; a name that is only a prefix stays as it is."""
+    words = fold(name)
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _UNIT_PREFIXES:
+            if words.startswith(prefix + " ") and len(words) > len(prefix) + 1:
+                words, changed = words[len(prefix) + 1:], True
+    return words
