@@ -92,4 +92,13 @@ VI = {
     "This inspection was changed meanwhile (a second tap, another tab or tablet); reload the page to see where it stands.":
         "Cuộc kiểm tra vừa được thay đổi (bấm hai lần, một thẻ hoặc máy tính bảng khác); hãy tải lại trang để xem tình trạng hiện tại.",
     "The data sent is not valid: %(errors)s": "Dữ liệu gửi lên không hợp lệ: %(errors)s",
+    "%(column)s must lie between 0 and %(max)s.": "%(column)s phải nằm trong khoảng từ 0 đến %(max)s.",
+    "Handled (%(handled)d) must equal early + on time + late (%(parts)d).":
+        "Số đã giải quyết (%(handled)d) phải bằng trước hạn + đúng hạn + quá hạn (%(parts)d).",
+    "In progress (%(pending)d) must equal within deadline + overdue (%(parts)d).":
+        "Số đang giải quyết (%(pending)d) phải bằng trong hạn + quá hạn (%(parts)d).",
+    "Received (%(received)d) must equal online + in person + by post (%(parts)d).":
+        "Số mới tiếp nhận (%(received)d) phải bằng trực tuyến + trực tiếp + bưu chính (%(parts)d).",
+    "Carried over + received (%(to_handle)d) must equal handled + in progress (%(done)d).":
+        "Số kỳ trước chuyển qua + mới tiếp nhận (%(to_handle)d) phải bằng số đã giải quyết + đang giải quyết (%(done)d).",
 }
