@@ -1,0 +1,66 @@
+"""Which unit a row of an export names: by code, by exact name, or by the name reduced the way exports vary it
+("UBND xã La Êê", "Xã La Êê", "LA ÊÊ"), among the units of the period's tree. Nothing is guessed: a name that
+matches two units, or none, is listed for the user to map."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .text import fold, unit_name_key
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    code: str
+    name: str
+
+
+class How(StrEnum):
+    CODE = "code"
+    NAME = "name"
+    REDUCED = "reduced"  # the name without diacritics, case and "UBND"/"Xã"/"Phường"/"Thị trấn"
+    MAPPED = "mapped"  # the user said so (remembered for the source)
+    AMBIGUOUS = "ambiguous"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    text: str
+    how: How
+    unit: Candidate | None = None
+    candidates: tuple[Candidate, ...] = ()
+
+
+class UnitMatcher:
+    """Built once per import from the units of the period (and the user's remembered mappings)."""
+
+    def __init__(self, units: Iterable[Candidate], mapped: dict[str, int] | None = None):
+        self.units = tuple(units)
+        self.by_id = {u.id: u for u in self.units}
+        self.by_code = {u.code.strip().upper(): u for u in self.units}
+        self.by_name: dict[str, list[Candidate]] = {}
+        self.by_key: dict[str, list[Candidate]] = {}
+        for unit in self.units:
+            self.by_name.setdefault(" ".join(unit.name.split()).casefold(), []).append(unit)
+            self.by_key.setdefault(unit_name_key(unit.name), []).append(unit)
+        self.mapped = {fold(text): unit_id for text, unit_id in (mapped or {}).items()}
+
+    def match(self, text: str | None) -> UnitMatch:
+        raw = " ".join((text or "").split())
+        if not raw:
+            return UnitMatch(raw, How.UNKNOWN)
+        if fold(raw) in self.mapped and self.mapped[fold(raw)] in self.by_id:
+            return UnitMatch(raw, How.MAPPED, self.by_id[self.mapped[fold(raw)]])
+        if raw.upper() in self.by_code:
+            return UnitMatch(raw, How.CODE, self.by_code[raw.upper()])
+        for how, found in ((How.NAME, self.by_name.get(raw.casefold(), [])),
+                           (How.REDUCED, self.by_key.get(unit_name_key(raw), []))):
+            if len(found) == 1:
+                return UnitMatch(raw, how, found[0])
+            if len(found) > 1:
+                return UnitMatch(raw, How.AMBIGUOUS, candidates=tuple(found))
+        return UnitMatch(raw, How.UNKNOWN)

@@ -1,0 +1,34 @@
+"""Units named as an export names them: matched when there is one answer, listed for the user otherwise."""
+
+from audit.domain.stats_units import Candidate, How, UnitMatcher
+
+LA_EE = Candidate(1, "NG-LAEE", "Xã La Êê")
+LA_DEE = Candidate(2, "NG-LADEE", "Xã La Dêê")
+THANH_MY = Candidate(3, "NG-THANHMY", "Thị trấn Thạnh Mỹ")
+DISTRICT = Candidate(4, "NG", "Huyện Nam Giang")
+TWIN_A = Candidate(5, "X-1", "Xã Tân An")
+TWIN_B = Candidate(6, "X-2", "Phường Tân An")
+MATCHER = UnitMatcher([LA_EE, LA_DEE, THANH_MY, DISTRICT, TWIN_A, TWIN_B])
+
+
+def test_by_code_exact_name_and_reduced_name():
+    assert MATCHER.match("ng-laee").unit == LA_EE and MATCHER.match("ng-laee").how is How.CODE
+    assert MATCHER.match("Xã La Êê").how is How.NAME
+    for text in ("UBND xã La Êê", "Ủy ban nhân dân xã La Êê", "LA ÊÊ", "xa la ee", "  Xã  La Êê "):
+        found = MATCHER.match(text)
+        assert found.unit == LA_EE, text
+    assert MATCHER.match("UBND thị trấn Thạnh Mỹ").unit == THANH_MY
+
+
+def test_nothing_is_guessed():
+    assert MATCHER.match("Xã La Ê").how is How.UNKNOWN  # close is not the same commune
+    assert MATCHER.match("La Dê").how is How.UNKNOWN
+    twins = MATCHER.match("Tân An")
+    assert twins.how is How.AMBIGUOUS and set(twins.candidates) == {TWIN_A, TWIN_B} and twins.unit is None
+    assert MATCHER.match("").how is How.UNKNOWN
+
+
+def test_a_mapping_the_user_made_is_used_next_time():
+    matcher = UnitMatcher([LA_EE, TWIN_A, TWIN_B], mapped={"Tân An (cũ)": TWIN_A.id, "TAN AN": TWIN_B.id})
+    assert matcher.match("Tân An (cũ)").unit == TWIN_A and matcher.match("Tân An (cũ)").how is How.MAPPED
+    assert matcher.match("Tân An").unit == TWIN_B
