@@ -101,4 +101,9 @@ VI = {
         "Số mới tiếp nhận (%(received)d) phải bằng trực tuyến + trực tiếp + bưu chính (%(parts)d).",
     "Carried over + received (%(to_handle)d) must equal handled + in progress (%(done)d).":
         "Số kỳ trước chuyển qua + mới tiếp nhận (%(to_handle)d) phải bằng số đã giải quyết + đang giải quyết (%(done)d).",
+    "The file is in a legacy Vietnamese encoding (%(encoding)s), not UTF-8. In Excel choose File → Save As → “CSV UTF-8 (Comma delimited)”, then upload that file.":
+        "Tệp dùng bảng mã tiếng Việt cũ (%(encoding)s), không phải UTF-8. Trong Excel chọn Tệp → Lưu thành → “CSV UTF-8 (Comma delimited)” rồi tải lên tệp đó.",
+    "The file is not a readable Excel workbook (.xlsx).": "Tệp không phải là sổ tính Excel (.xlsx) đọc được.",
+    "The header must take one to three rows above the first row of figures (found %(count)d).":
+        "Phần tiêu đề phải gồm một đến ba dòng phía trên dòng số liệu đầu tiên (tệp có %(count)d dòng).",
 }
