@@ -106,4 +106,6 @@ VI = {
     "The file is not a readable Excel workbook (.xlsx).": "Tệp không phải là sổ tính Excel (.xlsx) đọc được.",
     "The header must take one to three rows above the first row of figures (found %(count)d).":
         "Phần tiêu đề phải gồm một đến ba dòng phía trên dòng số liệu đầu tiên (tệp có %(count)d dòng).",
+    "“%(value)s” is not a whole number.": "“%(value)s” không phải là số nguyên.",
+    "This unit, field and period are already on line %(line)d.": "Đơn vị, lĩnh vực và kỳ này đã có ở dòng %(line)d.",
 }
