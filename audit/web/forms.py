@@ -12,6 +12,7 @@ from wtforms.widgets import TextInput
 
 from audit.db import db
 from audit.domain.errors import N_, Conflict, DomainError, InvalidInput, NotAllowed
+from audit.domain.inputs import record_number
 from audit.domain.inspections import InspectionLocked
 from audit.domain.vndate import parse_date
 from audit.web.errors import translate, wants_json
@@ -99,6 +100,17 @@ def submit(form, action, *, refused_status: int = 409) -> Outcome:
         return Outcome(False, status)
     db.session.commit()
     return Outcome(True, 200, value)
+
+
+def optional_record_id(value):
+    """``coerce`` for a select of records: ``None`` for none chosen, else an id that fits the database
+    (WTForms answers "Not a valid choice" for anything else, never a 500)."""
+    if value in (None, "", "None"):
+        return None
+    number = record_number(value)
+    if number is None:
+        raise ValueError(value)
+    return number
 
 
 def read_upload(storage, limit: int) -> bytes | None:

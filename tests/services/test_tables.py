@@ -9,14 +9,8 @@ from openpyxl import Workbook
 from audit.domain.errors import ImportRejected
 from audit.domain.stats_columns import Column, header_paths, map_columns
 from audit.services.tables import read_table
+from tests.unit.test_stats_columns import FORM_06 as HEADER_3
 
-HEADER_3 = [
-    ["STT", "Lĩnh vực, công việc giải quyết theo cấp", "Số hồ sơ nhận giải quyết", "", "", "",
-     "Số hồ sơ đã giải quyết", "", "", "", "Số lượng hồ sơ đang giải quyết", "", ""],
-    ["", "", "Tổng số", "Trong đó", "", "Từ kỳ trước", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn",
-     "Tổng số", "Trong hạn", "Quá hạn"],
-    ["", "", "", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "", "", "", "", "", "", "", ""],
-]
 NUMBERS = [f"({n})" for n in range(1, 14)]
 ROW = ["1", "Đất đai", "45", "12", "28", "5", "38", "3", "30", "5", "7", "6", "1"]
 

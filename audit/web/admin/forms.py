@@ -4,21 +4,11 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 
-from audit.domain.inputs import record_number
 from audit.domain.people import HONORIFIC_WORDS, Honorific
 from audit.domain.policy import Role
 from audit.domain.units import UnitKind
-from audit.web.forms import VNDateField, max_length, optional, required
+from audit.web.forms import VNDateField, max_length, optional, optional_record_id, required
 from audit.web.labels import ROLE_LABELS, UNIT_KIND_LABELS
-
-
-def _coerce_optional_int(value):
-    if value in (None, "", "None"):
-        return None
-    number = record_number(value)
-    if number is None:
-        raise ValueError(value)
-    return number
 
 
 class UnitForm(FlaskForm):
@@ -27,7 +17,7 @@ class UnitForm(FlaskForm):
     name = StringField(_l("Unit name"), validators=[required(), max_length(200)])
     kind = SelectField(_l("Kind of unit"), choices=[SelectChoice(k.value, UNIT_KIND_LABELS[k]) for k in UnitKind],
                        validators=[required()])
-    parent_id = SelectField(_l("Parent unit"), coerce=_coerce_optional_int, validate_choice=True)
+    parent_id = SelectField(_l("Parent unit"), coerce=optional_record_id, validate_choice=True)
     valid_from = VNDateField(_l("Valid from"), validators=[optional()])
     valid_to = VNDateField(_l("Valid until"), validators=[optional()])
     predecessor_ids = SelectMultipleField(_l("Succeeds (merged units)"), coerce=int, validate_choice=True)
@@ -40,9 +30,9 @@ class UserForm(FlaskForm):
     job_title = StringField(_l("Position"), validators=[optional(), max_length(200)])
     email = StringField(_l("E-mail (for reminders)"), validators=[optional(), max_length(200)])
     role = SelectField(_l("Role"), choices=[SelectChoice(r.value, ROLE_LABELS[r]) for r in Role], validators=[required()])
-    unit_id = SelectField(_l("Unit"), coerce=_coerce_optional_int, validate_choice=True)
+    unit_id = SelectField(_l("Unit"), coerce=optional_record_id, validate_choice=True)
     authority_id = SelectField(_l("Inspecting authority (chairman, team lead, inspector)"),
-                               coerce=_coerce_optional_int, validate_choice=True)
+                               coerce=optional_record_id, validate_choice=True)
     honorific = SelectField(_l("Addressed as"), validators=[optional()],
                             choices=[SelectChoice("", "—")] + [SelectChoice(h.value, HONORIFIC_WORDS[h]) for h in Honorific])
     password = PasswordField(_l("Initial password"), validators=[required(), max_length(128)],

@@ -5,9 +5,8 @@ from wtforms.fields.choices import SelectChoice
 
 from audit.domain.findings import SEVERITY_LABELS as DOMAIN_SEVERITY_LABELS
 from audit.domain.findings import Severity
-from audit.domain.inputs import record_number
 from audit.domain.sampling import FIELDS
-from audit.web.forms import VNDateField, date_required, max_length, optional, required
+from audit.web.forms import VNDateField, date_required, max_length, optional, optional_record_id, required
 
 SEVERITY_LABELS = {s: _l(label) for s, label in DOMAIN_SEVERITY_LABELS.items()}
 FIELD_LABELS = {
@@ -17,17 +16,8 @@ FIELD_LABELS = {
 }
 
 
-def _int_or_none(value):
-    if value in (None, "", "None"):
-        return None
-    number = record_number(value)
-    if number is None:
-        raise ValueError(value)
-    return number
-
-
 class PlanForm(FlaskForm):
-    unit_id = SelectField(_l("Unit inspected"), coerce=_int_or_none, validators=[required()])
+    unit_id = SelectField(_l("Unit inspected"), coerce=optional_record_id, validators=[required()])
     checklist_key = SelectField(_l("Checklist"), validators=[required()])
     inspection_date = VNDateField(_l("Inspection date"), validators=[date_required])
     announced = RadioField(_l("Notice"), choices=[SelectChoice("0", _l("Unannounced (đột xuất)")),
@@ -41,9 +31,9 @@ class PlanForm(FlaskForm):
                               description=_l("The plan the inspection carries out, cited by the minutes; "
                                              "for example: 15/KH-UBND"))
     plan_date = VNDateField(_l("Date of the plan"), validators=[optional()])
-    lead_id = SelectField(_l("Team lead"), coerce=_int_or_none, validators=[required()])
+    lead_id = SelectField(_l("Team lead"), coerce=optional_record_id, validators=[required()])
     member_ids = SelectMultipleField(_l("Team members"), coerce=int)
-    secretary_id = SelectField(_l("Secretary"), coerce=_int_or_none)
+    secretary_id = SelectField(_l("Secretary"), coerce=optional_record_id)
 
 
 class DossierForm(FlaskForm):
