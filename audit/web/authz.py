@@ -34,7 +34,10 @@ def require(permission: Permission, *, to_change: Permission | None = None):
                 abort(403)
             if to_change is not None and request.method == "POST":
                 g.write_permission = to_change
-            return view(*args, **kwargs)
+            try:
+                return view(*args, **kwargs)
+            finally:  # never carried into another request that shares the application context
+                g.pop("write_permission", None)
 
         return wrapped
 
