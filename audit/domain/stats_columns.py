@@ -45,6 +45,7 @@ class Column(StrEnum):
     PENDING_WITHIN = "pending_within"
     PENDING_OVERDUE = "pending_overdue"
     RETURNED = "returned"  # returned to the applicant or withdrawn
+    PROCEDURES = "procedures"  # how many procedures the figures cover
 
 
 class _Group(StrEnum):
@@ -88,6 +89,8 @@ _ALONE: dict[str, Column] = {
     "tra lai": Column.RETURNED, "rut ho so": Column.RETURNED, "tra lai xin rut": Column.RETURNED,
     "tra lai rut ho so": Column.RETURNED, "returned": Column.RETURNED, "withdrawn": Column.RETURNED,
     "returned or withdrawn": Column.RETURNED,
+    "so thu tuc": Column.PROCEDURES, "so tthc": Column.PROCEDURES, "procedures": Column.PROCEDURES,
+    "so thu tuc hanh chinh": Column.PROCEDURES,
     # the import's own short names (the CSV format of the first release)
     "received": Column.RECEIVED_TOTAL, "on time": Column.HANDLED_ON_TIME, "late": Column.HANDLED_LATE,
 }

@@ -11,17 +11,18 @@ from dataclasses import dataclass, field
 from .errors import N_, InvalidInput
 from .procedure_fields import ProcedureField, field_by_key, match_field
 from .review import Period, parse_period
-from .stats_balance import Figures, problems
+from .stats_balance import Broken, Figures, Stored, problems, stored
 from .stats_columns import Column
 from .stats_units import Candidate, How, UnitMatcher
 from .text import fold
 
 _FIGURES = {
-    Column.CARRIED_OVER: "carried_over", Column.RECEIVED_NEW: "received", Column.RECEIVED_ONLINE: "received_online",
+    Column.CARRIED_OVER: "carried_over", Column.RECEIVED_NEW: "received", Column.RECEIVED_TOTAL: "received_total", Column.RECEIVED_ONLINE: "received_online",
     Column.RECEIVED_IN_PERSON: "received_in_person", Column.RECEIVED_POST: "received_post",
     Column.HANDLED_TOTAL: "handled", Column.HANDLED_EARLY: "early", Column.HANDLED_ON_TIME: "on_time",
     Column.HANDLED_LATE: "late", Column.PENDING_TOTAL: "pending", Column.PENDING_WITHIN: "pending_within",
     Column.PENDING_OVERDUE: "pending_overdue", Column.RETURNED: "returned",
+    Column.PROCEDURES: "procedures",
 }
 
 
@@ -39,6 +40,7 @@ class ImportRow:
     field: ProcedureField
     period: Period
     figures: Figures
+    kept: Stored
 
 
 @dataclass
@@ -57,15 +59,18 @@ class Preview:
                                         or self.ambiguous_units or self.unknown_fields)
 
     def totals(self, by: str) -> dict[str, Figures]:
-        """Figures summed by ``"field"`` (its label) or ``"unit"`` (its name), for the confirmation screen."""
-        sums: dict[str, dict[str, int]] = {}
+        """Figures as kept, summed by ``"field"`` (its label), ``"unit"`` (its name) or ``"level"``, for the
+        confirmation screen; an optional breakdown stays ``None`` where no row gave it."""
+        sums: dict[str, dict[str, int | None]] = {}
         for row in self.rows:
-            name = row.field.label if by == "field" else row.unit.name
+            name = {"field": row.field.label, "unit": row.unit.name, "level": row.unit.level}[by]
             entry = sums.setdefault(name, {})
-            for attribute, value in vars(row.figures).items():
+            for attribute, value in vars(row.kept).items():
                 if value is not None:
-                    entry[attribute] = entry.get(attribute, 0) + value
-        return {name: Figures(**values) for name, values in sums.items()}
+                    entry[attribute] = (entry.get(attribute) or 0) + value
+                else:
+                    entry.setdefault(attribute, None)
+        return {name: Stored(**values) for name, values in sums.items()}
 
 
 def _number(text: str) -> int | None | str:
@@ -87,8 +92,12 @@ def build(rows: Sequence[tuple[int, Sequence[str]]], columns: Mapping[int, Colum
     where = {column: index for index, column in columns.items()}
     needed = [Column.FIELD] + ([] if Column.UNIT in where or Column.UNIT_CODE in where else [Column.UNIT])
     needed += [] if period is not None else [Column.PERIOD]
-    if not any(c in where for c in (Column.HANDLED_TOTAL, Column.HANDLED_ON_TIME, Column.HANDLED_EARLY)):
+    if not any(c in where for c in (Column.HANDLED_ON_TIME, Column.HANDLED_EARLY)):
         needed.append(Column.HANDLED_ON_TIME)
+    if Column.HANDLED_LATE not in where:
+        needed.append(Column.HANDLED_LATE)
+    if not any(c in where for c in (Column.RECEIVED_NEW, Column.RECEIVED_TOTAL, Column.RECEIVED_ONLINE)):
+        needed.append(Column.RECEIVED_NEW)
     preview.missing_columns = [c for c in needed if c not in where]
     if preview.missing_columns:
         return preview
@@ -131,15 +140,21 @@ def build(rows: Sequence[tuple[int, Sequence[str]]], columns: Mapping[int, Colum
         if bad or match.unit is None or found is None:
             continue
         figures = Figures(**values)
-        for broken in problems(figures):
+        broken_rules = problems(figures)
+        for broken in broken_rules:
             preview.problems.append(RowProblem(line, broken.message, broken.params))
+        kept = stored(figures)
+        if isinstance(kept, Broken):
+            preview.problems.append(RowProblem(line, kept.message, kept.params))
         key = (match.unit.id, found.key, row_period.start, row_period.end)
         if key in seen:
             preview.problems.append(RowProblem(line, N_("This unit, field and period are already on line %(line)d."),
                                                {"line": seen[key]}))
             continue
         seen[key] = line
-        preview.rows.append(ImportRow(line, match.unit, found, row_period, figures))
+        if broken_rules or isinstance(kept, Broken):
+            continue
+        preview.rows.append(ImportRow(line, match.unit, found, row_period, figures, kept))
     if not rows:
         preview.problems.append(RowProblem(0, N_("The file has no data rows.")))
     return preview

@@ -13,9 +13,13 @@ from .text import fold, unit_name_key
 
 @dataclass(frozen=True)
 class Candidate:
+    """A unit an export may name. The same unit may stand under two names (a commune and its one-stop desk):
+    rows of the commune's people's committee are the desk's figures."""
+
     id: int
     code: str
     name: str
+    level: str = ""  # "district" or "commune", for the totals by level
 
 
 class How(StrEnum):
@@ -40,7 +44,9 @@ class UnitMatcher:
 
     def __init__(self, units: Iterable[Candidate], mapped: dict[str, int] | None = None):
         self.units = tuple(units)
-        self.by_id = {u.id: u for u in self.units}
+        self.by_id: dict[int, Candidate] = {}
+        for unit in self.units:
+            self.by_id.setdefault(unit.id, unit)
         self.by_code = {u.code.strip().upper(): u for u in self.units}
         self.by_name: dict[str, list[Candidate]] = {}
         self.by_key: dict[str, list[Candidate]] = {}
@@ -59,8 +65,9 @@ class UnitMatcher:
             return UnitMatch(raw, How.CODE, self.by_code[raw.upper()])
         for how, found in ((How.NAME, self.by_name.get(raw.casefold(), [])),
                            (How.REDUCED, self.by_key.get(unit_name_key(raw), []))):
-            if len(found) == 1:
-                return UnitMatch(raw, how, found[0])
-            if len(found) > 1:
-                return UnitMatch(raw, How.AMBIGUOUS, candidates=tuple(found))
+            distinct = tuple(self.by_id[i] for i in dict.fromkeys(c.id for c in found))
+            if len(distinct) == 1:
+                return UnitMatch(raw, how, distinct[0])
+            if len(distinct) > 1:
+                return UnitMatch(raw, How.AMBIGUOUS, candidates=distinct)
         return UnitMatch(raw, How.UNKNOWN)

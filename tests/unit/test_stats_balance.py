@@ -1,6 +1,6 @@
 """The form's arithmetic, stated literally, each rule guarded in both directions."""
 
-from audit.domain.stats_balance import Figures, problems
+from audit.domain.stats_balance import Broken, Figures, Stored, on_time_rate, problems, stored
 
 
 def messages(f: Figures) -> list[str]:
@@ -41,3 +41,24 @@ def test_what_the_export_leaves_out_is_not_checked():
 def test_figures_out_of_bounds_are_refused_before_any_sum():
     assert messages(Figures(received=-1)) == ["%(column)s must lie between 0 and %(max)s."]
     assert messages(Figures(handled=10**12, early=10**12)) == ["%(column)s must lie between 0 and %(max)s."] * 2
+
+
+def test_the_total_received_is_carried_over_plus_newly_received():
+    assert problems(Figures(carried_over=3, received=10, received_total=13)) == []
+    [broken] = problems(Figures(carried_over=3, received=10, received_total=10))
+    assert broken.params == {"total": 10, "parts": 13}
+    # given only as a total, the new dossiers are the total less those carried over
+    assert Figures(carried_over=3, received_total=13).new_received() == 10
+
+
+def test_the_on_time_rate_is_early_and_on_time_over_handled_never_over_received():
+    # 100 to handle, 60 handled (10 early, 40 on time, 10 late), 40 still in progress
+    kept = stored(Figures(received=100, early=10, on_time=40, late=10, pending=40))
+    assert isinstance(kept, Stored) and kept.handled == 60 and kept.rate == 83.3
+    assert on_time_rate(0, 0, 0) is None
+    assert on_time_rate(0, 0, 5) == 0.0 and on_time_rate(5, 0, 0) == 100.0
+
+
+def test_a_row_without_received_or_outcomes_cannot_be_kept():
+    assert isinstance(stored(Figures(on_time=5, late=0)), Broken)
+    assert isinstance(stored(Figures(received=5, handled=5)), Broken)  # no split: no rate

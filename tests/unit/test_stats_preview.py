@@ -56,7 +56,34 @@ def test_unmatched_units_and_fields_are_listed_to_map_then_the_mapping_is_used()
 
 def test_missing_columns_are_asked_for_before_any_row():
     preview = build([(2, ["Xã La Êê", "12"])], {0: Column.UNIT, 1: Column.HANDLED_ON_TIME}, MATCHER, period=YEAR)
-    assert preview.missing_columns == [Column.FIELD] and not preview.ready
-    no_period = build([(2, ["Xã La Êê", "Hộ tịch", "12"])], {0: Column.UNIT, 1: Column.FIELD, 2: Column.HANDLED_ON_TIME},
-                      MATCHER)
+    # a unit, a field, the received and the late dossiers are needed to keep a row and state its rate
+    assert preview.missing_columns == [Column.FIELD, Column.HANDLED_LATE, Column.RECEIVED_NEW] and not preview.ready
+    no_period = build([(2, ["Xã La Êê", "Hộ tịch", "12", "12", "0"])],
+                      {0: Column.UNIT, 1: Column.FIELD, 2: Column.RECEIVED_NEW, 3: Column.HANDLED_ON_TIME,
+                       4: Column.HANDLED_LATE}, MATCHER)
     assert no_period.missing_columns == [Column.PERIOD]
+
+
+def test_totals_by_level_and_the_commune_named_for_its_desk():
+    desk = Candidate(7, "NG-LAEE-MC", "Bộ phận Một cửa xã La Êê", "commune")
+    district_desk = Candidate(9, "NG-MC", "Bộ phận TN&TKQ huyện Nam Giang", "district")
+    matcher = UnitMatcher([desk, Candidate(7, "NG-LAEE", "Xã La Êê", "commune"), district_desk,
+                           Candidate(9, "NG", "Huyện Nam Giang", "district")])
+    rows = [(3, ["UBND xã La Êê", "Hộ tịch", "0", "100", "0", "90", "10", "0"]),
+            (4, ["UBND huyện Nam Giang", "Đất đai", "5", "40", "10", "20", "5", "10"])]
+    preview = build(rows, COLUMNS, matcher, period=YEAR)
+    assert preview.ready, preview.problems
+    assert [r.unit.id for r in preview.rows] == [7, 9]  # the committee's figures are its desk's
+    levels = preview.totals("level")
+    assert (levels["commune"].received, levels["commune"].late, levels["commune"].rate) == (100, 10, 90.0)
+    assert (levels["district"].carried_over, levels["district"].handled, levels["district"].pending) == (5, 35, 10)
+
+
+def test_the_first_release_layout_still_reads():
+    header = [["unit_code", "field", "period", "received", "on_time", "late", "procedures"]]
+    columns = map_columns(header_paths(header)).columns
+    matcher = UnitMatcher([Candidate(7, "NG-LAEE-MC", "Bộ phận Một cửa xã La Êê", "commune")])
+    preview = build([(2, ["NG-LAEE-MC", "dat_dai", "2019", "420", "389", "31", "96"])], columns, matcher)
+    assert preview.ready, (preview.problems, preview.missing_columns)
+    kept = preview.rows[0].kept
+    assert (kept.received, kept.on_time, kept.late, kept.carried_over, kept.pending) == (420, 389, 31, 0, None)
