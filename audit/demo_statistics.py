@@ -46,6 +46,6 @@ def seed() -> None:
         rows += [(f"NG-{commune}-MC", field, received, late, None) for field, (received, late) in fields.items()]
     for code, field, received, late, procedures in rows:
         db.session.add(DossierStatistic(unit_id=unit(code).id, field=field, period_start=YEAR_START,
-                                        period_end=YEAR_END, received=received, on_time=received - late, late=late,
+                                        period_end=YEAR_END, received=received, on_time=received - late, late=late, pending=0,
                                         procedures=procedures, imported_at=now))
     db.session.flush()

@@ -75,7 +75,7 @@ _ALONE: dict[str, Column] = {
     "linh vuc": Column.FIELD, "linh vuc cong viec giai quyet theo cap": Column.FIELD, "field": Column.FIELD,
     "tu ky truoc": Column.CARRIED_OVER, "so ky truoc chuyen qua": Column.CARRIED_OVER,
     "ky truoc chuyen qua": Column.CARRIED_OVER, "carried over": Column.CARRIED_OVER,
-    "so moi tiep nhan": Column.RECEIVED_NEW, "moi tiep nhan": Column.RECEIVED_NEW, "new": Column.RECEIVED_NEW,
+    "so moi tiep nhan": Column.RECEIVED_NEW, "tiep nhan": Column.RECEIVED_NEW, "so tiep nhan": Column.RECEIVED_NEW, "moi tiep nhan": Column.RECEIVED_NEW, "new": Column.RECEIVED_NEW,
     "truc tuyen": Column.RECEIVED_ONLINE, "online": Column.RECEIVED_ONLINE,
     "truc tiep": Column.RECEIVED_IN_PERSON, "truc tiep dich vu buu chinh": Column.RECEIVED_IN_PERSON,
     "in person": Column.RECEIVED_IN_PERSON,
@@ -84,6 +84,8 @@ _ALONE: dict[str, Column] = {
     "tra truoc han": Column.HANDLED_EARLY, "truoc han": Column.HANDLED_EARLY, "early": Column.HANDLED_EARLY,
     "tra dung han": Column.HANDLED_ON_TIME, "tra dung thoi han": Column.HANDLED_ON_TIME,
     "tra qua han": Column.HANDLED_LATE,
+    # a one-row header without groups: what is handled (the mapping screen shows it before anything is stored)
+    "dung han": Column.HANDLED_ON_TIME,  # "Quá hạn" alone could be handled late or still overdue: asked
     "trong han": Column.PENDING_WITHIN, "chua den han": Column.PENDING_WITHIN,
     "within deadline": Column.PENDING_WITHIN,
     "tra lai": Column.RETURNED, "rut ho so": Column.RETURNED, "tra lai xin rut": Column.RETURNED,

@@ -1,94 +1,75 @@
-"""Validation of a dossier-statistics CSV as the provincial system exports it, every row at once.
+"""The life of one statistics import, and the names the mapping screen gives the columns of an export.
 
-Header: ``unit_code,field,period,received,on_time,late[,procedures]`` (UTF-8, comma or semicolon).
-``period`` is a year or a quarter (see :func:`audit.domain.review.parse_period`); ``received`` must
-equal ``on_time + late``; a (unit, field, period) appears once.
+An uploaded export is a *draft* until the user confirms its preview; confirming *commits* all its rows at
+once. Importing the same period and units again replaces what an earlier import stored for them: the earlier
+import becomes *replaced* (its file stays, for the record). A draft that is confirmed with exactly the figures
+already stored changes nothing and is marked *unchanged*. A draft may be *discarded*.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from enum import StrEnum
 
-from .csvfile import read_table
-from .errors import N_, ImportRejected, InvalidInput, Problem
-from .inputs import MAX_COUNT
-from .review import Period, parse_period
-from .sampling import FIELDS
+from .errors import N_
+from .stats_columns import Column
 
-COLUMNS = ("unit_code", "field", "period", "received", "on_time", "late", "procedures")
-REQUIRED = COLUMNS[:6]
+
+class ImportState(StrEnum):
+    DRAFT = "draft"
+    COMMITTED = "committed"
+    UNCHANGED = "unchanged"
+    REPLACED = "replaced"
+    DISCARDED = "discarded"
+
+
+IMPORT_STATES_SQL = ", ".join(f"'{s.value}'" for s in ImportState)
+
+STATE_LABELS = {
+    ImportState.DRAFT: N_("Awaiting confirmation"),
+    ImportState.COMMITTED: N_("Imported"),
+    ImportState.UNCHANGED: N_("Same figures as already imported: nothing changed"),
+    ImportState.REPLACED: N_("Replaced by a later import"),
+    ImportState.DISCARDED: N_("Discarded"),
+}
+
+#: What each column of an export may hold, as the mapping screen names it.
+COLUMN_LABELS = {
+    Column.PERIOD: N_("Period (year or quarter)"),
+    Column.UNIT: N_("Unit (name or code)"),
+    Column.UNIT_CODE: N_("Unit code"),
+    Column.LEVEL: N_("Level"),
+    Column.FIELD: N_("Field"),
+    Column.CARRIED_OVER: N_("Carried over from the previous period"),
+    Column.RECEIVED_TOTAL: N_("Received in all (carried over + new)"),
+    Column.RECEIVED_NEW: N_("Newly received"),
+    Column.RECEIVED_ONLINE: N_("Received online"),
+    Column.RECEIVED_IN_PERSON: N_("Received in person"),
+    Column.RECEIVED_POST: N_("Received by post"),
+    Column.HANDLED_TOTAL: N_("Handled: total"),
+    Column.HANDLED_EARLY: N_("Handled early"),
+    Column.HANDLED_ON_TIME: N_("Handled on time"),
+    Column.HANDLED_LATE: N_("Handled late"),
+    Column.PENDING_TOTAL: N_("In progress: total"),
+    Column.PENDING_WITHIN: N_("In progress within the deadline"),
+    Column.PENDING_OVERDUE: N_("In progress, overdue"),
+    Column.RETURNED: N_("Returned or withdrawn"),
+    Column.PROCEDURES: N_("Number of procedures"),
+}
+
+#: The source a mapping is remembered under when the user names none.
+DEFAULT_SOURCE = "Hệ thống thông tin giải quyết TTHC tỉnh"
+
 MAX_ROWS = 20_000  # units × fields × periods of a province-year, with room
 
 
-@dataclass(frozen=True)
-class StatRow:
-    row: int
-    unit_code: str
-    field: str
-    period: Period
-    received: int
-    on_time: int
-    late: int
-    procedures: int | None
+def may_commit(state: ImportState) -> bool:
+    return state is ImportState.DRAFT
 
 
-def _int(value: str, column: str, number: int, problems: list[Problem]) -> int | None:
-    digits = value.strip().replace(".", "").replace(" ", "")
-    try:
-        result = int(digits) if len(digits) <= 12 else None
-    except ValueError:
-        result = None
-    if result is None:
-        problems.append(Problem(number, N_("Column %(column)s must be a whole number, not “%(value)s”."),
-                                {"column": column, "value": value.strip()[:30]}))
-        return None
-    if result < 0:
-        problems.append(Problem(number, N_("Column %(column)s cannot be negative."), {"column": column}))
-        return None
-    if result > MAX_COUNT:
-        problems.append(Problem(number, N_("Column %(column)s is larger than %(max)s."),
-                                {"column": column, "max": f"{MAX_COUNT:,}".replace(",", ".")}))
-        return None
-    return result
+def may_discard(state: ImportState) -> bool:
+    return state is ImportState.DRAFT
 
 
-def parse(data: bytes, unit_codes: Collection[str]) -> list[StatRow]:
-    """All rows, or :class:`ImportRejected` listing every problem by row number (header is row 1)."""
-    problems: list[Problem] = []
-    rows: list[StatRow] = []
-    seen: set[tuple] = set()
-    for number, row in read_table(data, required=REQUIRED, max_rows=MAX_ROWS):
-        before = len(problems)
-        code = row["unit_code"].strip().upper()
-        if code not in unit_codes:
-            problems.append(Problem(number, N_("Unknown unit %(code)s."), {"code": code}))
-        field = row["field"].strip().lower()
-        if field not in FIELDS:
-            problems.append(Problem(number, N_("Unknown field “%(value)s”."), {"value": field}))
-        try:
-            period = parse_period(row["period"])
-        except InvalidInput as err:
-            problems.append(Problem(number, err.message, err.params))
-            period = None
-        received = _int(row["received"], "received", number, problems)
-        on_time = _int(row["on_time"], "on_time", number, problems)
-        late = _int(row["late"], "late", number, problems)
-        procedures = _int(row["procedures"], "procedures", number, problems) if row.get("procedures", "").strip() \
-            else None
-        if None not in (received, on_time, late) and received != on_time + late:
-            problems.append(Problem(number, N_("received (%(received)d) must equal on_time + late (%(sum)d)."),
-                                    {"received": received, "sum": on_time + late}))
-        if len(problems) > before:
-            continue
-        key = (code, field, period.start, period.end)
-        if key in seen:
-            problems.append(Problem(number, N_("This unit, field and period appear twice."), {}))
-            continue
-        seen.add(key)
-        rows.append(StatRow(number, code, field, period, received, on_time, late, procedures))
-    if problems:
-        raise ImportRejected(problems)
-    if not rows:
-        raise ImportRejected([Problem(0, N_("The file has no data rows."))])
-    return rows
+def header_key(path: tuple[str, ...] | list[str]) -> str:
+    """How a column's header is remembered: its non-empty cells, top to bottom, joined."""
+    return " / ".join(" ".join(c.split()) for c in path if c and c.strip())

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, and_, text
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, and_, text
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from audit.db import UTCDateTime, db
+from audit.domain.stats_import import IMPORT_STATES_SQL, ImportState
+from audit.domain.stats_balance import on_time_rate
 
 from .documents import OutgoingDocument
 from .inspections import Inspection
@@ -62,14 +64,61 @@ class Conclusion(db.Model):
         return self.final_verdict != self.proposed_verdict
 
 
+class StatisticsMapping(db.Model):
+    """What the user said about one source's exports, remembered for the next file: the column each header
+    holds, the unit each name means, the field each label means."""
+
+    __tablename__ = "statistics_mappings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(100), unique=True)
+    columns: Mapped[dict] = mapped_column(JSON, default=dict)  # header as read → column key ("" = ignore)
+    units: Mapped[dict] = mapped_column(JSON, default=dict)  # name as written → unit id
+    fields: Mapped[dict] = mapped_column(JSON, default=dict)  # label as written → field key
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class StatisticsImport(db.Model):
+    """One uploaded export, from its preview to its commit (or its replacement by a later import of the same
+    period and units). The file is kept: what was imported can be shown again."""
+
+    __tablename__ = "statistics_imports"
+    __table_args__ = (CheckConstraint(f"state IN ({IMPORT_STATES_SQL})", name="state_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(100))
+    filename: Mapped[str] = mapped_column(String(200))
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    period_text: Mapped[str | None] = mapped_column(String(20))  # when the file has no period column
+    state: Mapped[str] = mapped_column(String(20), default=ImportState.DRAFT.value)
+    rows: Mapped[int | None]  # rows kept when committed
+    replaced_rows: Mapped[int | None]  # rows of earlier imports it replaced
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    committed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    scope: Mapped[list | None] = mapped_column(JSON)  # the unit ids the importer acted for (None: all)
+
+    created_by: Mapped[User | None] = relationship()
+
+    @property
+    def import_state(self) -> ImportState:
+        return ImportState(self.state)
+
+
 class DossierStatistic(db.Model):
-    """Dossiers received, on time and late, per unit, field and period (from the provincial system)."""
+    """One unit's dossiers of one field in one period, as the reporting form gives them (see
+    :mod:`audit.domain.stats_balance`): carried over and received; handled early, on time or late; in
+    progress; returned. Figures of a commune or district committee are kept on its one-stop desk."""
 
     __tablename__ = "dossier_statistics"
     __table_args__ = (
         UniqueConstraint("unit_id", "field", "period_start", "period_end", name="one_per_unit_field_period"),
-        CheckConstraint("received = on_time + late", name="received_adds_up"),
-        CheckConstraint("on_time >= 0 AND late >= 0", name="not_negative"),
+        CheckConstraint("carried_over + received = early + on_time + late + pending OR pending IS NULL",
+                        name="to_handle_adds_up"),
+        CheckConstraint("carried_over >= 0 AND received >= 0 AND early >= 0 AND on_time >= 0 AND late >= 0",
+                        name="not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,13 +126,31 @@ class DossierStatistic(db.Model):
     field: Mapped[str] = mapped_column(String(30))
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
-    received: Mapped[int]
+    carried_over: Mapped[int] = mapped_column(default=0)
+    received: Mapped[int]  # newly received in the period
+    received_online: Mapped[int | None]
+    received_in_person: Mapped[int | None]
+    received_post: Mapped[int | None]
+    early: Mapped[int] = mapped_column(default=0)
     on_time: Mapped[int]
     late: Mapped[int]
+    pending: Mapped[int | None]
+    pending_within: Mapped[int | None]
+    pending_overdue: Mapped[int | None]
+    returned: Mapped[int | None]
     procedures: Mapped[int | None]
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("statistics_imports.id"), index=True)
 
     unit: Mapped[Unit] = relationship()
+
+    @property
+    def handled(self) -> int:
+        return self.early + self.on_time + self.late
+
+    @property
+    def rate(self) -> float | None:
+        return on_time_rate(self.early, self.on_time, self.late)
 
 
 # the notice in force, as ``inspection.conclusion`` (read-only)

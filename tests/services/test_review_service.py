@@ -58,21 +58,6 @@ def test_period_figures_match_the_published_ones(demo):
     assert figures.repeat_heads and figures.remediation["overdue"] > 0
 
 
-def test_statistics_import_all_or_nothing(demo):
-    before = db.session.scalar(select(func.count(DossierStatistic.id)))
-    bad = b"unit_code,field,period,received,on_time,late\nNG-MC,dat_dai,2020,10,9,1\nNG-MC,dat_dai,2020,10,10,1\n"
-    with pytest.raises(ImportRejected):
-        statistics.import_csv(bad, actor=None, now=NOW)
-    db.session.rollback()
-    assert db.session.scalar(select(func.count(DossierStatistic.id))) == before
-    again = b"unit_code,field,period,received,on_time,late\nNG-MC,dat_dai,2019,420,389,31\n"
-    with pytest.raises(ImportRejected) as err:
-        statistics.import_csv(again, actor=None, now=NOW)
-    assert "already imported" in err.value.problems[0].text()
-    assert statistics.import_csv(b"unit_code,field,period,received,on_time,late\nNG-MC,dat_dai,2020-Q1,100,97,3\n",
-                                 actor=None, now=NOW) == 1
-
-
 def test_conclusion_is_issued_once_flags_the_head_and_tells_the_unit(demo):
     chairman = db.session.scalar(select(User).where(User.username == "chutich-tp"))
     inspection = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-LAEE-MC",

@@ -2,9 +2,8 @@ from datetime import date
 
 import pytest
 
-from audit.domain.errors import ImportRejected, InvalidInput
+from audit.domain.errors import InvalidInput
 from audit.domain.review import HeadStats, attention_order, parse_period, rate, sparkline
-from audit.domain.stats_import import parse
 
 
 @pytest.mark.parametrize(
@@ -39,20 +38,3 @@ def test_attention_order_and_rates():
     ordered = attention_order([head("A", 9, 0, 0, 0), head("B", 1, 0, 3, 0), head("C", 2, 2, 0, 1)])
     assert [h.person_name for h in ordered] == ["B", "C", "A"]
     assert rate(1, 3) == 33.3 and rate(0, 0) is None
-
-
-def test_statistics_csv_every_bad_row_reported():
-    csv = (b"unit_code,field,period,received,on_time,late,procedures\n"
-           b"NG-MC,dat_dai,2019,420,389,31,96\n"
-           b"NG-XX,dat_dai,2019,10,10,0,\n"
-           b"NG-MC,vu_tru,2019,10,10,0,\n"
-           b"NG-MC,xay_dung,2019-Q7,10,10,0,\n"
-           b"NG-MC,ho_tich,2019,10,9,0,\n"
-           b"NG-MC,khac,2019,-1,0,-1,\n"
-           b"NG-MC,dat_dai,2019,420,389,31,96\n")
-    with pytest.raises(ImportRejected) as err:
-        parse(csv, {"NG-MC"})
-    rows = sorted({p.row for p in err.value.problems})
-    assert rows == [3, 4, 5, 6, 7, 8]
-    good = parse(csv.split(b"\n", 2)[0] + b"\n" + csv.split(b"\n")[1] + b"\n", {"NG-MC"})
-    assert good[0].received == 420 and good[0].procedures == 96
