@@ -17,13 +17,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from audit.domain import vnnumber
 from audit.domain.assessment import render_reason
 from audit.domain.findings import SEVERITY_LABELS
+from audit.domain.procedure_fields import FIELDS as PROCEDURE_FIELDS
+from audit.domain.procedure_fields import in_sentence
 from audit.domain.verdicts import VERDICT_LABELS, Verdict
 from audit.domain.vndate import long_date, place_and_date, short_date
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "pdf"
-FIELDS = {"dat_dai": "đất đai", "xay_dung": "xây dựng", "quy_hoach": "quy hoạch", "ho_tich": "hộ tịch",
-          "chung_thuc": "chứng thực", "bao_tro_xa_hoi": "bảo trợ xã hội", "lao_dong": "lao động – việc làm",
-          "kinh_doanh": "đăng ký kinh doanh", "khac": "khác"}
+#: field labels inside a document's sentences, from the one list of fields
+FIELDS = {f.key: in_sentence(f.key) for f in PROCEDURE_FIELDS}
 _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 

@@ -7,11 +7,13 @@ import io
 from datetime import date
 
 from audit.domain import vnnumber
+from audit.domain.procedure_fields import label_of
+from audit.domain.stats_balance import DossierTotals
 from audit.domain.verdicts import VERDICT_LABELS
 from audit.domain.vndate import place_and_date, short_date
 from audit.i18n import in_vietnamese
 
-from .minutes import FIELDS, _env, responsible_text, verdict_label, vn_number
+from .minutes import _env, responsible_text, verdict_label, vn_number
 
 LEVELS = {"district": "cấp huyện", "commune": "cấp xã"}
 SECTION_NAMES = {"A": "Nhân sự, tác phong", "B": "Cơ sở vật chất", "C": "Công khai TTHC", "D": "Tiếp nhận, số hóa",
@@ -42,8 +44,23 @@ def conclusion_html(*, inspection, issuer, recipients: tuple[str, ...], number: 
         recipients=recipients)
 
 
-def _pct(part: int, whole: int) -> str:
-    return vnnumber.percent(100 * part / whole) if whole else "—"
+#: the dossier columns of the report and its workbook, in the form's order
+DOSSIER_HEADINGS = ["Từ kỳ trước chuyển sang", "Mới tiếp nhận", "Đã giải quyết", "Trước hạn, đúng hạn", "Quá hạn",
+                    "Đang giải quyết", "Tỷ lệ giải quyết trước hạn, đúng hạn", "Số thủ tục"]
+
+
+def _both(d: dict) -> DossierTotals:
+    return DossierTotals.add("total", [d["district"], d["commune"]])
+
+
+def _dossier_values(t: DossierTotals) -> tuple:
+    return (t.carried_over, t.received, t.handled, t.in_time, t.late, t.pending,
+            t.rate / 100 if t.rate is not None else None, t.procedures)
+
+
+def _dossier_cells(t: DossierTotals) -> tuple:
+    return (_int(t.carried_over), _int(t.received), _int(t.handled), _int(t.in_time), _int(t.late), _int(t.pending),
+            vnnumber.percent(t.rate) if t.rate is not None else "—", _int(t.procedures))
 
 
 def _int(value: int | None) -> str:
@@ -70,12 +87,11 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
         "desks": [(LEVELS[level], _int(figures.desks_inspected.get(level, 0)), _int(figures.desks_total.get(level, 0)))
                   for level in ("district", "commune")],
         "verdicts": [(in_vietnamese(VERDICT_LABELS[v]), _int(n)) for v, n in sorted(figures.verdicts.items())],
-        "dossiers": [(LEVELS[level], _int(d[level][0]), _int(d[level][1]), _int(d[level][2]),
-                      _pct(d[level][1], d[level][0]), _int(d[level][3] or None)) for level in ("district", "commune")],
-        "total": (_int(sum(v[0] for v in d.values())),
-                  _pct(sum(v[1] for v in d.values()), sum(v[0] for v in d.values()))),
-        "late_by_field": [(FIELDS.get(f, f), _int(r), _int(late), vnnumber.percent(rt))
-                          for f, r, _o, late, rt in figures.late_by_field],
+        "dossiers": [(LEVELS[level], *_dossier_cells(d[level])) for level in ("district", "commune")],
+        "total": _dossier_cells(_both(d)),
+        "late_by_field": [(label_of(t.key), _int(t.handled), _int(t.late), vnnumber.percent(t.rate))
+                          for t in figures.late_by_field],
+        "by_unit": [(r.unit.name, *_dossier_cells(r.figures)) for r in figures.by_unit],
         "findings": [(SECTION_NAMES.get(s, s), _int(n)) for s, n in figures.findings_by_section],
         "remediation": [(STATE_NAMES[k], _int(figures.remediation.get(k, 0))) for k in STATE_NAMES],
         "heads": [(h.person_name, h.title, h.unit_name, _int(h.findings), _int(h.repeats), _int(h.overdue))
@@ -84,11 +100,10 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
                            for r in figures.contradictions],
         # the same figures unformatted, for the workbook (numbers stay numbers)
         "raw": {
-            "dossiers": [(LEVELS[level], d[level][0], d[level][1], d[level][2],
-                          d[level][1] / d[level][0] if d[level][0] else None, d[level][3] or None)
-                         for level in ("district", "commune")],
-            "late_by_field": [(FIELDS.get(f, f), r, late, rt / 100 if rt is not None else None)
-                              for f, r, _o, late, rt in figures.late_by_field],
+            "dossiers": [(LEVELS[level], *_dossier_values(d[level])) for level in ("district", "commune")],
+            "late_by_field": [(label_of(t.key), t.handled, t.late, t.rate / 100 if t.rate is not None else None)
+                              for t in figures.late_by_field],
+            "by_unit": [(r.unit.name, *_dossier_values(r.figures)) for r in figures.by_unit],
             "desk_rows": [(row.unit.name, LEVELS[_level_of(row.unit.kind)],
                            in_vietnamese(VERDICT_LABELS[row.latest["verdict"]]) if row.latest else "Chưa kiểm tra",
                            row.latest["date"] if row.latest else None,
@@ -137,9 +152,11 @@ def period_workbook(context: dict) -> bytes:
          [12, 12, 12]),
         ("Đánh giá", ["Đánh giá (kết luận của Chủ tịch; chưa kết luận: đề xuất của Đoàn)", "Số bộ phận"],
          raw["verdicts"], [None, integer], [60, 12]),
-        ("Hồ sơ", ["Cấp", "Tiếp nhận", "Đúng hạn", "Quá hạn", "Tỷ lệ đúng hạn", "Số thủ tục"], raw["dossiers"],
-         [None, integer, integer, integer, percent, integer], [12, 12, 12, 12, 14, 12]),
-        ("Quá hạn theo lĩnh vực", ["Lĩnh vực", "Tiếp nhận", "Quá hạn", "Tỷ lệ đúng hạn"], raw["late_by_field"],
+        ("Hồ sơ", ["Cấp", *DOSSIER_HEADINGS], raw["dossiers"],
+         [None, integer, integer, integer, integer, integer, integer, percent, integer], [12] + [14] * 8),
+        ("Hồ sơ theo đơn vị", ["Bộ phận một cửa", *DOSSIER_HEADINGS], raw["by_unit"],
+         [None, integer, integer, integer, integer, integer, integer, percent, integer], [48] + [14] * 8),
+        ("Quá hạn theo lĩnh vực", ["Lĩnh vực", "Đã giải quyết", "Quá hạn", "Tỷ lệ đúng hạn"], raw["late_by_field"],
          [None, integer, integer, percent], [30, 12, 12, 14]),
         ("Phát hiện theo nội dung", ["Nội dung", "Số phát hiện"], raw["findings"], [None, integer], [48, 14]),
         ("Khắc phục", ["Trạng thái", "Số yêu cầu"], raw["remediation"], [None, integer], [30, 14]),

@@ -9,20 +9,57 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Collection
 
 from .errors import N_, ImportRejected, Problem
 
 
+def _legacy_encoding(data: bytes) -> str | None:
+    """The legacy Vietnamese encoding the bytes look like, if any (for the message only: never decoded)."""
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    return "Windows-1258 / TCVN3 / VNI" if re.search("[ÃÂÊÔƠƯĐăâêôơưđ]", text) else None
+
+
 def decode(data: bytes) -> str:
-    """Text of a UTF-8 file (BOM allowed). Raises :class:`ImportRejected` naming the line of a bad byte."""
+    """Text of a UTF-8 file (BOM allowed). Raises :class:`ImportRejected` naming the line of a bad byte, and a
+    legacy Vietnamese encoding with the way to save the file as UTF-8: guessing an encoding silently turns
+    names into other names."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
+        legacy = _legacy_encoding(data)
+        if legacy:
+            raise ImportRejected([Problem(line, N_(
+                "The file is in a legacy Vietnamese encoding (%(encoding)s), not UTF-8. In Excel choose File → "
+                "Save As → “CSV UTF-8 (Comma delimited)”, then upload that file."), {"encoding": legacy})]) from None
         raise ImportRejected(
             [Problem(line, N_("The file is not UTF-8 encoded (invalid byte on this line). Save it as “CSV UTF-8”."))]
         ) from None
+
+
+def rows(data: bytes, *, max_rows: int) -> list[tuple[int, list[str]]]:
+    """Every line as (line number, cells), the header included, cells stripped; comma or semicolon as the
+    first line uses. An unreadable row (a field over the limit, a stray quote) or too many rows:
+    :class:`ImportRejected` naming the line."""
+    text = decode(data)
+    first_line = text.splitlines()[0] if text.strip() else ""
+    reader = csv.reader(io.StringIO(text), delimiter=";" if first_line.count(";") > first_line.count(",") else ",")
+    found: list[tuple[int, list[str]]] = []
+    try:
+        for values in reader:
+            found.append((reader.line_num, [v.strip() for v in values]))
+            if len(found) > max_rows:
+                raise ImportRejected([Problem(reader.line_num, N_("Too many rows (at most %(max)d)."),
+                                              {"max": max_rows})])
+    except csv.Error as err:
+        raise ImportRejected([Problem(reader.line_num, N_("The row cannot be read: %(error)s"),
+                                      {"error": str(err)})]) from None
+    return found
 
 
 def read_table(data: bytes, *, required: Collection[str], known: Collection[str] | None = None,

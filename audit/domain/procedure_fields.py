@@ -70,3 +70,14 @@ def match_field(label: str | None) -> ProcedureField | None:
 
 def field_by_key(key: str) -> ProcedureField:
     return next(f for f in FIELDS if f.key == key)
+
+
+def label_of(key: str) -> str:
+    """The field's label as tables head it ("Đất đai"); an unknown key as it is."""
+    return next((f.label for f in FIELDS if f.key == key), key)
+
+
+def in_sentence(key: str) -> str:
+    """The label inside a sentence of a document ("hồ sơ đất đai"): its first letter in lower case."""
+    label = label_of(key)
+    return label[:1].lower() + label[1:]

@@ -15,11 +15,11 @@ from datetime import date
 
 from .checklist import Checklist, NaRule
 from .errors import N_, InvalidInput
+from .procedure_fields import FIRST_RELEASE
 from .proportions import Interval, exact_interval
 from .scoring import NA, na_refusal, number_of, round_score
 
-FIELDS = ("dat_dai", "xay_dung", "quy_hoach", "ho_tich", "chung_thuc", "bao_tro_xa_hoi", "lao_dong",
-          "kinh_doanh", "khac")
+FIELDS = FIRST_RELEASE  # the fields a sampled dossier may belong to
 
 
 @dataclass(frozen=True)

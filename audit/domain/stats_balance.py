@@ -15,6 +15,7 @@ withdrawn are reported beside, in no sum (the form's notes count them differentl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import N_
@@ -164,3 +165,46 @@ def stored(f: Figures) -> Stored | Broken:
     return Stored(f.carried_over or 0, received, f.received_online, f.received_in_person, f.received_post,
                   parts[0], parts[1], parts[2], f.pending_total(), f.pending_within, f.pending_overdue, f.returned,
                   f.procedures)
+
+
+@dataclass(frozen=True)
+class DossierTotals:
+    """Dossier figures summed over a unit, a field or a level, as the reporting form counts them."""
+
+    key: str | int
+    carried_over: int = 0
+    received: int = 0
+    early: int = 0
+    on_time: int = 0
+    late: int = 0
+    pending: int | None = None  # None: no row of the sum gave it
+    pending_overdue: int | None = None
+    returned: int | None = None
+    procedures: int | None = None
+
+    @property
+    def to_handle(self) -> int:
+        return self.carried_over + self.received
+
+    @property
+    def handled(self) -> int:
+        return self.early + self.on_time + self.late
+
+    @property
+    def in_time(self) -> int:
+        """Handled early or on time."""
+        return self.early + self.on_time
+
+    @property
+    def rate(self) -> float | None:
+        return on_time_rate(self.early, self.on_time, self.late)
+
+    @classmethod
+    def add(cls, key: str | int, parts: Sequence[DossierTotals]) -> DossierTotals:
+        """One total from several; a breakdown stays unknown only when no part gave it."""
+        def total(name: str) -> int | None:
+            given = [getattr(p, name) for p in parts if getattr(p, name) is not None]
+            return sum(given) if given else None
+
+        return cls(key, *(total(n) or 0 for n in ("carried_over", "received", "early", "on_time", "late")),
+                   *(total(n) for n in ("pending", "pending_overdue", "returned", "procedures")))

@@ -56,6 +56,9 @@ COLUMN_LABELS = {
     Column.PROCEDURES: N_("Number of procedures"),
 }
 
+#: The levels figures are totalled by (a desk's level is that of the committee it serves).
+LEVEL_LABELS = {"district": N_("District level"), "commune": N_("Commune level")}
+
 #: The source a mapping is remembered under when the user names none.
 DEFAULT_SOURCE = "Hệ thống thông tin giải quyết TTHC tỉnh"
 

@@ -17,13 +17,17 @@ from .stats_units import Candidate, How, UnitMatcher
 from .text import fold
 
 _FIGURES = {
-    Column.CARRIED_OVER: "carried_over", Column.RECEIVED_NEW: "received", Column.RECEIVED_TOTAL: "received_total", Column.RECEIVED_ONLINE: "received_online",
+    Column.CARRIED_OVER: "carried_over", Column.RECEIVED_NEW: "received", Column.RECEIVED_TOTAL: "received_total",
+    Column.RECEIVED_ONLINE: "received_online",
     Column.RECEIVED_IN_PERSON: "received_in_person", Column.RECEIVED_POST: "received_post",
     Column.HANDLED_TOTAL: "handled", Column.HANDLED_EARLY: "early", Column.HANDLED_ON_TIME: "on_time",
     Column.HANDLED_LATE: "late", Column.PENDING_TOTAL: "pending", Column.PENDING_WITHIN: "pending_within",
     Column.PENDING_OVERDUE: "pending_overdue", Column.RETURNED: "returned",
     Column.PROCEDURES: "procedures",
 }
+
+#: the column each figure is read from (to name a figure in a message as the mapping screen names its column)
+FIGURE_COLUMNS = {attribute: column for column, attribute in _FIGURES.items()}
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, LargeBina
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from audit.db import UTCDateTime, db
-from audit.domain.stats_import import IMPORT_STATES_SQL, ImportState
 from audit.domain.stats_balance import on_time_rate
+from audit.domain.stats_import import IMPORT_STATES_SQL, ImportState
 
 from .documents import OutgoingDocument
 from .inspections import Inspection

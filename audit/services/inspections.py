@@ -17,8 +17,8 @@ from audit.domain.errors import N_, Conflict, DomainError, InvalidInput
 from audit.domain.inspections import Action, State, TeamRole, next_state
 from audit.domain.legal import Register
 from audit.domain.policy import TEAM_ROLES, Role
-from audit.domain.review import rate
 from audit.domain.sampling import SampledDossier
+from audit.domain.stats_balance import on_time_rate
 from audit.domain.verdicts import Verdict
 from audit.models import DossierStatistic, Inspection, InspectionMember, SampledDossierRow, Unit, User
 
@@ -124,16 +124,17 @@ def dossier_of(row: SampledDossierRow) -> SampledDossier:
 
 
 def reported_statistics(inspection: Inspection) -> ReportedRate | None:
-    """The on-time rate the unit's imported statistics report for the year of the inspection."""
+    """The on-time rate the unit's imported statistics report for the year of the inspection (the share of the
+    dossiers handled that were handled early or on time)."""
     from sqlalchemy import func
 
     year_start = inspection.inspection_date.replace(month=1, day=1)
     year_end = inspection.inspection_date.replace(month=12, day=31)
-    received, on_time = db.session.execute(
-        select(func.sum(DossierStatistic.received), func.sum(DossierStatistic.on_time))
+    early, on_time, late = db.session.execute(
+        select(func.sum(DossierStatistic.early), func.sum(DossierStatistic.on_time), func.sum(DossierStatistic.late))
         .where(DossierStatistic.unit_id == inspection.unit_id, DossierStatistic.period_start >= year_start,
                DossierStatistic.period_end <= year_end)).one()
-    value = rate(int(on_time or 0), int(received or 0))
+    value = on_time_rate(int(early or 0), int(on_time or 0), int(late or 0))
     return ReportedRate(value, "statistics") if value is not None else None
 
 

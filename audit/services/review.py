@@ -15,7 +15,8 @@ from sqlalchemy.orm import selectinload
 
 from audit.db import db
 from audit.domain.remediation import OPEN_STATES, State
-from audit.domain.review import HeadStats, Period, attention_order, rate, sparkline
+from audit.domain.review import HeadStats, Period, attention_order, sparkline
+from audit.domain.stats_balance import DossierTotals
 from audit.domain.units import ONE_STOP_KINDS, UnitKind
 from audit.domain.verdicts import NOT_REAL
 from audit.models import Conclusion, DossierStatistic, Finding, HeadTenure, Inspection, RemediationItem, Unit
@@ -130,18 +131,28 @@ def heads(period: Period | None, *, today: date, scope: frozenset[int] | None = 
     return attention_order(stats)
 
 
-def _stats_query(period: Period, scope: frozenset[int] | None = None):
-    return _within(select(DossierStatistic).join(Unit)
-                   .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end),
-                   DossierStatistic.unit_id, scope)
+def _sum_or_none(column):
+    # a breakdown no row gave stays unknown rather than zero
+    return case((func.count(column) == 0, None), else_=func.sum(column))
+
+
+def dossier_totals(period: Period, by, scope: frozenset[int] | None = None) -> list[DossierTotals]:
+    """Imported figures of the period summed by ``by`` (a column: the unit, the field, the unit's kind)."""
+    s = DossierStatistic
+    query = select(by, func.sum(s.carried_over), func.sum(s.received), func.sum(s.early), func.sum(s.on_time),
+                   func.sum(s.late), _sum_or_none(s.pending), _sum_or_none(s.pending_overdue),
+                   _sum_or_none(s.returned), _sum_or_none(s.procedures)) \
+        .join(Unit, Unit.id == s.unit_id) \
+        .where(s.period_start >= period.start, s.period_end <= period.end).group_by(by)
+    return [DossierTotals(key, *(int(v) if v is not None else None for v in values[:5]),
+                          *(int(v) if v is not None else None for v in values[5:]))
+            for key, *values in db.session.execute(_within(query, s.unit_id, scope))]
 
 
 @dataclass
 class UnitRates:
     unit: Unit
-    received: int
-    on_time: int
-    late: int
+    figures: DossierTotals
     reported_rate: float | None
     sample_rate: float | None
     sample_size: int
@@ -156,35 +167,27 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None) -> list
 
     from .answers import sample_summary
 
-    totals: dict[int, list] = {}
-    for stat in db.session.scalars(_stats_query(period, scope)):
-        entry = totals.setdefault(stat.unit_id, [stat.unit, 0, 0, 0])
-        entry[1] += stat.received
-        entry[2] += stat.on_time
-        entry[3] += stat.late
+    totals = {t.key: t for t in dossier_totals(period, DossierStatistic.unit_id, scope)}
+    units = db.session.scalars(select(Unit).where(Unit.id.in_(totals)).order_by(Unit.code)).all() if totals else []
     result = []
-    for unit_id, (unit, received, on_time, late) in sorted(totals.items(), key=lambda kv: kv[1][0].code):
+    for unit in units:
+        figures = totals[unit.id]
         inspection = db.session.scalar(
-            select(Inspection).where(Inspection.unit_id == unit_id, Inspection.state == "finalised",
+            select(Inspection).where(Inspection.unit_id == unit.id, Inspection.state == "finalised",
                                      Inspection.inspection_date.between(period.start, period.end))
             .order_by(Inspection.inspection_date.desc()).limit(1))
         summary = sample_summary(inspection) if inspection else None
-        reported = rate(on_time, received)
+        reported = figures.rate
         comparison = compare(summary, ReportedRate(reported, "statistics")) if reported is not None else None
-        result.append(UnitRates(unit, received, on_time, late, reported,
+        result.append(UnitRates(unit, figures, reported,
                                 summary.metrics["on_time_rate"] if summary else None, summary.size if summary else 0,
                                 bool(comparison and comparison.contradicts)))
     return result
 
 
-def on_time_by_field(period: Period, scope: frozenset[int] | None = None) -> list[tuple[str, int, int, int, float | None]]:
-    rows = db.session.execute(_within(
-        select(DossierStatistic.field, func.sum(DossierStatistic.received), func.sum(DossierStatistic.on_time),
-               func.sum(DossierStatistic.late))
-        .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end),
-        DossierStatistic.unit_id, scope).group_by(DossierStatistic.field)).all()
-    return sorted(((f, int(r), int(o), int(late), rate(int(o), int(r))) for f, r, o, late in rows),
-                  key=lambda row: -row[3])
+def on_time_by_field(period: Period, scope: frozenset[int] | None = None) -> list[DossierTotals]:
+    """Figures by field, the most late dossiers first."""
+    return sorted(dossier_totals(period, DossierStatistic.field, scope), key=lambda t: (-t.late, str(t.key)))
 
 
 @dataclass
@@ -193,7 +196,8 @@ class PeriodFigures:
     desks_total: dict = field(default_factory=dict)  # level → count of desks active in the period
     desks_inspected: dict = field(default_factory=dict)
     verdicts: dict = field(default_factory=dict)  # verdict → count (latest per desk)
-    dossiers: dict = field(default_factory=dict)  # level → (received, on_time, late, procedures)
+    dossiers: dict = field(default_factory=dict)  # level → DossierTotals
+    by_unit: list = field(default_factory=list)  # UnitRates of every unit with figures
     late_by_field: list = field(default_factory=list)
     findings_by_section: list = field(default_factory=list)
     remediation: dict = field(default_factory=dict)
@@ -220,19 +224,12 @@ def period_figures(period: Period, *, today: date, scope: frozenset[int] | None 
         if row.latest:
             verdicts[row.latest["verdict"]] += 1
     figures.verdicts = dict(verdicts)
-    dossiers: dict[str, list[int]] = {"district": [0, 0, 0, 0], "commune": [0, 0, 0, 0]}
-    sums = db.session.execute(_within(
-        select(Unit.kind, func.sum(DossierStatistic.received), func.sum(DossierStatistic.on_time),
-               func.sum(DossierStatistic.late), func.sum(func.coalesce(DossierStatistic.procedures, 0)))
-        .join(Unit, Unit.id == DossierStatistic.unit_id)
-        .where(DossierStatistic.period_start >= period.start, DossierStatistic.period_end <= period.end),
-        DossierStatistic.unit_id, scope).group_by(Unit.kind)).all()
-    for kind, *values in sums:
-        entry = dossiers[_level(kind)]
-        for index, value in enumerate(values):
-            entry[index] += int(value or 0)
-    figures.dossiers = {level: tuple(values) for level, values in dossiers.items()}
-    figures.late_by_field = [row for row in on_time_by_field(period, scope) if row[3]]
+    by_level: dict[str, list[DossierTotals]] = {"district": [], "commune": []}
+    for totals in dossier_totals(period, Unit.kind, scope):
+        by_level[_level(totals.key)].append(totals)
+    figures.dossiers = {level: DossierTotals.add(level, parts) for level, parts in by_level.items()}
+    figures.late_by_field = [row for row in on_time_by_field(period, scope) if row.late]
+    figures.by_unit = on_time_by_unit(period, scope)
     section = func.coalesce(func.substr(Finding.item_id, 1, 1), "+")
     figures.findings_by_section = db.session.execute(_within(
         select(section, func.count()).join(Inspection, Inspection.id == Finding.inspection_id)
@@ -249,5 +246,5 @@ def period_figures(period: Period, *, today: date, scope: frozenset[int] | None 
     figures.remediation = {state: count for state, count, _ in by_state}
     figures.remediation["overdue"] = sum(int(overdue or 0) for _, _, overdue in by_state)
     figures.repeat_heads = [h for h in heads(period, today=today, scope=scope) if h.repeats]
-    figures.contradictions = [r for r in on_time_by_unit(period, scope) if r.contradicts]
+    figures.contradictions = [r for r in figures.by_unit if r.contradicts]
     return figures

@@ -57,6 +57,14 @@ class Prepared:
             by.setdefault(column, []).append(index)
         return [(c, tuple(ix)) for c, ix in by.items() if len(ix) > 1]
 
+    @property
+    def choices(self) -> list[Candidate]:
+        """Each unit once, under its desk's name, for the user to map a name to."""
+        seen: dict[int, Candidate] = {}
+        for unit in self.units:
+            seen.setdefault(unit.id, unit)
+        return list(seen.values())
+
     def header_of(self, index: int) -> str:
         return header_key(self.paths[index])
 
@@ -268,3 +276,8 @@ def recent_imports(actor: User, limit: int = 10) -> list[StatisticsImport]:
     return list(db.session.scalars(select(StatisticsImport).where(StatisticsImport.created_by_id == actor.id)
                                    .order_by(StatisticsImport.created_at.desc(), StatisticsImport.id.desc())
                                    .limit(limit)))
+
+
+def sources() -> list[str]:
+    """The sources a mapping is remembered for (offered when uploading)."""
+    return list(db.session.scalars(select(StatisticsMapping.source).order_by(StatisticsMapping.source)))

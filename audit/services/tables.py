@@ -8,13 +8,14 @@ guessing an encoding silently turns names into other names.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
 from dataclasses import dataclass
 
+from audit.domain import csvfile
 from audit.domain.errors import N_, ImportRejected, Problem
+from audit.domain.stats_import import MAX_ROWS
 
 MAX_HEADER_ROWS = 3
 _NUMBER = re.compile(r"^\s*-?[\d.,\s]+\s*$")
@@ -26,39 +27,6 @@ class Table:
     rows: list[tuple[int, list[str]]]  # (line or row number in the file, cells)
 
 
-def _legacy_encoding(data: bytes) -> str | None:
-    """The legacy Vietnamese encoding the bytes look like, if any (for the message only)."""
-    try:
-        text = data.decode("cp1258")
-    except UnicodeDecodeError:
-        return None
-    if re.search("[ÃÂÊÔƠƯĐăâêôơưđ]", text):
-        return "Windows-1258 / TCVN3 / VNI"
-    return None
-
-
-def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        legacy = _legacy_encoding(data)
-        message = (N_("The file is in a legacy Vietnamese encoding (%(encoding)s), not UTF-8. In Excel choose "
-                      "File → Save As → “CSV UTF-8 (Comma delimited)”, then upload that file.") if legacy else
-                   N_("The file is not UTF-8 encoded (invalid byte on this line). Save it as “CSV UTF-8”."))
-        raise ImportRejected([Problem(line, message, {"encoding": legacy} if legacy else {})]) from None
-    first = text.splitlines()[0] if text.strip() else ""
-    reader = csv.reader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ",")
-    rows = []
-    try:
-        for values in reader:
-            rows.append((reader.line_num, [v.strip() for v in values]))
-    except csv.Error as err:
-        raise ImportRejected([Problem(reader.line_num, N_("The row cannot be read: %(error)s"),
-                                      {"error": str(err)})]) from None
-    return rows
-
-
 def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
@@ -67,6 +35,9 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise ImportRejected([Problem(0, N_("The file is not a readable Excel workbook (.xlsx)."))]) from None
     sheet = workbook.worksheets[0]
+    if sheet.max_row > MAX_ROWS + MAX_HEADER_ROWS + 10:
+        workbook.close()
+        raise ImportRejected([Problem(0, N_("Too many rows (at most %(max)d)."), {"max": MAX_ROWS})])
     rows = []
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         cells = ["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)).strip()
@@ -92,7 +63,7 @@ def read_table(data: bytes, filename: str) -> Table:
         raise ImportRejected([Problem(0, N_("The file is empty."))])
     is_xlsx = filename.lower().endswith(".xlsx") or data[:2] == b"PK"
     # forms number their columns under the header, "(1) (2) (3) …" or "1 2 3 …": a row that is not data
-    rows = [(n, cells) for n, cells in (_xlsx_rows(data) if is_xlsx else _csv_rows(data))
+    rows = [(n, cells) for n, cells in (_xlsx_rows(data) if is_xlsx else csvfile.rows(data, max_rows=MAX_ROWS))
             if any(cells) and not _column_numbers(cells)]
     start = next((i for i, (_, cells) in enumerate(rows) if _has_figures(cells)), None)
     if start is None:

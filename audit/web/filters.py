@@ -5,11 +5,14 @@ from __future__ import annotations
 from flask_babel import gettext
 
 from audit.domain import checklist as checklist_rules
-from audit.domain import vndate, vnnumber
+from audit.domain import procedure_fields, vndate, vnnumber
 from audit.domain.assessment import render_reason
 from audit.domain.findings import SEVERITY_LABELS
 from audit.domain.remediation import STATE_LABELS as REMEDIATION_STATE_LABELS
 from audit.domain.remediation import State as RemediationState
+from audit.domain.stats_columns import Column
+from audit.domain.stats_import import COLUMN_LABELS, LEVEL_LABELS, ImportState
+from audit.domain.stats_import import STATE_LABELS as IMPORT_STATE_LABELS
 from audit.domain.verdicts import VERDICT_LABELS, Verdict
 
 from .authz import can_do
@@ -79,6 +82,18 @@ def remediation_state_badge(code: str) -> str:
     return REMEDIATION_STATE_BADGES[RemediationState(code)]
 
 
+def import_state_label(state) -> str:
+    return gettext(IMPORT_STATE_LABELS[ImportState(state)])
+
+
+def column_label(column) -> str:
+    return gettext(COLUMN_LABELS[Column(column)])
+
+
+def level_label(level: str) -> str:
+    return gettext(LEVEL_LABELS[level]) if level in LEVEL_LABELS else level
+
+
 def register_filters(app) -> None:
     app.jinja_env.filters.update(
         vn_date=vndate.short_date,
@@ -100,5 +115,9 @@ def register_filters(app) -> None:
         reason_text=reason_text,
         signal_label=signal_label,
         basis_label=basis_label,
+        field_label=procedure_fields.label_of,
+        import_state_label=import_state_label,
+        column_label=column_label,
+        level_label=level_label,
     )
     app.jinja_env.globals.update(can_do=can_do, answer_choices=checklist_rules.answer_choices, item_labels=item_labels)

@@ -3,13 +3,13 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from audit.db import db
-from audit.domain.errors import DomainError, ImportRejected, InvalidInput
+from audit.domain.errors import DomainError, InvalidInput
 from audit.domain.review import parse_period
-from audit.models import Conclusion, DossierStatistic, Inspection, Notification, Unit, User
-from audit.services import conclusions, review, statistics
+from audit.models import Conclusion, Inspection, Notification, Unit, User
+from audit.services import conclusions, review
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
@@ -49,10 +49,10 @@ def test_period_figures_match_the_published_ones(demo):
     assert figures.desks_inspected == {"district": 1, "commune": 12}
     assert figures.desks_total == {"district": 1, "commune": 12}
     district, commune = figures.dossiers["district"], figures.dossiers["commune"]
-    assert district[0] == 1147 and district[3] == 266
-    assert commune[0] == 42518
-    assert (district[1] + commune[1]) / (district[0] + commune[0]) > 0.95
-    late_fields = [row[0] for row in figures.late_by_field[:3]]
+    assert district.received == 1147 and district.procedures == 266
+    assert commune.received == 42518
+    assert (district.in_time + commune.in_time) / (district.handled + commune.handled) > 0.95
+    late_fields = [row.key for row in figures.late_by_field[:3]]
     assert set(late_fields) == {"dat_dai", "xay_dung", "chung_thuc"} or late_fields[:2] == ["dat_dai", "xay_dung"]
     assert {r.unit.code for r in figures.contradictions} >= {"NG-LAEE-MC"}
     assert figures.repeat_heads and figures.remediation["overdue"] > 0

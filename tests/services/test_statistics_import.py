@@ -69,14 +69,14 @@ def test_the_same_file_twice_changes_nothing_and_a_corrected_file_replaces_never
     statistics.commit(first, actor=_chairman(), now=NOW, scope=None)
     db.session.commit()
     count = _count()
-    by_unit = {r.unit.code: (r.received, r.late) for r in review.on_time_by_unit(Y2020)}
+    by_unit = {r.unit.code: (r.figures.received, r.figures.late) for r in review.on_time_by_unit(Y2020)}
     again = _draft(PROVINCIAL)
     outcome = statistics.commit(again, actor=_chairman(), now=NOW, scope=None)
     db.session.commit()
     assert outcome.unchanged and _count() == count
     assert again.import_state is ImportState.UNCHANGED and first.import_state is ImportState.COMMITTED
-    assert {r.unit.code: (r.received, r.late) for r in review.on_time_by_unit(Y2020)} == by_unit
-    corrected = _draft(PROVINCIAL.replace("0;10;500;0;505;0;5;0;1".encode(), "0;10;510;0;510;5;5;0;1".encode()))
+    assert {r.unit.code: (r.figures.received, r.figures.late) for r in review.on_time_by_unit(Y2020)} == by_unit
+    corrected = _draft(PROVINCIAL.replace(b"0;10;500;0;505;0;5;0;1", b"0;10;510;0;510;5;5;0;1"))
     outcome = statistics.commit(corrected, actor=_chairman(), now=NOW, scope=None)
     db.session.commit()
     assert (outcome.rows, outcome.replaced, outcome.unchanged) == (4, 4, False)
@@ -84,7 +84,7 @@ def test_the_same_file_twice_changes_nothing_and_a_corrected_file_replaces_never
     db.session.refresh(first)
     assert first.import_state is ImportState.REPLACED
     laee = next(r for r in review.on_time_by_unit(Y2020) if r.unit.code == "NG-LAEE-MC")
-    assert (laee.received, laee.late) == (520, 5)
+    assert (laee.figures.received, laee.figures.late) == (520, 5)
     entry = db.session.scalar(select(AuditLogEntry).where(AuditLogEntry.action == "statistics.import")
                               .order_by(AuditLogEntry.id.desc()).limit(1))
     assert entry.payload["before"]["rows"] == 4 and entry.payload["before"]["imports"] == [first.id]
