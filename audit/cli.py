@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask_babel import gettext
 
 from audit.db import db, utcnow
 
@@ -112,6 +113,86 @@ def register_cli(app: Flask) -> None:
         db.session.commit()
         click.echo(f"Đã nhập {counts['units']} đơn vị, {counts['heads']} người đứng đầu "
                    f"(kết thúc {counts['closed']} nhiệm kỳ trước).")
+
+    @app.cli.group("statistics")
+    def statistics_group():
+        """Dossier statistics from the provincial system's export."""
+
+    @statistics_group.command("import")
+    @click.argument("export", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--period", default=None, help="The period when the file has no period column: 2019, 2019-Q1.")
+    @click.option("--mapping", "source", default=None,
+                  help="The source whose remembered mapping reads the file (as saved on the import screen).")
+    @click.option("--dry-run", is_flag=True, help="Check and summarise only; store nothing.")
+    def statistics_import(export: Path, period: str | None, source: str | None, dry_run: bool):
+        """Import an export (CSV or XLSX): the checks of the import screen, then all rows or none."""
+        from audit.domain import stats_import
+        from audit.domain.errors import DomainError, ImportRejected
+        from audit.services import statistics as statistics_service
+        from audit.web.errors import translate
+
+        limit = app.config["IMPORT_MAX_BYTES"]
+        if export.stat().st_size > limit:  # checked before reading, as the upload form does
+            click.echo(f"Tệp lớn hơn {limit // (1024 * 1024)} MB; không nhập gì.", err=True)
+            sys.exit(1)
+        if source is not None and statistics_service.mapping_of(source) is None:
+            known = ", ".join(statistics_service.sources()) or "chưa có"
+            click.echo(f"Không có cách đọc nào mang tên “{source}” (đã lưu: {known}).", err=True)
+            sys.exit(1)
+        source = source or stats_import.DEFAULT_SOURCE
+        try:
+            imp = statistics_service.draft(export.read_bytes(), export.name, source=source, period_text=period,
+                                           actor=None, now=utcnow())
+            prepared = statistics_service.prepare(imp, scope=None)
+        except ImportRejected as err:
+            db.session.rollback()
+            for problem in err.problems:
+                click.echo(f"  {f'Dòng {problem.row}' if problem.row else 'Tệp'}: {translate(problem)}", err=True)
+            sys.exit(1)
+        except DomainError as err:
+            db.session.rollback()
+            click.echo(translate(err), err=True)
+            sys.exit(1)
+        preview = prepared.preview
+        click.echo(f"Tệp {export.name}, nguồn “{source}”: {len(preview.rows)} dòng đọc được.")
+        for index, column in sorted(prepared.columns.items()):
+            click.echo(f"  Cột “{prepared.header_of(index)}” → {translate_label(column)}")
+        for level, totals in sorted(preview.totals("level").items()):
+            click.echo(f"  {gettext(stats_import.LEVEL_LABELS.get(level, level))}: kỳ trước {totals.carried_over}, "
+                       f"mới tiếp nhận {totals.received}, đã giải quyết {totals.handled} (quá hạn {totals.late}), "
+                       f"đang giải quyết {totals.pending if totals.pending is not None else '—'}, "
+                       f"đúng hạn {totals.rate if totals.rate is not None else '—'} %")
+        problems = [f"Chưa có cột: {'; '.join(translate_label(c) for c in preview.missing_columns)}"] \
+            if preview.missing_columns else []
+        problems += [f"Nhiều cột cùng là “{translate_label(c)}”" for c, _ in prepared.repeated]
+        problems += [f"Đơn vị không xác định được “{name}” (dòng {', '.join(map(str, lines))})"
+                     for name, lines in preview.unknown_units.items()]
+        problems += [f"Tên đơn vị trùng nhiều đơn vị “{name}”" for name in preview.ambiguous_units]
+        problems += [f"Lĩnh vực không xác định được “{label}” (dòng {', '.join(map(str, lines))})"
+                     for label, lines in preview.unknown_fields.items()]
+        problems += [f"Dòng {p.line}: {translate(p)}" for p in preview.problems]
+        problems += [f"Dòng {p.row}: {translate(p)}" for p in prepared.overlaps]
+        if problems:
+            db.session.rollback()
+            click.echo("Chưa nhập gì. Cần xử lý (cách đọc cột, đơn vị, lĩnh vực lưu trên màn hình nhập):", err=True)
+            for line in problems:
+                click.echo(f"  {line}", err=True)
+            sys.exit(1)
+        if dry_run:
+            db.session.rollback()
+            click.echo("Chạy thử: không lưu gì.")
+            return
+        outcome = statistics_service.commit(imp, actor=None, now=utcnow(), scope=None)
+        db.session.commit()
+        if outcome.unchanged:
+            click.echo("Số liệu này đã được nhập trước đó: không thay đổi gì.")
+        else:
+            click.echo(f"Đã nhập {outcome.rows} dòng; thay thế {outcome.replaced} dòng đã nhập trước đó.")
+
+    def translate_label(column) -> str:
+        from audit.domain.stats_import import COLUMN_LABELS
+
+        return gettext(COLUMN_LABELS[column])
 
     @app.cli.group("minutes")
     def minutes():

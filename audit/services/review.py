@@ -168,7 +168,8 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None) -> list
     from .answers import sample_summary
 
     totals = {t.key: t for t in dossier_totals(period, DossierStatistic.unit_id, scope)}
-    units = db.session.scalars(select(Unit).where(Unit.id.in_(totals)).order_by(Unit.code)).all() if totals else []
+    units = sorted(db.session.scalars(select(Unit).where(Unit.id.in_(totals))).all() if totals else [],
+                   key=lambda u: (u.kind != UnitKind.DISTRICT_DESK.value, u.code))  # the district's desk first
     result = []
     for unit in units:
         figures = totals[unit.id]

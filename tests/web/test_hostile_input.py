@@ -70,10 +70,17 @@ def _upload(client, content: bytes):
                        content_type=f"multipart/form-data; boundary={boundary}")
 
 
+def _confirm(client, upload):
+    """Open the preview the upload led to and confirm it: (the preview's text, the confirmation's response)."""
+    assert upload.status_code == 302, upload.get_data(as_text=True)[:500]
+    page = client.get(upload.headers["Location"]).get_data(as_text=True)
+    return page, client.post(upload.headers["Location"] + "/confirm")
+
+
 @pytest.mark.parametrize(("value", "message"), [
-    (TWENTY_DIGITS, "Cột received phải là số nguyên"),
-    (str(MAX_COUNT + 1), "Cột received lớn hơn 10.000.000."),
-    ("9223372036854775807", "Cột received phải là số nguyên"),
+    (TWENTY_DIGITS, f"“{TWENTY_DIGITS}” không phải là số nguyên."),
+    (str(MAX_COUNT + 1), "Tổng số nhận giải quyết (kỳ trước + mới tiếp nhận) phải nằm trong khoảng từ 0 đến 10.000.000."),
+    ("9223372036854775807", "“9223372036854775807” không phải là số nguyên."),
 ])
 def test_statistics_numbers_beyond_any_real_figure_are_refused_by_line(client, demo, login, value, message):
     login("chutich")
@@ -81,9 +88,9 @@ def test_statistics_numbers_beyond_any_real_figure_are_refused_by_line(client, d
     content = ("unit_code,field,period,received,on_time,late\n"
                "NG-MC,dat_dai,2020,10,8,2\n"
                f"NG-MC,tu_phap,2020,{value},1,1\n").encode()
-    response = _upload(client, content)
-    text = response.get_data(as_text=True)
-    assert response.status_code == 422 and message in text and "<td>3</td>" in text
+    page, confirmed = _confirm(client, _upload(client, content))
+    assert message in page and '<td data-label="Dòng">3</td>' in page
+    assert confirmed.status_code == 422
     assert db.session.scalar(select(func.count(DossierStatistic.id))) == before  # not even the good row
     assert client.get("/reports/period?period=2019").status_code == 200
 
@@ -99,7 +106,8 @@ def test_a_statistics_file_over_the_limit_is_refused_whole(client, demo, login, 
     assert f"Tệp lớn hơn {limit // (1024 * 1024)} MB." in response.get_data(as_text=True)
     assert db.session.scalar(select(func.count(DossierStatistic.id))) == before
     # the same rows within the limit import
-    assert _upload(client, good.encode()).status_code == 302
+    _page, confirmed = _confirm(client, _upload(client, good.encode()))
+    assert confirmed.status_code == 302
     assert db.session.scalar(select(func.count(DossierStatistic.id))) == before + 1
 
 

@@ -284,8 +284,15 @@ ROUTES = [
     Route("review.conclusion_pdf", "GET", "/inspections/{dn_final}/conclusion.pdf", city_record(200)),
     Route("review.statistics", "GET", "/statistics", chairmen(200)),
     # figures of the district's desk: the district's chairman imports them; the city's desks are not it
-    Route("review.statistics", "POST", "/statistics", chairmen(302, city_chairman=422, commune_chairman=422),
+    # any chairman may upload a file: it is read as a draft, with the units of the uploader's jurisdiction only
+    Route("review.statistics", "POST", "/statistics", chairmen(302),
           files={"file": b"unit_code,field,period,received,on_time,late\nNG-MC,dat_dai,2020,10,9,1\n"}),
+    # a draft holds the whole file: its author's alone (the district's chairman uploaded this one)
+    Route("review.statistics_import", "GET", "/statistics/imports/{stat_draft}", chairmen(404, chairman=200)),
+    Route("review.statistics_mapping", "POST", "/statistics/imports/{stat_draft}/mapping",
+          chairmen(404, chairman=302), data={"field:Hàng hải": "khac"}),
+    Route("review.statistics_confirm", "POST", "/statistics/imports/{stat_draft}/confirm", chairmen(404, chairman=302)),
+    Route("review.statistics_discard", "POST", "/statistics/imports/{stat_draft}/discard", chairmen(404, chairman=302)),
     Route("review.period_pdf", "GET", "/reports/period.pdf?period=2019", chairmen(200)),
     Route("review.period_xlsx", "GET", "/reports/period.xlsx?period=2019", chairmen(200)),
 ]
@@ -342,7 +349,19 @@ def _ids():
         "remediation_doc": db.session.scalar(select(OutgoingDocument.id).where(
             OutgoingDocument.kind == "remediation_report")),
         "dn_authority": db.session.scalar(select(Authority.id).where(Authority.code == "DN")),
+        "stat_draft": _statistics_draft(),
     }
+
+
+def _statistics_draft() -> int:
+    from audit.services import statistics
+    from tests.services.test_statistics_import import NOW, PROVINCIAL
+
+    author = db.session.scalar(select(User).where(User.username == "chutich"))
+    draft = statistics.draft(PROVINCIAL, "xuat-2020.csv", source="Cổng DVC tỉnh", period_text="2020", actor=author,
+                             now=NOW)
+    db.session.commit()
+    return draft.id
 
 
 @pytest.mark.parametrize("route, actor, status", CASES)

@@ -16,7 +16,6 @@ VI = {
     "Only the chairman of %(authority)s, in charge of this inspection today, may decide this.":
         "Chỉ Chủ tịch %(authority)s, cơ quan đang có thẩm quyền đối với cuộc kiểm tra này, mới được quyết định việc này.",
     "%(name)s does not act for %(authority)s.": "%(name)s không thuộc %(authority)s.",
-    "%(code)s is outside the units you act for.": "Đơn vị %(code)s không thuộc phạm vi quản lý của bạn.",
     "A chairman, team lead or inspector acts for an inspecting authority: choose it.":
         "Chủ tịch, trưởng đoàn, thành viên đoàn kiểm tra phải thuộc một cơ quan có thẩm quyền kiểm tra: hãy chọn cơ quan.",
     "Only a chairman, team lead or inspector acts for an inspecting authority.":

@@ -262,18 +262,8 @@ VI = {
     # review
     'A period is a year (2019) or a quarter (2019-Q1).':
         'Kỳ báo cáo là một năm (2019) hoặc một quý (2019-Q1).',
-    'Column %(column)s must be a whole number, not “%(value)s”.':
-        'Cột %(column)s phải là số nguyên, không phải “%(value)s”.',
-    'Column %(column)s cannot be negative.':
-        'Cột %(column)s không được âm.',
-    'Unknown unit %(code)s.':
-        'Không tìm thấy đơn vị %(code)s.',
     'Unknown field “%(value)s”.':
         'Lĩnh vực “%(value)s” không hợp lệ.',
-    'received (%(received)d) must equal on_time + late (%(sum)d).':
-        'Số tiếp nhận (%(received)d) phải bằng đúng hạn + quá hạn (%(sum)d).',
-    'This unit, field and period appear twice.':
-        'Đơn vị, lĩnh vực và kỳ này xuất hiện hai lần.',
     'An issued conclusion cannot be changed.':
         'Không được sửa thông báo kết luận đã ban hành.',
     'Only a finalised inspection can be concluded.':
@@ -286,8 +276,6 @@ VI = {
         'Yêu cầu xem xét trách nhiệm phải có người đứng đầu đương nhiệm và lý do.',
     'The chairman concluded the inspection of %(unit)s (%(number)s).':
         'Chủ tịch đã kết luận cuộc kiểm tra tại %(unit)s (%(number)s).',
-    'Figures for %(code)s, %(field)s, %(period)s are already imported.':
-        'Số liệu của %(code)s, lĩnh vực %(field)s, kỳ %(period)s đã được nhập trước đó.',
     'Conclusions and directives (one per line)':
         'Kết luận và chỉ đạo (mỗi ý một dòng)',
     "Ask for a review of the head's responsibility":
@@ -296,8 +284,6 @@ VI = {
         'Lý do xem xét trách nhiệm',
     'The inspection has been concluded (%(number)s).':
         'Đã ban hành thông báo kết luận (%(number)s).',
-    'Imported %(count)d row(s) of dossier statistics.':
-        'Đã nhập %(count)d dòng số liệu hồ sơ.',
     'Dashboard':
         'Tổng quan',
     'Conclusion':
@@ -358,8 +344,6 @@ VI = {
         'Đơn vị và thời gian giữ chức',
     'Formal verdicts':
         'Kết luận hình thức',
-    'On time by unit':
-        'Tỷ lệ đúng hạn theo đơn vị',
     'Late':
         'Quá hạn',
     'Reported on time':
@@ -368,10 +352,6 @@ VI = {
         'Mẫu kiểm tra',
     'sample contradicts the report':
         'mẫu kiểm tra trái với số liệu báo cáo',
-    'On time by field':
-        'Tỷ lệ đúng hạn theo lĩnh vực',
-    'Import statistics (CSV)':
-        'Nhập số liệu (CSV)',
     "not closed":
         "chưa đóng",
 

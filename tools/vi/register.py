@@ -88,7 +88,6 @@ VI = {
     "PDF files with scripts, automatic actions or embedded files are not accepted.":
         "Không nhận tệp PDF có mã lệnh (script), thao tác tự động hoặc tệp đính kèm bên trong.",
     "The reason is longer than %(max)d characters.": "Lý do dài quá %(max)d ký tự.",
-    "Column %(column)s is larger than %(max)s.": "Cột %(column)s lớn hơn %(max)s.",
     "This inspection was changed meanwhile (a second tap, another tab or tablet); reload the page to see where it stands.":
         "Cuộc kiểm tra vừa được thay đổi (bấm hai lần, một thẻ hoặc máy tính bảng khác); hãy tải lại trang để xem tình trạng hiện tại.",
     "The data sent is not valid: %(errors)s": "Dữ liệu gửi lên không hợp lệ: %(errors)s",
