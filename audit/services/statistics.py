@@ -206,6 +206,20 @@ def remember(source: str, *, columns: Mapping[str, str] | None = None, units: Ma
     return mapping
 
 
+def set_period(imp: StatisticsImport, text: str, *, actor: User | None, now: datetime) -> None:
+    """The period of a draft whose file has no period column, as the user gives it on the import screen."""
+    if not stats_import.may_commit(imp.import_state):
+        raise Conflict(N_("This import has already been confirmed or discarded."))
+    text = " ".join(text.split())[:20]
+    if text:
+        parse_period(text)
+    if (text or None) != imp.period_text:
+        audit_log.record(actor, "statistics.period", "statistics_imports", imp.id, now=now,
+                         before={"period": imp.period_text}, after={"period": text or None})
+        imp.period_text = text or None
+        db.session.flush()
+
+
 def _claim(imp: StatisticsImport, to: ImportState) -> None:
     """Move a draft on, once: the loser of two confirmations gets :class:`Conflict`."""
     claimed = db.session.execute(update(StatisticsImport).where(StatisticsImport.id == imp.id,

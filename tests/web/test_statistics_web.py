@@ -13,7 +13,7 @@ from tests.web.test_review_web import pdf_text
 
 
 def _upload(client, data: bytes, name="xuat-tu-he-thong.csv", period="2020", source="Cổng DVC tỉnh"):
-    return client.post("/statistics?period=2020", data={"file": (io.BytesIO(data), name), "period": period,
+    return client.post("/statistics?period=2020", data={"file": (io.BytesIO(data), name), "report_period": period,
                                                          "source": source}, content_type="multipart/form-data")
 
 

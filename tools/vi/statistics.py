@@ -106,4 +106,5 @@ VI = {
     "Confirm and import": "Xác nhận và nhập",
     "Discard this file": "Hủy tệp này",
     "Back to the statistics": "Quay lại số liệu thống kê",
+    "Still being handled": "Đang giải quyết",
 }

@@ -58,8 +58,8 @@ class StatisticsForm(FlaskForm):
                      validators=[FileRequired(message=_l("Choose a file."))])
     source = StringField(_l("Source of the file (its mapping is remembered under this name)"),
                          validators=[optional(), max_length(100)])
-    period = StringField(_l("Period, when the file has no period column (2019, 2019-Q1)"),
-                         validators=[optional(), max_length(20)])
+    report_period = StringField(_l("Period, when the file has no period column (2019, 2019-Q1)"),
+                                validators=[optional(), max_length(20)])
 
 
 class ImportActionForm(FlaskForm):
@@ -170,13 +170,14 @@ def statistics():
                     raise ImportRejected([Problem(0, N_("The file is larger than %(size)d MB."),
                                                   {"size": current_app.config["IMPORT_MAX_BYTES"] // (1024 * 1024)})])
                 imp = statistics_service.draft(data, form.file.data.filename or "", source=form.source.data or "",
-                                               period_text=form.period.data, actor=current_user, now=utcnow())
+                                               period_text=form.report_period.data, actor=current_user,
+                                               now=utcnow())
             except ImportRejected as err:
                 db.session.rollback()
                 problems = [(p.row, translate(p)) for p in err.problems]
             except InvalidInput as err:
                 db.session.rollback()
-                form.period.errors = [*form.period.errors, translate(err)]
+                form.report_period.errors = [*form.report_period.errors, translate(err)]
             else:
                 db.session.commit()
                 return redirect(url_for("review.statistics_import", import_id=imp.id))
@@ -213,8 +214,8 @@ def _import_page(imp: StatisticsImport, status: int = 200, errors: list[str] | N
     if prepared is not None:
         row_problems = [(p.line, _problem_text(p)) for p in prepared.preview.problems] + \
             [(p.row, translate(p)) for p in prepared.overlaps]
-        totals = {"level": [(gettext(LEVEL_LABELS[k]) if k in LEVEL_LABELS else k, t)
-                            for k, t in sorted(prepared.preview.totals("level").items())],
+        by_level = prepared.preview.totals("level")
+        totals = {"level": [(gettext(label), by_level[key]) for key, label in LEVEL_LABELS.items() if key in by_level],
                   "field": sorted(prepared.preview.totals("field").items()),
                   "unit": sorted(prepared.preview.totals("unit").items())}
     return render_template("review/statistics_import.html", imp=imp, prepared=prepared, file_problems=file_problems,
@@ -252,7 +253,11 @@ def statistics_mapping(import_id: int):
         elif key.startswith("field:") and value:
             fields[key[len("field:"):]] = value
 
+    period_text = request.form.get("report_period")
+
     def save():
+        if period_text is not None:
+            statistics_service.set_period(imp, period_text, actor=current_user, now=utcnow())
         statistics_service.remember(imp.source, columns=columns, units=units, fields=fields, now=utcnow())
 
     outcome = submit(form, save, refused_status=422)
