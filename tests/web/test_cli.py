@@ -42,8 +42,10 @@ def test_statistics_import_cli_checks_summarises_and_never_doubles(runner, demo,
     from audit.services import statistics
     from tests.services.test_statistics_import import NOW, PROVINCIAL
 
-    export = tmp_path / "xuat-2020.csv"
-    export.write_bytes(PROVINCIAL)
+    from pathlib import Path
+
+    export = Path(__file__).resolve().parents[2] / "examples" / "so-lieu-tthc-2020.csv"  # the README's example
+    assert export.read_bytes() == PROVINCIAL
     count = lambda: db.session.scalar(select(func.count(DossierStatistic.id)))  # noqa: E731
     before = count()
     dry = runner.invoke(args=["statistics", "import", str(export), "--period", "2020", "--dry-run"])
