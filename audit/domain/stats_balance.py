@@ -117,9 +117,11 @@ def problems(f: Figures) -> list[Broken]:
 
 def on_time_rate(early: int, on_time: int, late: int) -> float | None:
     """The share, in per cent to one decimal, of dossiers handled in the period that were handled early or on
-    time: (early + on time) / handled. The reporting form counts handled dossiers by these three outcomes; the
-    rate over *handled* dossiers is how provincial reports state "tỷ lệ giải quyết đúng hạn" (the form's own
-    note on the rate is not confirmed — see the closing note of issue 15). ``None`` when nothing was handled."""
+    time: (early + on time) / handled. No definition in the reporting form or its circular was found; this is
+    how provincial reports state it ("… hồ sơ đã được giải quyết … trước hạn đạt 48,2%; … đúng hạn đạt
+    51,2%"). Unconfirmed alternatives exist: a transcription of the QĐ 766/QĐ-TTg index guide counts dossiers
+    "đã và đang xử lý đúng hạn hoặc trong hạn" over all dossiers received (in progress included), and one
+    provincial portal counts late ones over all dossiers to handle. ``None`` when nothing was handled."""
     handled = early + on_time + late
     return round(100 * (early + on_time) / handled, 1) if handled else None
 

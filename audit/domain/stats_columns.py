@@ -1,9 +1,10 @@
 """Which figure each column of a dossier-statistics export holds, from its header as people write it.
 
 Provincial exports follow the periodic reporting form on the results of handling administrative procedures
-(Biểu số 06/VPCP/KSTT of Thông tư 01/2020/TT-VPCP, 21/10/2020 — the layout as public implementations show it;
-not yet checked against the official annex, and whether a circular under Decree 118/2025 replaced it is
-unconfirmed). Its header spans up to three rows:
+(Biểu số 06/VPCP/KSTT of Thông tư 01/2020/TT-VPCP, 21/10/2020, in force from 15/12/2020 by a secondary
+source — the layout as public implementations show it, not checked against the official annex. Thông tư
+05/2025/TT-VPCP, 31/12/2025, in force from 15/02/2026 by a secondary source, bears the same title; whether
+it replaces the 2020 circular and its forms is unconfirmed). Its header spans up to three rows:
 
     Lĩnh vực | Số hồ sơ nhận giải quyết              | Số hồ sơ đã giải quyết              | … đang giải quyết
              | Tổng số | Trong đó        | Từ kỳ trước | Tổng số | Trước hạn | Đúng hạn | Quá hạn | Tổng số | Trong hạn | Quá hạn
