@@ -129,7 +129,7 @@ def register_cli(app: Flask) -> None:
         from audit.domain import stats_import
         from audit.domain.errors import DomainError, ImportRejected
         from audit.services import statistics as statistics_service
-        from audit.web.errors import translate
+        from audit.web.errors import problem_text, translate
 
         limit = app.config["IMPORT_MAX_BYTES"]
         if export.stat().st_size > limit:  # checked before reading, as the upload form does
@@ -170,7 +170,7 @@ def register_cli(app: Flask) -> None:
         problems += [f"Tên đơn vị trùng nhiều đơn vị “{name}”" for name in preview.ambiguous_units]
         problems += [f"Lĩnh vực không xác định được “{label}” (dòng {', '.join(map(str, lines))})"
                      for label, lines in preview.unknown_fields.items()]
-        problems += [f"Dòng {p.line}: {translate(p)}" for p in preview.problems]
+        problems += [f"Dòng {p.line}: {problem_text(p)}" for p in preview.problems]
         problems += [f"Dòng {p.row}: {translate(p)}" for p in prepared.overlaps]
         if problems:
             db.session.rollback()

@@ -98,10 +98,14 @@ def problems(f: Figures) -> list[Broken]:
                   N_("Handled (%(handled)d) must equal early + on time + late (%(parts)d)."), "handled"),
         _sum_rule(f.pending, (f.pending_within, f.pending_overdue),
                   N_("In progress (%(pending)d) must equal within deadline + overdue (%(parts)d)."), "pending"),
-        _sum_rule(f.received, (f.received_online, f.received_in_person, f.received_post),
+        _sum_rule(f.received if f.received is not None else f.new_received() if f.received_total is not None else None,
+                  (f.received_online, f.received_in_person, f.received_post),
                   N_("Received (%(received)d) must equal online + in person + by post (%(parts)d)."), "received"),
     )
     found.extend(r for r in rules if r is not None)
+    if f.received_total is not None and f.carried_over is not None and f.received_total < f.carried_over:
+        found.append(Broken(N_("Received in all (%(total)d) cannot be less than carried over (%(carried)d)."),
+                            {"total": f.received_total, "carried": f.carried_over}))
     if None not in (f.received_total, f.received):
         if f.received_total != (f.carried_over or 0) + f.received:
             found.append(Broken(N_("Received in all (%(total)d) must equal carried over + newly received "
@@ -158,6 +162,9 @@ def stored(f: Figures) -> Stored | Broken:
     received = f.new_received()
     if received is None:
         return Broken(N_("The row gives no number of dossiers received."), {})
+    if received < 0:
+        return Broken(N_("Received in all (%(total)d) cannot be less than carried over (%(carried)d)."),
+                      {"total": f.received_total, "carried": f.carried_over})
     if f.on_time is None and f.late is None and f.early is None:
         return Broken(N_("The row gives no dossiers handled early, on time or late."), {})
     parts = (f.early or 0, f.on_time or 0, f.late or 0)
@@ -210,3 +217,30 @@ class DossierTotals:
 
         return cls(key, *(total(n) or 0 for n in ("carried_over", "received", "early", "on_time", "late")),
                    *(total(n) for n in ("pending", "pending_overdue", "returned", "procedures")))
+
+
+def over_periods(parts: Sequence[tuple[object, object, DossierTotals]]) -> DossierTotals:
+    """One unit's figures in one field over several periods of the window, as (start, end, totals): what was
+    carried over into the window is the earliest period's, what is still being handled at its end the latest
+    period's (a quarter's pending dossiers are the next quarter's carried over: summing them counts them
+    twice); the flows are summed; the number of procedures is the largest any period gives."""
+    if len(parts) == 1:
+        return parts[0][2]
+    first = min(start for start, _end, _t in parts)
+    last = max(end for _start, end, _t in parts)
+
+    def total(name: str) -> int | None:
+        given = [getattr(t, name) for _s, _e, t in parts if getattr(t, name) is not None]
+        return sum(given) if given else None
+
+    procedures = [t.procedures for _s, _e, t in parts if t.procedures is not None]
+    return DossierTotals(
+        parts[0][2].key, sum(t.carried_over for start, _e, t in parts if start == first),
+        *(total(n) or 0 for n in ("received", "early", "on_time", "late")),
+        total_at(parts, last, "pending"), total_at(parts, last, "pending_overdue"), total("returned"),
+        max(procedures) if procedures else None)
+
+
+def total_at(parts: Sequence[tuple[object, object, DossierTotals]], end: object, name: str) -> int | None:
+    given = [getattr(t, name) for _s, e, t in parts if e == end and getattr(t, name) is not None]
+    return sum(given) if given else None

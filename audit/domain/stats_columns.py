@@ -156,6 +156,9 @@ def column_of(path: Sequence[str]) -> Column | None:
         return _IN_GROUP[(group, leaf)]
     if leaf in _ALONE:
         return _ALONE[leaf]
+    if leaf in _GROUPS:  # a group's name alone heads its total ("Đang giải quyết", "Số hồ sơ đã giải quyết")
+        return {_Group.RECEIVED: Column.RECEIVED_TOTAL, _Group.HANDLED: Column.HANDLED_TOTAL,
+                _Group.PENDING: Column.PENDING_TOTAL}[_GROUPS[leaf]]
     # a single-row header that says it all: "Số hồ sơ đã giải quyết quá hạn", "Handled — on time"
     own_group = _group_of(cells[-1:])
     if own_group is not None:

@@ -5,6 +5,7 @@ problem cannot be committed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -13,7 +14,7 @@ from .procedure_fields import ProcedureField, field_by_key, match_field
 from .review import Period, parse_period
 from .stats_balance import Broken, Figures, Stored, problems, stored
 from .stats_columns import Column
-from .stats_units import Candidate, How, UnitMatcher
+from .stats_units import Candidate, How, UnitMatch, UnitMatcher
 from .text import fold
 
 _FIGURES = {
@@ -55,6 +56,7 @@ class Preview:
     unknown_units: dict[str, list[int]] = field(default_factory=dict)  # name as written → its lines
     ambiguous_units: dict[str, tuple[Candidate, ...]] = field(default_factory=dict)
     unknown_fields: dict[str, list[int]] = field(default_factory=dict)
+    matched_units: dict[str, UnitMatch] = field(default_factory=dict)  # each name as written → how it matched
 
     @property
     def ready(self) -> bool:
@@ -77,15 +79,24 @@ class Preview:
         return {name: Stored(**values) for name, values in sums.items()}
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*")
+_WHOLE = re.compile(r"\d+(?:[.,]0+)?")
+
+
 def _number(text: str) -> int | None | str:
-    """A count as an export writes it ("1.147", "1 147", "3820"); ``None`` for an empty cell; the text itself
-    when it is not a whole number (reported)."""
-    cleaned = text.replace(".", "").replace(" ", "").replace("\u00a0", "")
+    """A count as an export writes it ("1.147", "1 147", "1,147", "3820", "420.0"); ``None`` for an empty cell;
+    the text itself when it is not a whole number (reported). A separator is read as one for thousands only
+    between groups of three digits: "12.5" or "420.50" is not a count, never 125 or 42050."""
+    cleaned = text.strip()
     if not cleaned or cleaned == "-":
         return None
-    if len(cleaned) > 12 or not cleaned.isascii() or not cleaned.isdigit():
+    if len(cleaned) > 40 or not cleaned.isascii() and "\u00a0" not in cleaned:
         return text
-    return int(cleaned)
+    if _THOUSANDS.fullmatch(cleaned):
+        return int(re.sub(r"\D", "", cleaned))
+    if _WHOLE.fullmatch(cleaned):
+        return int(re.split(r"[.,]", cleaned)[0])
+    return text
 
 
 def build(rows: Sequence[tuple[int, Sequence[str]]], columns: Mapping[int, Column], matcher: UnitMatcher, *,
@@ -107,6 +118,7 @@ def build(rows: Sequence[tuple[int, Sequence[str]]], columns: Mapping[int, Colum
         return preview
     mapped_fields = {fold(label): key for label, key in (field_mapping or {}).items()}
     seen: dict[tuple, int] = {}
+    periods: dict[tuple, list[tuple[Period, int]]] = {}  # (unit, field) → periods of the file's rows, their lines
     for line, cells in rows:
         def cell(column: Column, cells: Sequence[str] = cells) -> str:
             index = where.get(column)
@@ -114,6 +126,8 @@ def build(rows: Sequence[tuple[int, Sequence[str]]], columns: Mapping[int, Colum
 
         unit_text = cell(Column.UNIT_CODE) or cell(Column.UNIT)
         match = matcher.match(unit_text)
+        if match.unit is not None:
+            preview.matched_units.setdefault(unit_text, match)
         if match.how is How.UNKNOWN:
             preview.unknown_units.setdefault(unit_text, []).append(line)
         elif match.how is How.AMBIGUOUS:
@@ -156,6 +170,15 @@ def build(rows: Sequence[tuple[int, Sequence[str]]], columns: Mapping[int, Colum
                                                {"line": seen[key]}))
             continue
         seen[key] = line
+        clash = next((other for other, _line in periods.get(key[:2], [])
+                      if other.start <= row_period.end and row_period.start <= other.end), None)
+        if clash is not None:
+            preview.problems.append(RowProblem(line, N_("This unit and field are already on line %(line)d for "
+                                                        "%(period)s, which overlaps this row's period: the "
+                                                        "dossiers would be counted twice."),
+                                               {"line": dict(periods[key[:2]])[clash], "period": clash.label}))
+            continue
+        periods.setdefault(key[:2], []).append((row_period, line))
         if broken_rules or isinstance(kept, Broken):
             continue
         preview.rows.append(ImportRow(line, match.unit, found, row_period, figures, kept))

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .errors import N_
 from .text import fold, unit_name_key
 
 
@@ -29,6 +30,17 @@ class How(StrEnum):
     MAPPED = "mapped"  # the user said so (remembered for the source)
     AMBIGUOUS = "ambiguous"
     UNKNOWN = "unknown"
+
+
+#: How the import screen says a name was matched.
+HOW_LABELS = {
+    How.CODE: N_("by code"),
+    How.NAME: N_("by name"),
+    How.REDUCED: N_("by name without “UBND”, “Xã”…, diacritics and case"),
+    How.MAPPED: N_("as chosen earlier for this source"),
+    How.AMBIGUOUS: N_("several units"),
+    How.UNKNOWN: N_("not found"),
+}
 
 
 @dataclass(frozen=True)
@@ -59,15 +71,21 @@ class UnitMatcher:
         raw = " ".join((text or "").split())
         if not raw:
             return UnitMatch(raw, How.UNKNOWN)
-        if fold(raw) in self.mapped and self.mapped[fold(raw)] in self.by_id:
-            return UnitMatch(raw, How.MAPPED, self.by_id[self.mapped[fold(raw)]])
         if raw.upper() in self.by_code:
             return UnitMatch(raw, How.CODE, self.by_code[raw.upper()])
+        ambiguous: tuple[Candidate, ...] = ()
         for how, found in ((How.NAME, self.by_name.get(raw.casefold(), [])),
                            (How.REDUCED, self.by_key.get(unit_name_key(raw), []))):
             distinct = tuple(self.by_id[i] for i in dict.fromkeys(c.id for c in found))
             if len(distinct) == 1:
                 return UnitMatch(raw, how, distinct[0])
             if len(distinct) > 1:
-                return UnitMatch(raw, How.AMBIGUOUS, candidates=distinct)
+                ambiguous = distinct
+                break
+        # the user's answer settles only a name the tree itself does not settle: a code or a name that matches
+        # one unit is never overridden by a mapping (made for another tree, or by someone else)
+        if fold(raw) in self.mapped and self.mapped[fold(raw)] in self.by_id:
+            return UnitMatch(raw, How.MAPPED, self.by_id[self.mapped[fold(raw)]])
+        if ambiguous:
+            return UnitMatch(raw, How.AMBIGUOUS, candidates=ambiguous)
         return UnitMatch(raw, How.UNKNOWN)

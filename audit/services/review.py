@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 from audit.db import db
 from audit.domain.remediation import OPEN_STATES, State
 from audit.domain.review import HeadStats, Period, attention_order, sparkline
-from audit.domain.stats_balance import DossierTotals
+from audit.domain.stats_balance import DossierTotals, over_periods
 from audit.domain.units import ONE_STOP_KINDS, UnitKind
 from audit.domain.verdicts import NOT_REAL
 from audit.models import Conclusion, DossierStatistic, Finding, HeadTenure, Inspection, RemediationItem, Unit
@@ -131,22 +131,22 @@ def heads(period: Period | None, *, today: date, scope: frozenset[int] | None = 
     return attention_order(stats)
 
 
-def _sum_or_none(column):
-    # a breakdown no row gave stays unknown rather than zero
-    return case((func.count(column) == 0, None), else_=func.sum(column))
-
-
 def dossier_totals(period: Period, by, scope: frozenset[int] | None = None) -> list[DossierTotals]:
-    """Imported figures of the period summed by ``by`` (a column: the unit, the field, the unit's kind)."""
+    """Imported figures of the period summed by ``by`` (a column: the unit, the field, the unit's kind). Each
+    unit's field is first taken over the periods stored inside the window (:func:`over_periods`): four
+    quarters make a year without counting a quarter's pending dossiers again as the next one's carried over."""
     s = DossierStatistic
-    query = select(by, func.sum(s.carried_over), func.sum(s.received), func.sum(s.early), func.sum(s.on_time),
-                   func.sum(s.late), _sum_or_none(s.pending), _sum_or_none(s.pending_overdue),
-                   _sum_or_none(s.returned), _sum_or_none(s.procedures)) \
-        .join(Unit, Unit.id == s.unit_id) \
-        .where(s.period_start >= period.start, s.period_end <= period.end).group_by(by)
-    return [DossierTotals(key, *(int(v) if v is not None else None for v in values[:5]),
-                          *(int(v) if v is not None else None for v in values[5:]))
-            for key, *values in db.session.execute(_within(query, s.unit_id, scope))]
+    query = select(by.label("key"), s.unit_id, s.field, s.period_start, s.period_end, s.carried_over, s.received,
+                   s.early, s.on_time, s.late, s.pending, s.pending_overdue, s.returned, s.procedures) \
+        .join(Unit, Unit.id == s.unit_id).where(s.period_start >= period.start, s.period_end <= period.end)
+    chains: dict[tuple, list] = defaultdict(list)
+    for row in db.session.execute(_within(query, s.unit_id, scope)):
+        chains[(row.key, row.unit_id, row.field)].append(
+            (row.period_start, row.period_end, DossierTotals(row.key, *row[5:])))
+    by_key: dict = defaultdict(list)
+    for (key, _unit, _field), parts in chains.items():
+        by_key[key].append(over_periods(parts))
+    return [DossierTotals.add(key, parts) for key, parts in by_key.items()]
 
 
 @dataclass

@@ -65,6 +65,9 @@ class Prepared:
             seen.setdefault(unit.id, unit)
         return list(seen.values())
 
+    def desk_name(self, unit_id: int) -> str:
+        return next((c.name for c in self.choices if c.id == unit_id), "")
+
     def header_of(self, index: int) -> str:
         return header_key(self.paths[index])
 
@@ -243,20 +246,25 @@ def commit(imp: StatisticsImport, *, actor: User | None, now: datetime, scope: f
         raise ImportRejected(prepared.overlaps or [Problem(0, N_("The import is not ready: map every column, "
                                                                  "unit and field and correct every row first."))])
     rows = prepared.preview.rows
+    _claim(imp, ImportState.COMMITTED)  # the draft is ours from here: a second confirmation gets Conflict
     covered = {(r.unit.id, r.period.start, r.period.end) for r in rows}
-    earlier = [s for s in db.session.scalars(select(DossierStatistic).where(
-        DossierStatistic.unit_id.in_({u for u, _s, _e in covered})))
-        if (s.unit_id, s.period_start, s.period_end) in covered]
+    unit_ids = sorted({u for u, _s, _e in covered})
+    # the units' rows locked (PostgreSQL; SQLite's write lock is already held by the claim), then what is stored
+    # read afresh: two imports of the same units never both keep their rows
+    db.session.execute(select(Unit.id).where(Unit.id.in_(unit_ids)).order_by(Unit.id).with_for_update())
+    earlier = [s for s in db.session.scalars(select(DossierStatistic).where(DossierStatistic.unit_id.in_(unit_ids))
+                                             .execution_options(populate_existing=True))
+               if (s.unit_id, s.period_start, s.period_end) in covered]
     before = {(s.unit_id, s.field, s.period_start, s.period_end): _figures(s) for s in earlier}
     after = {(r.unit.id, r.field.key, r.period.start, r.period.end): tuple(getattr(r.kept, n) for n in _KEPT)
              for r in rows}
     if before == after:
-        _claim(imp, ImportState.UNCHANGED)
+        imp.state = ImportState.UNCHANGED.value
         imp.rows, imp.replaced_rows, imp.committed_at = len(rows), 0, now
+        db.session.flush()
         audit_log.record(actor, "statistics.unchanged", "statistics_imports", imp.id, now=now,
                          after={"rows": len(rows), "sha256": imp.sha256})
         return Outcome(len(rows), 0, True)
-    _claim(imp, ImportState.COMMITTED)
     earlier_imports = {s.import_id for s in earlier if s.import_id is not None}
     if earlier:
         db.session.execute(delete(DossierStatistic).where(DossierStatistic.id.in_([s.id for s in earlier])))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 
 from audit.domain import csvfile
@@ -32,7 +31,7 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
 
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)  # not read-only: merged ranges are needed
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except Exception:  # noqa: BLE001 — a damaged workbook fails in zipfile, lxml or openpyxl in many ways
         raise ImportRejected([Problem(0, N_("The file is not a readable Excel workbook (.xlsx)."))]) from None
     sheet = workbook.worksheets[0]
     if sheet.max_row > MAX_ROWS + MAX_HEADER_ROWS + 10:

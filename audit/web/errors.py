@@ -32,6 +32,18 @@ def translate(err: DomainError | Problem) -> str:
     return gettext(err.message, **params) if params else gettext(err.message)
 
 
+def problem_text(problem) -> str:
+    """A problem of a statistics row in the user's language; a figure it names is named as the import screen
+    names its column, never by its attribute."""
+    from audit.domain.stats_import import COLUMN_LABELS
+    from audit.domain.stats_preview import FIGURE_COLUMNS
+
+    params = dict(problem.params or {})
+    if params.get("column") in FIGURE_COLUMNS:
+        params["column"] = gettext(COLUMN_LABELS[FIGURE_COLUMNS[params["column"]]])
+    return gettext(problem.message, **params) if params else gettext(problem.message)
+
+
 def domain_status(err: DomainError) -> int:
     """403 for a refusal by role or team, 422 for bad input, 409 for a conflict with the current state."""
     if isinstance(err, NotAllowed):

@@ -13,6 +13,7 @@ from audit.domain.remediation import State as RemediationState
 from audit.domain.stats_columns import Column
 from audit.domain.stats_import import COLUMN_LABELS, LEVEL_LABELS, ImportState
 from audit.domain.stats_import import STATE_LABELS as IMPORT_STATE_LABELS
+from audit.domain.stats_units import HOW_LABELS, How
 from audit.domain.verdicts import VERDICT_LABELS, Verdict
 
 from .authz import can_do
@@ -90,6 +91,10 @@ def column_label(column) -> str:
     return gettext(COLUMN_LABELS[Column(column)])
 
 
+def match_label(how) -> str:
+    return gettext(HOW_LABELS[How(how)])
+
+
 def level_label(level: str) -> str:
     return gettext(LEVEL_LABELS[level]) if level in LEVEL_LABELS else level
 
@@ -119,5 +124,6 @@ def register_filters(app) -> None:
         import_state_label=import_state_label,
         column_label=column_label,
         level_label=level_label,
+        match_label=match_label,
     )
     app.jinja_env.globals.update(can_do=can_do, answer_choices=checklist_rules.answer_choices, item_labels=item_labels)

@@ -83,3 +83,37 @@ def test_the_assessment_migration_keeps_and_renames_existing_data(database_url, 
             assert conn.execute(text("SELECT requirement, remedy FROM findings")).one()[1] == "Khắc phục A04"
         db.session.remove()
         db.engine.dispose()
+
+
+def test_the_statistics_migration_keeps_first_release_rows_and_goes_back(database_url, tmp_path):
+    """Rows of the first release (received = on time + late) become rows of the form with nothing carried over
+    or pending; going back keeps what the first release can hold and drops what it cannot, without failing."""
+    from flask_migrate import downgrade
+    from sqlalchemy import text
+
+    app = make_app(database_url, tmp_path / "instance")
+    with app.app_context():
+        upgrade(revision="e5c1f7a3b924")
+        now = "2020-01-10 02:00:00"
+        with db.engine.begin() as conn:
+            conn.execute(text("INSERT INTO units (id, code, name, kind, created_at) VALUES "
+                              "(1, 'X-MC', 'Bộ phận Một cửa xã X', 'commune_desk', :now)"), {"now": now})
+            conn.execute(text("INSERT INTO dossier_statistics (id, unit_id, field, period_start, period_end, received, "
+                              "on_time, late, procedures, imported_at) VALUES (1, 1, 'dat_dai', '2019-01-01', "
+                              "'2019-12-31', 420, 389, 31, 96, :now)"), {"now": now})
+        upgrade()
+        with db.engine.begin() as conn:
+            row = conn.execute(text("SELECT carried_over, received, early, on_time, late, pending "
+                                    "FROM dossier_statistics")).one()
+            assert tuple(row) == (0, 420, 0, 389, 31, 0)
+            # the form's figures the first release cannot hold: carried over and still being handled
+            conn.execute(text("INSERT INTO dossier_statistics (id, unit_id, field, period_start, period_end, "
+                              "carried_over, received, early, on_time, late, pending, imported_at) VALUES "
+                              "(2, 1, 'ho_tich', '2020-01-01', '2020-12-31', 3, 7, 2, 8, 0, 0, :now), "
+                              "(3, 1, 'xay_dung', '2020-01-01', '2020-12-31', 0, 10, 1, 6, 1, 2, :now)"), {"now": now})
+        downgrade(revision="e5c1f7a3b924")
+        with db.engine.connect() as conn:
+            kept = conn.execute(text("SELECT id, received, on_time, late FROM dossier_statistics ORDER BY id")).all()
+        assert [tuple(r) for r in kept] == [(1, 420, 389, 31)]
+        db.session.remove()
+        db.engine.dispose()

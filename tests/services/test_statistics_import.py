@@ -191,3 +191,35 @@ def test_an_xlsx_with_a_three_row_merged_header_imports(demo):
     db.session.commit()
     assert db.session.scalar(select(func.count(StatisticsImport.id))
                              .where(StatisticsImport.state == "committed")) == 1
+
+
+def test_a_damaged_workbook_is_refused_not_a_crash(demo):
+    import zipfile
+
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<<<")
+    with pytest.raises(ImportRejected):
+        statistics.draft(out.getvalue(), "hong.xlsx", source="x", period_text="2020", actor=None, now=NOW)
+
+
+def test_a_total_below_carried_over_is_a_row_problem_never_a_failed_commit(demo):
+    data = "Đơn vị;Lĩnh vực;Từ kỳ trước;Tổng số tiếp nhận;Đúng hạn;Trả quá hạn\nXã Zuôih;Hộ tịch;10;5;5;0\n".encode()
+    imp = _draft(data.replace("Tổng số tiếp nhận".encode(), b"received"))
+    prepared = statistics.prepare(imp, scope=None)
+    assert {p.line for p in prepared.preview.problems} == {2} and not prepared.ready
+    with pytest.raises(ImportRejected):
+        statistics.commit(imp, actor=_chairman(), now=NOW, scope=None)
+
+
+def test_quarters_imported_one_by_one_make_the_year(demo):
+    header = "Đơn vị;Lĩnh vực;Từ kỳ trước;Mới tiếp nhận;Đúng hạn;Trả quá hạn;Đang giải quyết\n"
+    for quarter, row in (("2020-q1", "0;100;80;0;20"), ("2020-q2", "20;100;110;0;10"), ("2020-q3", "10;50;60;0;0"),
+                         ("2020-q4", "0;40;30;2;8")):
+        imp = _draft((header + f"Xã Zuôih;Hộ tịch;{row}\n").encode(), period=quarter)
+        statistics.commit(imp, actor=_chairman(), now=NOW, scope=None)
+        db.session.commit()
+    [zuoih] = [r for r in review.on_time_by_unit(Y2020) if r.unit.code == "NG-ZUOIH-MC"]
+    figures = zuoih.figures
+    assert (figures.carried_over, figures.received, figures.handled, figures.pending) == (0, 290, 282, 8)
+    assert figures.to_handle == figures.handled + figures.pending

@@ -62,3 +62,33 @@ def test_the_on_time_rate_is_early_and_on_time_over_handled_never_over_received(
 def test_a_row_without_received_or_outcomes_cannot_be_kept():
     assert isinstance(stored(Figures(on_time=5, late=0)), Broken)
     assert isinstance(stored(Figures(received=5, handled=5)), Broken)  # no split: no rate
+
+
+def test_received_in_all_below_carried_over_is_refused_not_stored_negative():
+    [broken] = problems(Figures(carried_over=10, received_total=5))
+    assert broken.params == {"total": 5, "carried": 10}
+    assert isinstance(stored(Figures(carried_over=10, received_total=5, on_time=5, late=0)), Broken)
+
+
+def test_the_ways_received_are_checked_against_the_total_less_carried_over():
+    # 100 in all, 10 carried over: 90 new, but the ways give 60
+    [broken] = problems(Figures(carried_over=10, received_total=100, received_online=50, received_in_person=10))
+    assert broken.params == {"received": 90, "parts": 60}
+    assert problems(Figures(carried_over=10, received_total=100, received_online=80, received_in_person=10)) == []
+
+
+def test_four_quarters_make_a_year_without_counting_pending_twice():
+    from datetime import date
+
+    from audit.domain.stats_balance import DossierTotals, over_periods
+
+    quarters = [(date(2020, 1, 1), date(2020, 3, 31), DossierTotals("x", 5, 100, 0, 90, 5, 10, 1, None, 40)),
+                (date(2020, 4, 1), date(2020, 6, 30), DossierTotals("x", 10, 100, 0, 95, 5, 10, 2, None, 42)),
+                (date(2020, 7, 1), date(2020, 9, 30), DossierTotals("x", 10, 100, 0, 100, 0, 10, 0, None, 42)),
+                (date(2020, 10, 1), date(2020, 12, 31), DossierTotals("x", 10, 100, 0, 100, 4, 6, 3, None, 41))]
+    year = over_periods(quarters)
+    # carried over into the year: Q1's; still being handled at its end: Q4's; the flows summed
+    assert (year.carried_over, year.received, year.handled, year.pending, year.pending_overdue) == \
+        (5, 400, 399, 6, 3)
+    assert year.to_handle == year.handled + year.pending
+    assert year.procedures == 42  # the largest any quarter gives, not 165

@@ -1,5 +1,7 @@
 """The preview a user confirms: an export in the provincial layout, with its own names and labels."""
 
+import pytest
+
 from audit.domain.review import parse_period
 from audit.domain.stats_columns import Column, header_paths, map_columns
 from audit.domain.stats_preview import build
@@ -87,3 +89,25 @@ def test_the_first_release_layout_still_reads():
     assert preview.ready, (preview.problems, preview.missing_columns)
     kept = preview.rows[0].kept
     assert (kept.received, kept.on_time, kept.late, kept.carried_over, kept.pending) == (420, 389, 31, 0, None)
+
+
+def test_a_year_and_its_quarter_in_one_file_would_count_twice_and_are_refused():
+    header = [["Đơn vị", "Lĩnh vực", "Kỳ", "Mới tiếp nhận", "Đúng hạn", "Trả quá hạn"]]
+    columns = map_columns(header_paths(header)).columns
+    rows = [(2, ["Xã La Êê", "Hộ tịch", "2020", "100", "90", "10"]),
+            (3, ["Xã La Êê", "Hộ tịch", "2020-Q1", "25", "20", "5"]),
+            (4, ["Xã La Êê", "Hộ tịch", "2021-Q1", "25", "20", "5"])]  # another year: no overlap
+    preview = build(rows, columns, MATCHER)
+    assert [(p.line, p.params) for p in preview.problems] == [(3, {"line": 2, "period": "2020"})]
+    assert not preview.ready
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1.147", 1147), ("1 147", 1147), ("1,147", 1147), ("1.147.000", 1147000), ("420.0", 420), ("3820", 3820),
+    ("", None), ("-", None), ("12.5", "12.5"), ("420.50", "420.50"), ("1.14", "1.14"), ("-3", "-3"), ("abc", "abc"),
+])
+def test_a_separator_is_for_thousands_only_between_groups_of_three(text, value):
+    # "420.0" from a tool that writes floats is 420, never 4200; "12.5" is not a count at all
+    from audit.domain.stats_preview import _number
+
+    assert _number(text) == value

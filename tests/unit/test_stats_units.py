@@ -32,3 +32,15 @@ def test_a_mapping_the_user_made_is_used_next_time():
     matcher = UnitMatcher([LA_EE, TWIN_A, TWIN_B], mapped={"Tân An (cũ)": TWIN_A.id, "TAN AN": TWIN_B.id})
     assert matcher.match("Tân An (cũ)").unit == TWIN_A and matcher.match("Tân An (cũ)").how is How.MAPPED
     assert matcher.match("Tân An").unit == TWIN_B
+
+
+def test_a_remembered_answer_never_overrides_a_code_or_a_name_the_tree_settles():
+    from audit.domain.stats_units import Candidate, How, UnitMatcher
+
+    laee, thanhmy = Candidate(1, "NG-LAEE-MC", "Xã La Êê"), Candidate(2, "NG-THANHMY-MC", "Thị trấn Thạnh Mỹ")
+    # a mapping saved by someone (or for another tree) that says Thạnh Mỹ is La Êê
+    matcher = UnitMatcher([laee, thanhmy], mapped={"THỊ TRẤN THẠNH MỸ": 1, "NG-THANHMY-MC": 1, "Thị trấn Thạnh Mĩ": 2})
+    assert matcher.match("THỊ TRẤN THẠNH MỸ").unit == thanhmy
+    assert matcher.match("NG-THANHMY-MC").unit == thanhmy
+    mapped = matcher.match("Thị trấn Thạnh Mĩ")  # a spelling the tree does not know: the answer applies
+    assert (mapped.how, mapped.unit) == (How.MAPPED, thanhmy)

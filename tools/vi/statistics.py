@@ -107,4 +107,16 @@ VI = {
     "Discard this file": "Hủy tệp này",
     "Back to the statistics": "Quay lại số liệu thống kê",
     "Still being handled": "Đang giải quyết",
+    "by code": "theo mã",
+    "by name": "theo tên",
+    "by name without “UBND”, “Xã”…, diacritics and case": "theo tên (bỏ qua “UBND”, “Xã”…, dấu và chữ hoa)",
+    "as chosen earlier for this source": "theo lựa chọn đã lưu cho nguồn này",
+    "several units": "nhiều đơn vị",
+    "not found": "không tìm thấy",
+    "Units recognised": "Đơn vị đã nhận ra",
+    "How": "Cách nhận ra",
+    "Received in all (%(total)d) cannot be less than carried over (%(carried)d).":
+        "Tổng số nhận giải quyết (%(total)d) không thể nhỏ hơn số kỳ trước chuyển qua (%(carried)d).",
+    "This unit and field are already on line %(line)d for %(period)s, which overlaps this row's period: the dossiers would be counted twice.":
+        "Đơn vị và lĩnh vực này đã có ở dòng %(line)d cho kỳ %(period)s, trùng một phần với kỳ của dòng này: hồ sơ sẽ bị tính hai lần.",
 }

@@ -79,8 +79,8 @@ def upgrade():
 
 def downgrade():
     # figures the first release cannot hold are lost: carried over, early, in progress, the ways received
-    op.execute("UPDATE dossier_statistics SET on_time = on_time + early")
-    op.execute("DELETE FROM dossier_statistics WHERE carried_over + received <> on_time + late")
+    op.execute("UPDATE dossier_statistics SET on_time = on_time + early, early = 0")
+    op.execute("DELETE FROM dossier_statistics WHERE received <> on_time + late")
     with op.batch_alter_table('dossier_statistics', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('ck_dossier_statistics_to_handle_adds_up'), type_='check')
         batch_op.drop_constraint(op.f('ck_dossier_statistics_not_negative'), type_='check')

@@ -20,7 +20,6 @@ from audit.domain.policy import Permission
 from audit.domain.procedure_fields import FIELDS as PROCEDURE_FIELDS
 from audit.domain.review import parse_period
 from audit.domain.stats_import import COLUMN_LABELS, LEVEL_LABELS
-from audit.domain.stats_preview import FIGURE_COLUMNS
 from audit.domain.units import ONE_STOP_KINDS
 from audit.domain.verdicts import Verdict
 from audit.domain.vndate import local_today
@@ -31,7 +30,7 @@ from audit.services import review as review_service
 from audit.services import statistics as statistics_service
 from audit.services.remediation import can_see_inspection
 from audit.web.authz import current_actor, require
-from audit.web.errors import translate
+from audit.web.errors import problem_text, translate
 from audit.web.filters import verdict_label
 from audit.web.forms import max_length, optional, read_upload, submit
 from audit.web.inspections.common import load_inspection
@@ -196,14 +195,6 @@ def _own_import(import_id: int) -> StatisticsImport:
     return imp
 
 
-def _problem_text(problem) -> str:
-    """A row's problem in the user's language; a figure it names is named as the mapping screen names it."""
-    params = dict(problem.params or {})
-    if params.get("column") in FIGURE_COLUMNS:
-        params["column"] = gettext(COLUMN_LABELS[FIGURE_COLUMNS[params["column"]]])
-    return gettext(problem.message, **params) if params else gettext(problem.message)
-
-
 def _import_page(imp: StatisticsImport, status: int = 200, errors: list[str] | None = None):
     file_problems, row_problems, totals = [], [], {}
     try:
@@ -212,7 +203,7 @@ def _import_page(imp: StatisticsImport, status: int = 200, errors: list[str] | N
         prepared = None
         file_problems = [(p.row, translate(p)) for p in err.problems]
     if prepared is not None:
-        row_problems = [(p.line, _problem_text(p)) for p in prepared.preview.problems] + \
+        row_problems = [(p.line, problem_text(p)) for p in prepared.preview.problems] + \
             [(p.row, translate(p)) for p in prepared.overlaps]
         by_level = prepared.preview.totals("level")
         totals = {"level": [(gettext(label), by_level[key]) for key, label in LEVEL_LABELS.items() if key in by_level],
@@ -272,13 +263,10 @@ def statistics_mapping(import_id: int):
 def statistics_confirm(import_id: int):
     imp = _own_import(import_id)
     form = ImportActionForm()
-    try:
-        outcome = submit(form, lambda: statistics_service.commit(imp, actor=current_user, now=utcnow(),
-                                                                  scope=current_actor().unit_scope),
-                         refused_status=422)
-    except ImportRejected as err:  # not ready: the page says what is left
-        db.session.rollback()
-        return _import_page(imp, 422, [translate(p) for p in err.problems])
+    # not ready: refused with 422, and the page lists what is left to map or correct
+    outcome = submit(form, lambda: statistics_service.commit(imp, actor=current_user, now=utcnow(),
+                                                              scope=current_actor().unit_scope),
+                     refused_status=422)
     if not outcome.done:
         return _import_page(imp, outcome.status, form.form_errors)
     result = outcome.value
