@@ -38,11 +38,11 @@ def test_import_units_cli(runner, demo, tmp_path):
 
 
 def test_statistics_import_cli_checks_summarises_and_never_doubles(runner, demo, tmp_path):
+    from pathlib import Path
+
     from audit.models import DossierStatistic, StatisticsImport
     from audit.services import statistics
     from tests.services.test_statistics_import import NOW, PROVINCIAL
-
-    from pathlib import Path
 
     export = Path(__file__).resolve().parents[2] / "examples" / "so-lieu-tthc-2020.csv"  # the README's example
     assert export.read_bytes() == PROVINCIAL
