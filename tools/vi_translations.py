@@ -4,9 +4,9 @@ Run `.venv/bin/python tools/update_translations.py` after changing UI strings: i
 merges the tables of tools/vi/ (one module per part of the product), and fails if any message is left without a translation.
 """
 
-from vi import assessment, authorities, common, documents, inspections, offline, register, statistics
+from vi import assessment, authorities, common, documents, inspections, offline, register, statistics, usability
 
-_PARTS = (common, inspections, documents, assessment, offline, authorities, register, statistics)
+_PARTS = (common, inspections, documents, assessment, offline, authorities, register, statistics, usability)
 
 
 def _merge() -> dict:

@@ -18,7 +18,7 @@ bp = Blueprint("pwa", __name__)
 
 #: Static files every page may need offline (paths under audit/static).
 SHELL = (
-    "css/app.css", "js/app.js", "js/store.js", "js/fill.js", "js/dossiers.js", "js/summary.js", "js/offline.js",
+    "css/app.css", "js/early.js", "js/app.js", "js/store.js", "js/fill.js", "js/dossiers.js", "js/summary.js", "js/offline.js",
     "vendor/idb-8.0.4/umd.js", "icons/icon-192.png", "icons/icon-512.png", "icons/favicon.ico",
 )
 

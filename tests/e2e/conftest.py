@@ -35,3 +35,12 @@ def shot():
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+def menu(page, name: str | None = None, *, selector: str | None = None) -> None:
+    """Tap an entry of the main menu as a person would: on a tablet the compact header opens the menu first."""
+    toggle = page.locator("#menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.tap()
+    nav = page.locator("#mainnav")
+    (nav.locator(selector) if selector else nav.get_by_role("link", name=name, exact=True)).tap()

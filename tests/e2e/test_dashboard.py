@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import TABLET_PORTRAIT
+from tests.e2e.conftest import TABLET_PORTRAIT, menu
 from tests.e2e.test_tablet import log_in, small_targets
 
 pytestmark = pytest.mark.e2e
@@ -17,7 +17,7 @@ DESKTOP = {"width": 1600, "height": 1000}
 def test_dashboard_layout(page, live_server, viewport, shot):
     page.set_viewport_size(viewport)
     log_in(page, live_server["url"], "chutich")
-    page.get_by_role("link", name="Tổng quan", exact=True).first.tap()
+    menu(page, "Tổng quan")
     page.get_by_label("Kỳ").fill("2019")
     page.get_by_role("button", name="Lọc").tap()
     expect(page.locator("#formal-count")).not_to_have_text("0")

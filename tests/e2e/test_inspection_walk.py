@@ -7,6 +7,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import menu
 from tests.e2e.test_tablet import log_in
 
 pytestmark = pytest.mark.e2e
@@ -59,7 +60,7 @@ def photo(tmp_path):
 def test_inspector_fills_offline_and_lead_finalises(page, context, live_server, tmp_path, shot):
     base = live_server["url"]
     log_in(page, base, "thanhtra")
-    page.get_by_role("link", name="Kiểm tra", exact=True).first.tap()
+    menu(page, "Kiểm tra")
     planned = page.locator("section.card", has_text="Đã lập kế hoạch")
     planned.get_by_role("link", name="Bộ phận Một cửa xã La Êê").tap()
     expect(page.get_by_role("heading", name="Bộ phận Một cửa xã La Êê")).to_be_visible()

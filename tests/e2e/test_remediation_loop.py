@@ -6,6 +6,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import menu
 from tests.e2e.test_tablet import log_in
 
 pytestmark = pytest.mark.e2e
@@ -26,7 +27,7 @@ def test_respond_return_respond_accept(page, live_server, tmp_path, shot):
     Image.new("RGB", (640, 480), (240, 240, 230)).save(photo, "JPEG")
 
     log_in(page, base, "donvi-la-ee")
-    page.get_by_role("link", name="Khắc phục", exact=True).first.tap()
+    menu(page, "Khắc phục")
     expect(page.locator("#group-overdue")).to_contain_text("UBND xã La Êê")
     page.goto(f"{base}/remediation/{item_id}")
     expect(page.locator("#overdue-badge")).to_be_visible()
@@ -45,7 +46,7 @@ def test_respond_return_respond_accept(page, live_server, tmp_path, shot):
     log_out(page)
 
     log_in(page, base, "donvi-la-ee")
-    page.locator("#inbox-link").tap()
+    menu(page, selector="#inbox-link")
     page.get_by_role("link", name=f"Mục {item_id} bị trả lại").first.tap()
     page.get_by_label("Nội dung đã khắc phục").fill("Bổ sung ảnh chụp có ngày giờ tại quầy.")
     page.locator("#files-respond").set_input_files(str(photo))
@@ -60,7 +61,7 @@ def test_respond_return_respond_accept(page, live_server, tmp_path, shot):
     log_out(page)
 
     log_in(page, base, "donvi-la-ee")
-    page.locator("#inbox-link").tap()
+    menu(page, selector="#inbox-link")
     expect(page.locator("#inbox")).to_contain_text(f"Mục {item_id} đã được chấp nhận và đóng.")
     page.goto(f"{base}/remediation/{item_id}")
     expect(page.locator("#timeline .event")).to_have_count(5)

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import TABLET_LANDSCAPE, TABLET_PORTRAIT
+from tests.e2e.conftest import TABLET_LANDSCAPE, TABLET_PORTRAIT, menu
 
 pytestmark = pytest.mark.e2e
 
@@ -19,7 +19,7 @@ def log_in(page, base, username, password="NamGiang@2019"):
 def small_targets(page) -> list[str]:
     """Visible buttons, inputs and navigation links shorter than 44 CSS pixels."""
     return page.eval_on_selector_all(
-        "button, .btn, input:not([type=hidden]), select, .mainnav a, .tile",
+        "button, .btn, input:not([type=hidden]), select, .mainnav a, .tile, .crumbs a, .table td a",
         """els => els.filter(e => e.offsetParent !== null)
                     .filter(e => e.getBoundingClientRect().height < 44)
                     .map(e => e.outerHTML.slice(0, 80))""",
@@ -31,7 +31,7 @@ def test_chairman_reads_unit_tree_on_tablet(page, live_server, viewport, shot):
     page.set_viewport_size(viewport)
     log_in(page, live_server["url"], "chutich")
     assert small_targets(page) == []
-    page.get_by_role("link", name="Đơn vị", exact=True).first.tap()
+    menu(page, "Đơn vị")
     expect(page.get_by_role("heading", name="Đơn vị")).to_be_visible()
     page.get_by_label("Đơn vị hoạt động vào ngày").fill("01/05/2019")
     page.get_by_role("button", name="Lọc").tap()

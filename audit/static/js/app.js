@@ -8,6 +8,15 @@
     navigator.serviceWorker.register(config.sw, { scope: "/" }).catch(function () { /* an old browser: online only */ });
   }
 
+  // the compact header of tablets: the menu opens below it
+  var toggle = document.getElementById("menu-toggle");
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      var open = toggle.closest(".topbar").classList.toggle("nav-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
   var banner = document.getElementById("netbanner");
   function net() {
     if (!banner) return;
@@ -35,4 +44,31 @@
       });
     });
   }
+
+  // An irreversible step says what will happen and asks first: a form with data-confirm. Listened to in the
+  // capture phase, before any script of the page sees the submission.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.dataset || !form.dataset.confirm || form.dataset.confirmed) return;
+    if (!window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
+  // Whatever the server takes time over (issuing a PDF, an import) shows that it is under way, and a second tap
+  // does not send it again. Forms a page script handles itself (defaultPrevented) are left alone.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.querySelector || (form.method || "").toLowerCase() !== "post") return;
+    var button = event.submitter || form.querySelector("button[type=submit], button:not([type])");
+    if (!button) return;
+    button.classList.add("busy");
+    button.setAttribute("aria-busy", "true");
+    window.setTimeout(function () { button.disabled = true; }, 0);  // after the submission took its value
+    window.setTimeout(function () { button.disabled = false; button.classList.remove("busy"); }, 20000);
+    // back from the page cache (the browser's back button): usable again
+    window.addEventListener("pageshow", function () { button.disabled = false; button.classList.remove("busy");
+      button.removeAttribute("aria-busy"); }, { once: true });
+  });
 })();

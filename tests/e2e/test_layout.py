@@ -1,0 +1,57 @@
+"""Every role on a portrait and a landscape tablet: the compact header, no sideways scrolling, targets a finger
+can hit, and irreversible steps that ask first."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import TABLET_LANDSCAPE, TABLET_PORTRAIT, menu
+from tests.e2e.test_tablet import log_in, small_targets
+
+pytestmark = pytest.mark.e2e
+
+# each role's everyday pages (a list, a record, a form)
+PAGES = {
+    "chutich": ["/", "/dashboard?period=2019", "/dashboard/heads?period=2019", "/statistics?period=2019",
+                "/inspections", "/remediation", "/units"],
+    "thanhtra": ["/offline", "/", "/inspections", "/remediation", "/checklists"],
+    "donvi-la-ee": ["/", "/remediation", "/inbox"],
+    "admin": ["/", "/units", "/admin/users", "/checklists", "/inspections"],
+}
+
+
+@pytest.mark.parametrize("viewport", [TABLET_PORTRAIT, TABLET_LANDSCAPE], ids=["portrait", "landscape"])
+@pytest.mark.parametrize("username", list(PAGES))
+def test_every_role_fits_the_tablet(page, live_server, viewport, username):
+    page.set_viewport_size(viewport)
+    log_in(page, live_server["url"], username)
+    for path in PAGES[username]:
+        page.goto(live_server["url"] + path)
+        header = page.evaluate("document.querySelector('.topbar').getBoundingClientRect().height")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert header <= 64, f"{path}: the header takes {header} px"
+        assert width <= viewport["width"], f"{path}: {width} px wide on a {viewport['width']} px screen"
+        assert small_targets(page) == [], path
+    # the menu opens below the header and holds every entry of the role
+    menu(page, "Trang chủ")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Xin chào")
+
+
+def test_an_irreversible_step_asks_first_and_a_no_changes_nothing(page, live_server):
+    page.set_viewport_size(TABLET_PORTRAIT)
+    log_in(page, live_server["url"], "chutich")
+    page.goto(live_server["url"] + "/statistics?period=2019")
+    export = ("Đơn vị;Lĩnh vực;Mới tiếp nhận;Đúng hạn;Trả quá hạn\n"
+              "UBND xã Zuôih;Hộ tịch;5;5;0\n").encode()
+    page.set_input_files("input[name=file]", files=[{"name": "thu.csv", "mimeType": "text/csv", "buffer": export}])
+    page.fill("input[name=report_period]", "2018")
+    page.get_by_role("button", name="Đọc và xem trước").tap()
+    expect(page.locator("#import-ready")).to_be_visible()
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.locator("#confirm").tap()
+    page.wait_for_timeout(300)
+    assert asked and "thay thế số liệu đã lưu" in asked[0]
+    expect(page.locator("#import-state")).to_contain_text("Chờ xác nhận")  # said no: nothing sent
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#confirm").tap()
+    expect(page.locator("#import-state")).to_contain_text("Đã nhập")

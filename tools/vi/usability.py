@@ -1,0 +1,18 @@
+"""Vietnamese translations: confirmations, progress and the tablet layout (issue 16)."""
+
+VI = {
+    "Menu": "Danh mục",
+    "Finalise this inspection? Its answers, findings and sample are then fixed for good, and the remediation items go to the unit.":
+        "Hoàn tất cuộc kiểm tra này? Sau khi hoàn tất, kết quả trả lời, phát hiện và mẫu hồ sơ không thể sửa nữa, và các yêu cầu khắc phục được gửi tới đơn vị.",
+    "Issue the notice of conclusions now? It is numbered, signed and sent to the unit, and cannot be changed afterwards (only replaced by a new notice).":
+        "Ban hành Thông báo kết luận ngay? Thông báo được lấy số, ký số, gửi tới đơn vị và không thể sửa sau đó (chỉ có thể thay thế bằng thông báo mới).",
+    "Issue the minutes now? They are numbered in the register and signed, and cannot be changed afterwards (only replaced by new minutes).":
+        "Ban hành Biên bản ngay? Biên bản được lấy số trong sổ văn bản đi, ký số và không thể sửa sau đó (chỉ có thể thay thế bằng biên bản mới).",
+    "Issue replacing minutes? They get a new number; the minutes they replace stay, marked as replaced.":
+        "Ban hành biên bản thay thế? Biên bản mới có số mới; biên bản bị thay thế vẫn được lưu và đánh dấu.",
+    "Issue the period report now? It is numbered in the register and signed, and cannot be changed afterwards (only replaced).":
+        "Ban hành báo cáo kỳ ngay? Báo cáo được lấy số trong sổ văn bản đi, ký số và không thể sửa sau đó (chỉ có thể thay thế).",
+    "Import these figures? They replace the figures already stored for the same units and periods.":
+        "Nhập số liệu này? Số liệu sẽ thay thế số liệu đã lưu của cùng đơn vị và kỳ.",
+    "Discard this file? Nothing of it is imported.": "Hủy tệp này? Không có số liệu nào của tệp được nhập.",
+}
