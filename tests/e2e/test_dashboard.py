@@ -30,6 +30,8 @@ def test_dashboard_layout(page, live_server, viewport, shot):
 def test_chairman_reviews_concludes_and_downloads_the_2019_report(page, live_server, shot):
     """The city's chairman, in charge of the district's open work since 01/07/2025, reviews 2019 as history."""
     base = live_server["url"]
+    asked = []  # the notice is permanent: the chairman is asked first, and says yes
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     log_in(page, base, "chutich-tp")
     page.goto(f"{base}/dashboard?period=2019")
     formal = page.locator("tr.desk-formal")
@@ -49,6 +51,7 @@ def test_chairman_reviews_concludes_and_downloads_the_2019_report(page, live_ser
     page.get_by_label("Lý do xem xét trách nhiệm").fill("Bộ phận Một cửa hoạt động hình thức.")
     page.get_by_role("button", name="Kết luận và ban hành thông báo").tap()
     expect(page.locator("#conclusion")).to_contain_text("Thông báo số")
+    assert any("không thể sửa" in message for message in asked), asked
     expect(page.locator("#conclusion")).to_contain_text("Hồ Văn Kên")
     shot(page, "conclusion")
     page.goto(f"{base}/dashboard?period=2019")

@@ -59,6 +59,8 @@ def photo(tmp_path):
 
 def test_inspector_fills_offline_and_lead_finalises(page, context, live_server, tmp_path, shot):
     base = live_server["url"]
+    asked = []  # finalising is for good: the lead is asked first, and says yes
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     log_in(page, base, "thanhtra")
     menu(page, "Kiểm tra")
     planned = page.locator("section.card", has_text="Đã lập kế hoạch")
@@ -153,4 +155,5 @@ def test_inspector_fills_offline_and_lead_finalises(page, context, live_server, 
     findings = page.locator("ol.findings li")
     expect(findings.first).to_contain_text("người đứng đầu: Alăng Thị Hoa")
     expect(page.locator("ol.findings")).to_contain_text("Tái phạm")
+    assert any("Hoàn tất cuộc kiểm tra này?" in message for message in asked), asked
     shot(page, "walk-finalised")
