@@ -31,6 +31,13 @@ class TeamRole(StrEnum):
     SECRETARY = "secretary"
 
 
+TEAM_ROLE_LABELS = {
+    TeamRole.LEAD: N_("Team lead"),
+    TeamRole.MEMBER: N_("Team member"),
+    TeamRole.SECRETARY: N_("Secretary"),
+}
+
+
 class InspectionLocked(DomainError):
     """The inspection is finalised: nothing about it may change (answers 409)."""
 

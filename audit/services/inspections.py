@@ -109,6 +109,20 @@ def plan_inspection(*, unit: Unit, inspection_date: date, announced: bool, decis
     return inspection
 
 
+def work_of(user: User) -> list[tuple[State, list[Inspection]]]:
+    """A team member's own inspections that are not finished, by state in the order work goes (under way,
+    awaiting review, planned): nearest date first."""
+    from sqlalchemy.orm import selectinload
+
+    rows = db.session.scalars(
+        select(Inspection).join(InspectionMember, InspectionMember.inspection_id == Inspection.id)
+        .where(InspectionMember.user_id == user.id, Inspection.state != State.FINALISED.value)
+        .options(selectinload(Inspection.unit)).order_by(Inspection.inspection_date, Inspection.id)).all()
+    order = (State.IN_PROGRESS, State.SUBMITTED, State.PLANNED)
+    return [(state, [i for i in rows if i.state == state.value]) for state in order
+            if any(i.state == state.value for i in rows)]
+
+
 def answers_of(inspection: Inspection) -> dict[str, str]:
     """The inspectors' own answers (the sample's figures are derived again by the assessment)."""
     return {a.item_id: a.value for a in inspection.answers if a.value is not None and a.source != Source.SAMPLE}

@@ -162,8 +162,11 @@ def act(item: RemediationItem, action: Action, *, actor: User, now: datetime, te
     if action is Action.REQUEST_EXTENSION:
         if new_deadline is None or new_deadline <= item.deadline:
             raise InvalidInput(N_("Ask for a date after the current deadline."))
-    if action is Action.GRANT_EXTENSION:
-        new_deadline = new_deadline or item.extension_until
+    if action is Action.GRANT_EXTENSION and new_deadline is None:
+        new_deadline = item.extension_until  # as asked
+        if new_deadline is not None and new_deadline <= today:
+            raise InvalidInput(N_("The date asked for (%(date)s) has already passed: give the new deadline."),
+                               date=new_deadline.strftime("%d/%m/%Y"))
     if action in (Action.GRANT_EXTENSION, Action.SET_DEADLINE):
         if new_deadline is None:
             raise InvalidInput(N_("Give the new deadline."))

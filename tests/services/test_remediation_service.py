@@ -76,6 +76,11 @@ def test_extension_granted_keeps_the_old_deadline(demo):
     with pytest.raises(InvalidTransition):
         remediation.act(item, Action.REQUEST_EXTENSION, actor=unit, now=NOW, text="lần nữa",
                         new_deadline=date(2019, 6, 30))
+    # granted as asked (no date given) — but not once the date asked for has passed: a new one is needed
+    later = datetime(2019, 6, 2, 3, 0, tzinfo=UTC)
+    with pytest.raises(InvalidInput) as passed:
+        remediation.act(item, Action.GRANT_EXTENSION, actor=lead, now=later)
+    assert passed.value.params == {"date": "30/05/2019"}
     remediation.act(item, Action.GRANT_EXTENSION, actor=lead, now=NOW)
     assert item.deadline == date(2019, 5, 30) and item.original_deadline == date(2019, 4, 4)
     assert item.events[-1].old_deadline == date(2019, 4, 4)

@@ -106,3 +106,21 @@ def test_a_cell_that_would_be_a_formula_is_written_as_text():
     assert _safe("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert _safe("+1") == "'+1" and _safe("@x") == "'@x" and _safe("-2") == "'-2"
     assert _safe("Hôih Thị Dung") == "Hôih Thị Dung" and _safe(12) == 12
+
+
+def test_a_period_that_is_no_period_keeps_the_page_and_says_why(client, demo, login):
+    login("chutich")
+    response = client.get("/statistics?period=2019-Q5")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Số liệu hồ sơ" in page and 'id="by-unit"' in page  # the page itself, not an error page
+    assert 'class="flash flash-error"' in page
+    # without a period: this year, never the demo's
+    from audit.db import utcnow
+    from audit.domain.vndate import local_today
+
+    year = str(local_today(utcnow()).year)
+    assert f"Số liệu hồ sơ {year}" in client.get("/statistics").get_data(as_text=True)
+    # a report is never issued for a period other than the one asked for
+    issued = client.post("/reports/period?period=2019-Q5", data={"recipient": "UBND tỉnh"})
+    assert issued.status_code == 400

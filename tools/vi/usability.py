@@ -1,6 +1,20 @@
 """Vietnamese translations: confirmations, progress and the tablet layout (issue 16)."""
 
 VI = {
+    "%(name)s (%(code)s)": "%(name)s (%(code)s)",
+    "%(name)s (%(code)s) — until %(date)s": "%(name)s (%(code)s) — đến %(date)s",
+    "Team member": "Thành viên đoàn",
+    "Your inspections": "Cuộc kiểm tra của bạn",
+    "Your role": "Vai trò của bạn",
+    "today": "hôm nay",
+    "No inspection of yours is under way or planned.": "Bạn không có cuộc kiểm tra nào đang thực hiện hoặc đã lập kế hoạch.",
+    "All your inspections": "Tất cả cuộc kiểm tra của bạn",
+    "version %(version)d": "phiên bản %(version)d",
+    "Technical details": "Thông tin kỹ thuật",
+    ("%(num)d inspection", "%(num)d inspections"): ("%(num)d lần kiểm tra",),
+    "Scores, oldest first: %(scores)s": "Điểm các lần kiểm tra, từ cũ đến mới: %(scores)s",
+    "The date asked for (%(date)s) has already passed: give the new deadline.":
+        "Ngày đơn vị đề nghị (%(date)s) đã qua: hãy ghi hạn mới.",
     "Menu": "Danh mục",
     "Finalise this inspection? Its answers, findings and sample are then fixed for good, and the remediation items go to the unit.":
         "Hoàn tất cuộc kiểm tra này? Sau khi hoàn tất, kết quả trả lời, phát hiện và mẫu hồ sơ không thể sửa nữa, và các yêu cầu khắc phục được gửi tới đơn vị.",

@@ -61,8 +61,9 @@ def _plan_choices(form: PlanForm) -> None:
     inspectable = authorities.jurisdiction_units(authority) if authority is not None else None
     units = [u for u in all_units() if u.kind in kinds and (inspectable is None or u.id in inspectable)]
     form.unit_id.choices = [SelectChoice("", _("— choose a unit —"))] + [
-        SelectChoice(str(u.id), f"{u.name} ({u.code})" + ("" if u.active_on(today) else f" — {_('until')} "
-                                                           f"{u.valid_to.strftime('%d/%m/%Y')}"))
+        SelectChoice(str(u.id), _("%(name)s (%(code)s)", name=u.name, code=u.code) if u.active_on(today) else
+                     _("%(name)s (%(code)s) — until %(date)s", name=u.name, code=u.code,
+                       date=u.valid_to.strftime("%d/%m/%Y")))
         for u in units]
     keys = inspection_service.catalog().keys()
     form.checklist_key.choices = [SelectChoice(k, _checklist_choice(inspection_service.catalog().versions_of(k)))

@@ -7,11 +7,12 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from audit.db import db, utcnow
-from audit.domain.policy import Role
+from audit.domain.policy import TEAM_ROLES, Role
 from audit.domain.remediation import standing
 from audit.domain.units import ONE_STOP_KINDS
 from audit.domain.vndate import local_today
 from audit.models import Unit, User
+from audit.services import inspections as inspection_service
 from audit.services.remediation import visible_items
 from audit.services.units import all_units, head_of
 from audit.web.authz import current_actor
@@ -45,6 +46,8 @@ def home():
         desks = [u for u in all_units() if u.unit_kind in ONE_STOP_KINDS and u.active_on(today)
                  and (scope is None or u.id in scope)]
         context.update(desks=[(d, head_of(d, today)) for d in desks])
+        if role in TEAM_ROLES:  # an inspector's or lead's own work first: today, under way, awaiting review, next
+            context.update(my_inspections=inspection_service.work_of(current_user))
         if role is Role.ADMIN:
             context.update(
                 unit_count=db.session.scalar(select(func.count(Unit.id))),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -65,14 +65,31 @@ class ImportActionForm(FlaskForm):
     """The confirm, discard and mapping buttons of an import: the token only, the rest read as posted."""
 
 
-def _period(default: str | None = None):
+CURRENT = "current"  # the default period of a page: this year, never a year of the demo
+
+
+def _period(default: str | None = None, *, page: bool = True):
+    """The period asked for (``?period=2019``, ``2019-Q1``), else ``default`` (``CURRENT``: this year). A period
+    that is no period is a 400: on a page, the page itself with the reason above it and the default period; for
+    a file, the error page."""
+    if default == CURRENT:
+        default = str(local_today(utcnow()).year)
     text = request.args.get("period", default or "")
     if not text:
         return None, ""
     try:
         return parse_period(text), text
     except InvalidInput as err:
-        abort(400, translate(err))
+        if not page:
+            abort(400, translate(err))
+        flash(translate(err), "error")
+        g.period_refused = True
+        return (parse_period(default), default) if default else (None, "")
+
+
+def _status() -> int:
+    """400 when the period asked for was refused (the page shows the default instead), else 200."""
+    return 400 if g.get("period_refused") else 200
 
 
 @bp.get("/dashboard")
@@ -91,7 +108,7 @@ def dashboard():
                            regime=regime, kinds=sorted(k.value for k in ONE_STOP_KINDS),
                            verdict_codes=[v.value for v in Verdict], formal=[r for r in rows if r.not_real],
                            concludes=authority_service.chaired_today(current_user, today),
-                           never=[r for r in rows if not r.latest])
+                           never=[r for r in rows if not r.latest]), _status()
 
 
 @bp.get("/dashboard/heads")
@@ -99,7 +116,7 @@ def dashboard():
 def heads():
     period, period_text = _period()
     heads = review_service.heads(period, today=local_today(utcnow()), scope=current_actor().unit_scope)
-    return render_template("review/heads.html", heads=heads, period=period, period_text=period_text)
+    return render_template("review/heads.html", heads=heads, period=period, period_text=period_text), _status()
 
 
 @bp.route("/inspections/<int:inspection_id>/conclude", methods=["GET", "POST"])
@@ -153,12 +170,12 @@ def conclusion_pdf(inspection_id: int):
 @bp.route("/statistics", methods=["GET", "POST"])
 @require(Permission.STATISTICS_IMPORT)
 def statistics():
-    period, period_text = _period("2019")
+    period, period_text = _period(CURRENT)
     scope = current_actor().unit_scope
     form = StatisticsForm()
     if request.method == "GET":
         form.source.data = form.source.data or stats_import.DEFAULT_SOURCE
-    problems, status = [], 200
+    problems, status = [], _status()
     if form.is_submitted():
         status = 422
         if form.validate():
@@ -311,7 +328,7 @@ def period_report():
     again on the same period replaces the report in force (reason and confirmation)."""
     from audit.services import period_report as period_service
 
-    period, text = _period("2019")
+    period, text = _period(CURRENT, page=request.method == "GET")  # never issued for a period not asked for
     form = PeriodReportForm()
     replaces = request.form.get("replaces_id", "")
     outcome = submit(form, lambda: period_service.issue(
@@ -331,7 +348,8 @@ def period_report():
             if key in period_service.NARRATIVE:
                 getattr(form, key).data = text
     return render_template("review/period_report.html", form=form, period_text=text, current=current,
-                           reason=request.form.get("reason", "")), outcome.status
+                           reason=request.form.get("reason", "")), \
+        outcome.status if outcome.status != 200 else _status()
 
 
 @bp.get("/documents/<int:document_id>.pdf")
@@ -358,7 +376,7 @@ def document_pdf(document_id: int):
 @bp.get("/reports/period.pdf")
 @require(Permission.DASHBOARD_VIEW)
 def period_pdf():
-    period, text = _period("2019")
+    period, text = _period(CURRENT, page=False)
     response = current_app.response_class(render_pdf(period_html(_report_context(period))), mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="bao-cao-kiem-tra-cong-vu-{text}.pdf"'
     return response
@@ -367,7 +385,7 @@ def period_pdf():
 @bp.get("/reports/period.xlsx")
 @require(Permission.DASHBOARD_VIEW)
 def period_xlsx():
-    period, text = _period("2019")
+    period, text = _period(CURRENT, page=False)
     response = current_app.response_class(
         period_workbook(_report_context(period)),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
