@@ -35,6 +35,19 @@ class Action(StrEnum):
     SET_DEADLINE = "set_deadline"
 
 
+#: What each step has done, said to the person who took it (``%(date)s``: the item's deadline afterwards).
+DONE_MESSAGES = {
+    Action.RESPOND: N_("Your response is sent to the inspection team; the item waits for their verification."),
+    Action.ACCEPT: N_("The item is closed: the remedy is accepted."),
+    Action.RETURN: N_("The item is returned to the unit to be remedied again."),
+    Action.REQUEST_EXTENSION: N_("Your request for an extension is sent; the deadline stays %(date)s until it is "
+                                 "decided."),
+    Action.GRANT_EXTENSION: N_("The extension is granted: the new deadline is %(date)s."),
+    Action.REFUSE_EXTENSION: N_("The extension is refused: the deadline stays %(date)s."),
+    Action.SET_DEADLINE: N_("The deadline is now %(date)s."),
+}
+
+
 class Party(StrEnum):
     """How the actor stands towards one item."""
 

@@ -15,3 +15,25 @@ def test_an_inspector_sees_own_inspections_first(client, demo, login):
 def test_a_unit_user_has_no_inspection_list(client, demo, login):
     login("donvi-la-ee")
     assert 'id="my-inspections"' not in client.get("/").get_data(as_text=True)
+
+
+def test_each_remediation_step_says_what_it_did(client, demo, login):
+    from sqlalchemy import select
+
+    from audit.db import db
+    from audit.models import Inspection, RemediationItem, Unit
+
+    laee = db.session.scalar(select(Unit.id).where(Unit.code == "NG-LAEE-MC"))
+    final = db.session.scalar(select(Inspection).where(Inspection.state == "finalised", Inspection.unit_id == laee))
+    item = next(i for i in db.session.scalars(select(RemediationItem).where(RemediationItem.inspection_id == final.id))
+                if i.finding.item_id == "A02")
+    login("donvi-la-ee")
+    page = client.post(f"/remediation/{item.id}/request_extension",
+                       data={"text": "Chờ kinh phí", "new_deadline": "30/06/2030"}, follow_redirects=True)
+    text = page.get_data(as_text=True)
+    assert "Đã gửi đề nghị gia hạn; hạn vẫn là" in text and "Đã lưu." not in text
+    client.post("/logout")
+    login("chutich-tp")
+    page = client.post(f"/remediation/{item.id}/set_deadline", data={"new_deadline": "31/12/2030"},
+                       follow_redirects=True)
+    assert "Hạn khắc phục nay là 31/12/2030." in page.get_data(as_text=True)

@@ -177,8 +177,6 @@ VI = {
         'Thư điện tử (để nhận nhắc hạn)',
     'Evidence (photos or PDF)':
         'Minh chứng (ảnh hoặc PDF)',
-    'Saved.':
-        'Đã lưu.',
     'Remediation':
         'Khắc phục',
     'Inbox':

@@ -1,6 +1,15 @@
 """Vietnamese translations: confirmations, progress and the tablet layout (issue 16)."""
 
 VI = {
+    "Your response is sent to the inspection team; the item waits for their verification.":
+        "Đã gửi báo cáo khắc phục tới Đoàn kiểm tra; yêu cầu chờ Đoàn xác minh.",
+    "The item is closed: the remedy is accepted.": "Đã đóng yêu cầu: kết quả khắc phục được chấp nhận.",
+    "The item is returned to the unit to be remedied again.": "Đã trả lại yêu cầu để đơn vị khắc phục lại.",
+    "Your request for an extension is sent; the deadline stays %(date)s until it is decided.":
+        "Đã gửi đề nghị gia hạn; hạn vẫn là %(date)s cho đến khi có quyết định.",
+    "The extension is granted: the new deadline is %(date)s.": "Đã đồng ý gia hạn: hạn mới là %(date)s.",
+    "The extension is refused: the deadline stays %(date)s.": "Không đồng ý gia hạn: hạn vẫn là %(date)s.",
+    "The deadline is now %(date)s.": "Hạn khắc phục nay là %(date)s.",
     "%(name)s (%(code)s)": "%(name)s (%(code)s)",
     "%(name)s (%(code)s) — until %(date)s": "%(name)s (%(code)s) — đến %(date)s",
     "Team member": "Thành viên đoàn",

@@ -14,7 +14,7 @@ from audit.db import db, utcnow
 from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
 from audit.domain.policy import Permission, can
-from audit.domain.remediation import STEP_PERMISSION, Action, State, available_actions, standing
+from audit.domain.remediation import DONE_MESSAGES, STEP_PERMISSION, Action, State, available_actions, standing
 from audit.domain.vndate import local_today
 from audit.models import Inspection, Notification, RemediationFile, RemediationItem
 from audit.services import notify
@@ -109,7 +109,7 @@ def act(item_id: int, action: str):
         form.form_errors.append(translate(err))
         return _render_item(load_item(item_id), form, failed=action, status=422)
     db.session.commit()
-    flash(_("Saved."), "success")
+    flash(_(DONE_MESSAGES[step], date=item.deadline.strftime("%d/%m/%Y")), "success")
     return redirect(url_for("remediation.item", item_id=item.id))
 
 
