@@ -131,6 +131,19 @@ def heads(period: Period | None, *, today: date, scope: frozenset[int] | None = 
     return attention_order(stats)
 
 
+def awaiting_conclusion(authority_ids: frozenset[int], scope: frozenset[int] | None = None) -> list[Inspection]:
+    """Finalised inspections of the authorities a chairman concludes for, with no notice of conclusions yet:
+    the chairman's work, oldest first."""
+    if not authority_ids:
+        return []
+    from sqlalchemy.orm import selectinload
+
+    query = select(Inspection).outerjoin(Conclusion, CURRENT_CONCLUSION).options(selectinload(Inspection.unit)) \
+        .where(Inspection.state == "finalised", Inspection.authority_id.in_(authority_ids), Conclusion.id.is_(None)) \
+        .order_by(Inspection.inspection_date, Inspection.id)
+    return list(db.session.scalars(_within(query, Inspection.unit_id, scope)))
+
+
 def dossier_totals(period: Period, by, scope: frozenset[int] | None = None) -> list[DossierTotals]:
     """Imported figures of the period summed by ``by`` (a column: the unit, the field, the unit's kind). Each
     unit's field is first taken over the periods stored inside the window (:func:`over_periods`): four

@@ -37,3 +37,15 @@ def test_each_remediation_step_says_what_it_did(client, demo, login):
     page = client.post(f"/remediation/{item.id}/set_deadline", data={"new_deadline": "31/12/2030"},
                        follow_redirects=True)
     assert "Hạn khắc phục nay là 31/12/2030." in page.get_data(as_text=True)
+
+
+def test_the_chairman_in_charge_sees_what_waits_for_a_conclusion(client, demo, login):
+    login("chutich-tp")  # the city, in charge of the district's open work since 01/07/2025
+    page = client.get("/").get_data(as_text=True)
+    assert 'id="to-conclude"' in page and "Cuộc kiểm tra chờ Chủ tịch kết luận" in page
+    section = page[page.index('id="to-conclude"'):page.index("</section>", page.index('id="to-conclude"'))]
+    assert "/conclude" in section and "Bộ phận Một cửa xã" in section
+    client.post("/logout")
+    login("chutich")  # the district's chairman concludes nothing today: the district ended
+    page = client.get("/").get_data(as_text=True)
+    assert "Mọi cuộc kiểm tra đã hoàn tất đều đã có thông báo kết luận." in page

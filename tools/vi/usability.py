@@ -1,6 +1,9 @@
 """Vietnamese translations: confirmations, progress and the tablet layout (issue 16)."""
 
 VI = {
+    "Team's proposal": "Đề xuất của Đoàn",
+    "Inspections waiting for your conclusion": "Cuộc kiểm tra chờ Chủ tịch kết luận",
+    "Every finalised inspection has its notice of conclusions.": "Mọi cuộc kiểm tra đã hoàn tất đều đã có thông báo kết luận.",
     "Your response is sent to the inspection team; the item waits for their verification.":
         "Đã gửi báo cáo khắc phục tới Đoàn kiểm tra; yêu cầu chờ Đoàn xác minh.",
     "The item is closed: the remedy is accepted.": "Đã đóng yêu cầu: kết quả khắc phục được chấp nhận.",

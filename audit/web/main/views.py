@@ -12,7 +12,9 @@ from audit.domain.remediation import standing
 from audit.domain.units import ONE_STOP_KINDS
 from audit.domain.vndate import local_today
 from audit.models import Unit, User
+from audit.services import authorities as authority_service
 from audit.services import inspections as inspection_service
+from audit.services import review as review_service
 from audit.services.remediation import visible_items
 from audit.services.units import all_units, head_of
 from audit.web.authz import current_actor
@@ -46,6 +48,9 @@ def home():
         desks = [u for u in all_units() if u.unit_kind in ONE_STOP_KINDS and u.active_on(today)
                  and (scope is None or u.id in scope)]
         context.update(desks=[(d, head_of(d, today)) for d in desks])
+        if role is Role.CHAIRMAN:  # what waits for the chairman: inspections to conclude
+            chaired = authority_service.chaired_today(current_user, today)
+            context.update(to_conclude=review_service.awaiting_conclusion(chaired, scope))
         if role in TEAM_ROLES:  # an inspector's or lead's own work first: today, under way, awaiting review, next
             context.update(my_inspections=inspection_service.work_of(current_user))
         if role is Role.ADMIN:
