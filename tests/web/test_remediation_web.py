@@ -137,3 +137,27 @@ def test_remind_overdue_command_sends_one_email_per_item_per_day(runner, demo, a
     assert overdue < active  # the 2026 items are not all due yet
     sent = int(re.search(r"đã gửi (\d+)", first.output).group(1))
     assert overdue <= sent == len(box.messages)  # one e-mail per overdue or nearly due item
+
+
+def test_the_list_filters_searches_and_pages_with_counts(client, demo, login):
+    import re
+
+    login("thanhtra")
+    page = client.get("/remediation").get_data(as_text=True)
+    counts = dict(re.findall(r'group=(\w+)[^"]*">[^<]*<span class="count">(\d+)</span>', page))
+    assert set(counts) == {"overdue", "due_soon", "open", "responded", "closed"}
+    overdue = int(counts["overdue"])
+    assert overdue > 25 and page.count('<tr>\n        <td data-label="Số">') <= 25  # one page, not all
+    assert f"1–25 trong {overdue}" in page
+    second = client.get("/remediation?group=overdue&page=2").get_data(as_text=True)
+    assert f"26–{min(50, overdue)} trong {overdue}" in second
+    # one unit, then words of a requirement, without or with diacritics
+    zuoih = re.search(r'<option value="(\d+)"[^>]*>UBND xã Zuôih</option>', page) or \
+        re.search(r'<option value="(\d+)"[^>]*>[^<]*Zuôih[^<]*</option>', page)
+    only = client.get(f"/remediation?unit={zuoih.group(1)}&group=overdue").get_data(as_text=True)
+    assert "UBND xã La Êê" not in only.split('id="group-overdue"')[1]
+    found = client.get("/remediation?q=cong+khai&group=overdue").get_data(as_text=True)
+    section = found.split('id="group-overdue"')[1]
+    assert "công khai" in section.lower() or "Công khai" in section
+    # hostile filters are no filter, never a 500
+    assert client.get("/remediation?unit=abc&year=99999999999999&page=-3").status_code == 200

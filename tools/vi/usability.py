@@ -1,6 +1,17 @@
 """Vietnamese translations: confirmations, progress and the tablet layout (issue 16)."""
 
 VI = {
+    "%(first)d–%(last)d of %(total)d": "%(first)d–%(last)d trong %(total)d",
+    "Previous": "Trang trước",
+    "page %(number)d of %(pages)d": "trang %(number)d/%(pages)d",
+    "Next": "Trang sau",
+    "All units": "Tất cả đơn vị",
+    "Year of the inspection": "Năm kiểm tra",
+    "All years": "Tất cả các năm",
+    "Search": "Tìm",
+    "words of the requirement or the unit": "từ trong nội dung yêu cầu hoặc tên đơn vị",
+    "Where the items stand": "Tình trạng các yêu cầu",
+    "Pages": "Các trang",
     "Team's proposal": "Đề xuất của Đoàn",
     "Inspections waiting for your conclusion": "Cuộc kiểm tra chờ Chủ tịch kết luận",
     "Every finalised inspection has its notice of conclusions.": "Mọi cuộc kiểm tra đã hoàn tất đều đã có thông báo kết luận.",

@@ -13,8 +13,10 @@ from sqlalchemy import select
 from audit.db import db, utcnow
 from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
+from audit.domain.paging import page_of
 from audit.domain.policy import Permission, can
 from audit.domain.remediation import DONE_MESSAGES, STEP_PERMISSION, Action, State, available_actions, standing
+from audit.domain.text import fold
 from audit.domain.vndate import local_today
 from audit.models import Inspection, Notification, RemediationFile, RemediationItem
 from audit.services import notify
@@ -44,9 +46,23 @@ def load_item(item_id: int) -> RemediationItem:
 @bp.get("/remediation")
 @require(Permission.REMEDIATION_VIEW)
 def index():
+    """The items the user may see, grouped by where they stand (overdue first), filtered by unit, year of the
+    inspection and words of the requirement, one group and one page at a time, each group with its count."""
     today = local_today(utcnow())
-    groups = {"overdue": [], "due_soon": [], "open": [], "responded": [], "closed": []}
-    for item in remediation_service.visible_items(current_user):
+    items = remediation_service.visible_items(current_user)
+    units = sorted({i.unit for i in items}, key=lambda u: u.name)
+    years = sorted({i.inspection.inspection_date.year for i in items}, reverse=True)
+    unit_id = record_number(request.args.get("unit"))
+    year = record_number(request.args.get("year"))
+    words = fold(request.args.get("q", ""))[:100]
+    if unit_id is not None:
+        items = [i for i in items if i.unit_id == unit_id]
+    if year is not None:
+        items = [i for i in items if i.inspection.inspection_date.year == year]
+    if words:
+        items = [i for i in items if words in fold(i.requirement) or words in fold(i.unit.name)]
+    groups: dict[str, list] = {key: [] for key in GROUPS}
+    for item in items:
         status = standing(item.item_state, item.deadline, today)
         if item.item_state is State.ACCEPTED:
             groups["closed"].append(item)
@@ -58,7 +74,15 @@ def index():
             groups["responded"].append(item)
         else:
             groups["open"].append(item)
-    return render_template("remediation/index.html", groups=groups, today=today)
+    group = request.args.get("group")
+    if group not in groups:  # the most pressing group that has items
+        group = next((key for key in GROUPS if groups[key]), GROUPS[0])
+    page = page_of(groups[group], record_number(request.args.get("page")))
+    return render_template("remediation/index.html", groups=groups, group=group, page=page, today=today,
+                           units=units, years=years, unit_id=unit_id, year=year, q=request.args.get("q", "")[:100])
+
+
+GROUPS = ("overdue", "due_soon", "open", "responded", "closed")
 
 
 def _render_item(item: RemediationItem, form: ActionForm | None = None, failed: str | None = None, status=200):
