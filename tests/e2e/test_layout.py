@@ -31,6 +31,15 @@ def test_every_role_fits_the_tablet(page, live_server, viewport, username):
         assert header <= 64, f"{path}: the header takes {header} px"
         assert width <= viewport["width"], f"{path}: {width} px wide on a {viewport['width']} px screen"
         assert small_targets(page) == [], path
+    if username in ("thanhtra", "chutich"):  # an inspection's own pages too: its summary, its findings
+        page.goto(live_server["url"] + "/inspections")
+        first = page.evaluate("""[...document.querySelectorAll('main a')].map(a => a.getAttribute('href'))
+                                 .find(h => /^\\/inspections\\/\\d+$/.test(h))""")
+        for suffix in ("", "/findings"):
+            page.goto(live_server["url"] + first + suffix)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], f"{first}{suffix}: {width} px wide"
+            assert small_targets(page) == [], f"{first}{suffix}"
     # the menu opens below the header and holds every entry of the role
     menu(page, "Trang chủ")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Xin chào")
