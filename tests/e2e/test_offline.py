@@ -415,7 +415,7 @@ def test_unsent_answers_keep_the_submit_button_disabled_until_they_reach_the_ser
     tablet.online()
     row = wait_for_server(server, iid, "A02", lambda r: r is not None)
     assert (row.value, row.note, row.version) == ("no", "14:05 không có công chức tại quầy", 1)
-    expect(page.locator("#tablet-state")).to_be_hidden()
+    expect(page.locator("#tablet-state")).to_be_hidden(timeout=15000)  # the page reloads once sent: slow under load
 
 
 def test_a_note_typed_just_before_leaving_the_page_is_not_lost(tablet, server):
