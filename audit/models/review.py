@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from audit.db import UTCDateTime, db
 from audit.domain.stats_balance import on_time_rate
-from audit.domain.stats_import import IMPORT_STATES_SQL, ImportState
+from audit.domain.stats_import import IMPORT_STATES_SQL, ImportState, may_commit
 
 from .documents import OutgoingDocument
 from .inspections import Inspection
@@ -105,6 +105,11 @@ class StatisticsImport(db.Model):
     @property
     def import_state(self) -> ImportState:
         return ImportState(self.state)
+
+    @property
+    def may_commit(self) -> bool:
+        """Still a draft: its mapping can be corrected, and it can be confirmed or discarded."""
+        return may_commit(self.import_state)
 
 
 class DossierStatistic(db.Model):
