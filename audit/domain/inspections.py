@@ -18,6 +18,14 @@ class State(StrEnum):
     FINALISED = "finalised"
 
 
+STATE_LABELS = {
+    State.PLANNED: N_("Planned"),
+    State.IN_PROGRESS: N_("In progress"),
+    State.SUBMITTED: N_("Awaiting review"),
+    State.FINALISED: N_("Finalised"),
+}
+
+
 class Action(StrEnum):
     START = "start"
     SUBMIT = "submit"

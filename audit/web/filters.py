@@ -8,7 +8,9 @@ from audit.domain import checklist as checklist_rules
 from audit.domain import procedure_fields, vndate, vnnumber
 from audit.domain.assessment import render_reason
 from audit.domain.findings import SEVERITY_LABELS
+from audit.domain.inspections import STATE_LABELS as INSPECTION_STATE_LABELS
 from audit.domain.inspections import TEAM_ROLE_LABELS, TeamRole
+from audit.domain.inspections import State as InspectionState
 from audit.domain.remediation import STATE_LABELS as REMEDIATION_STATE_LABELS
 from audit.domain.remediation import State as RemediationState
 from audit.domain.stats_columns import Column
@@ -96,6 +98,10 @@ def team_role_label(role) -> str:
     return gettext(TEAM_ROLE_LABELS[TeamRole(role)]) if role else ""
 
 
+def inspection_state_label(state) -> str:
+    return gettext(INSPECTION_STATE_LABELS[InspectionState(state)])
+
+
 def match_label(how) -> str:
     return gettext(HOW_LABELS[How(how)])
 
@@ -131,5 +137,6 @@ def register_filters(app) -> None:
         level_label=level_label,
         match_label=match_label,
         team_role_label=team_role_label,
+        inspection_state_label=inspection_state_label,
     )
     app.jinja_env.globals.update(can_do=can_do, answer_choices=checklist_rules.answer_choices, item_labels=item_labels)

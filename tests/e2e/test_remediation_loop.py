@@ -47,7 +47,7 @@ def test_respond_return_respond_accept(page, live_server, tmp_path, shot):
 
     log_in(page, base, "donvi-la-ee")
     menu(page, selector="#inbox-link")
-    page.get_by_role("link", name=f"Mục {item_id} bị trả lại").first.tap()
+    page.get_by_role("link", name=f"Yêu cầu khắc phục số {item_id} bị trả lại").first.tap()
     page.get_by_label("Nội dung đã khắc phục").fill("Bổ sung ảnh chụp có ngày giờ tại quầy.")
     page.locator("#files-respond").set_input_files(str(photo))
     page.get_by_role("button", name="Gửi báo cáo khắc phục").tap()
@@ -62,7 +62,7 @@ def test_respond_return_respond_accept(page, live_server, tmp_path, shot):
 
     log_in(page, base, "donvi-la-ee")
     menu(page, selector="#inbox-link")
-    expect(page.locator("#inbox")).to_contain_text(f"Mục {item_id} đã được chấp nhận và đóng.")
+    expect(page.locator("#inbox")).to_contain_text(f"Yêu cầu khắc phục số {item_id} đã được chấp nhận và đóng.")
     page.goto(f"{base}/remediation/{item_id}")
     expect(page.locator("#timeline .event")).to_have_count(5)
     shot(page, "remediation-closed")

@@ -100,8 +100,8 @@ def test_team_returns_and_accepts_and_unit_sees_it_in_inbox(client, demo, login)
     client.post("/logout")
     login("donvi-la-ee")
     inbox = client.get("/inbox").get_data(as_text=True)
-    assert f"Mục {returned.id} bị trả lại: Máy vẫn chưa kết nối mạng" in inbox
-    assert f"Mục {accepted.id} đã được chấp nhận và đóng." in inbox
+    assert f"Yêu cầu khắc phục số {returned.id} bị trả lại: Máy vẫn chưa kết nối mạng" in inbox
+    assert f"Yêu cầu khắc phục số {accepted.id} đã được chấp nhận và đóng." in inbox
     assert inbox.count("unread-note") == unread_before + 2
     assert 'class="unread"' in client.get("/").get_data(as_text=True)
     client.post("/inbox/read")

@@ -136,25 +136,25 @@ VI = {
     'The text is longer than %(max)d characters.':
         'Nội dung dài quá %(max)d ký tự.',
     '%(unit)s responded on item %(item)d: %(text)s':
-        '%(unit)s đã báo cáo khắc phục mục %(item)d: %(text)s',
+        '%(unit)s đã báo cáo khắc phục yêu cầu số %(item)d: %(text)s',
     'Item %(item)d was accepted and closed.':
-        'Mục %(item)d đã được chấp nhận và đóng.',
+        'Yêu cầu khắc phục số %(item)d đã được chấp nhận và đóng.',
     'Item %(item)d was returned: %(text)s':
-        'Mục %(item)d bị trả lại: %(text)s',
+        'Yêu cầu khắc phục số %(item)d bị trả lại: %(text)s',
     '%(unit)s asks to extend item %(item)d until %(date)s.':
-        '%(unit)s đề nghị gia hạn mục %(item)d đến ngày %(date)s.',
+        '%(unit)s đề nghị gia hạn yêu cầu khắc phục số %(item)d đến ngày %(date)s.',
     'The extension of item %(item)d was granted until %(date)s.':
-        'Mục %(item)d được gia hạn đến ngày %(date)s.',
+        'Yêu cầu khắc phục số %(item)d được gia hạn đến ngày %(date)s.',
     'The extension of item %(item)d was refused.':
-        'Đề nghị gia hạn mục %(item)d không được chấp thuận.',
+        'Đề nghị gia hạn yêu cầu khắc phục số %(item)d không được chấp thuận.',
     'The deadline of item %(item)d is now %(date)s.':
-        'Thời hạn của mục %(item)d được điều chỉnh thành ngày %(date)s.',
+        'Thời hạn của yêu cầu khắc phục số %(item)d được điều chỉnh thành ngày %(date)s.',
     'KTCV: remediation item %(item)d':
         'KTCV: yêu cầu khắc phục số %(item)d',
     'Item %(item)d is overdue: the deadline was %(date)s.':
-        'Mục %(item)d đã quá hạn: thời hạn là ngày %(date)s.',
+        'Yêu cầu khắc phục số %(item)d đã quá hạn: thời hạn là ngày %(date)s.',
     'Item %(item)d is due on %(date)s.':
-        'Mục %(item)d đến hạn vào ngày %(date)s.',
+        'Yêu cầu khắc phục số %(item)d đến hạn vào ngày %(date)s.',
     'The e-mail address is not valid.':
         'Địa chỉ thư điện tử không hợp lệ.',
     'Item opened':

@@ -318,8 +318,6 @@ VI = {
         'Thêm phát hiện',
     'Add the finding':
         'Thêm phát hiện',
-    'All inspections':
-        'Tất cả cuộc kiểm tra',
     'Only my teams':
         'Chỉ đoàn của tôi',
     'Plan an inspection':

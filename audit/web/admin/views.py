@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from audit.db import db, utcnow
+from audit.domain import listing
 from audit.domain.errors import ImportRejected
 from audit.domain.policy import Permission, Role
+from audit.domain.text import fold
 from audit.domain.units import UnitKind
 from audit.domain.vndate import short_date
 from audit.models import Authority, Unit, User
@@ -20,6 +23,7 @@ from audit.services import users as user_service
 from audit.web.authz import require
 from audit.web.errors import translate
 from audit.web.forms import read_upload, submit
+from audit.web.labels import ROLE_LABELS
 
 from .forms import ImportForm, UnitForm, UserEditForm, UserForm
 
@@ -87,8 +91,30 @@ def import_units():
 @bp.get("/users")
 @require(Permission.USER_MANAGE)
 def users():
-    accounts = db.session.scalars(select(User).order_by(User.active.desc(), User.role, User.username)).all()
-    return render_template("admin/users.html", users=accounts)
+    accounts = db.session.scalars(select(User).options(selectinload(User.unit), selectinload(User.authority))
+                                  .order_by(User.username)).all()
+    spec = listing.Spec(
+        text=lambda u: " ".join([u.username, u.full_name, u.email or "", u.job_title or "",
+                                 u.unit.name if u.unit else "", u.authority.name if u.authority else ""]),
+        search_hint=_("name, username, e-mail or unit"),
+        filters=(
+            listing.Filter("role", _("Role"), [(r.value, str(ROLE_LABELS[r])) for r in Role],
+                           lambda u, v: u.role == v),
+            listing.Filter("status", _("Status"), [("active", _("active")), ("inactive", _("deactivated"))],
+                           lambda u, v: u.active is (v == "active")),
+            listing.Filter("authority", _("Authority"),
+                           listing.choices([(u.authority_id, u.authority.name) for u in accounts if u.authority]),
+                           lambda u, v: str(u.authority_id) == v),
+            listing.Filter("unit", _("Unit"), listing.choices([(u.unit_id, u.unit.name) for u in accounts if u.unit]),
+                           lambda u, v: str(u.unit_id) == v),
+        ),
+        orders=(
+            listing.Order("name", _("full name"), lambda u: (not u.active, fold(u.full_name))),
+            listing.Order("username", _("username"), lambda u: u.username),
+            listing.Order("role", _("role"), lambda u: ([r.value for r in Role].index(u.role), fold(u.full_name))),
+        ),
+    )
+    return render_template("admin/users.html", listing=listing.apply(spec, accounts, request.args))
 
 
 def _load_user(user_id: int) -> User:

@@ -9,7 +9,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from audit.db import db, utcnow
-from audit.domain.findings import Severity
+from audit.domain import listing
+from audit.domain.findings import SEVERITY_LABELS, Severity
 from audit.domain.inspections import may_edit
 from audit.domain.policy import Permission
 from audit.services import answers as answer_service
@@ -19,7 +20,7 @@ from audit.web.authz import require
 from audit.web.forms import submit
 
 from .common import child_or_404, load_inspection
-from .forms import FIELD_LABELS, SEVERITY_LABELS, DossierForm, DropForm, FindingForm
+from .forms import FIELD_LABELS, DossierForm, DropForm, FindingForm
 from .views import bp
 
 
@@ -104,11 +105,42 @@ def delete_dossier(inspection_id: int, dossier_id: int):
     return redirect(url_for("inspections.dossiers", inspection_id=inspection.id))
 
 
+FINDING_KINDS = ("repeat", "formality", "team", "dropped")
+
+
+def _finding_kind(finding, kind: str) -> bool:
+    return {"repeat": finding.repeat, "formality": finding.formality_signal, "team": not finding.item_id,
+            "dropped": finding.dropped}[kind]
+
+
+def _finding_spec() -> listing.Spec:
+    severities = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+    return listing.Spec(
+        text=lambda f: " ".join([f.statement, f.observation or "", f.requirement or "", f.legal_basis or "",
+                                 f.item_id or "", f.responsible_official or ""]),
+        search_hint=_("words of the finding, requirement or legal basis"),
+        filters=(
+            listing.Filter("severity", _("Severity"), [(s.value, _(SEVERITY_LABELS[s])) for s in severities],
+                           lambda f, v: f.severity == v),
+            listing.Filter("kind", _("Show"), list(zip(FINDING_KINDS, (
+                _("repeats only"), _("formality signs only"), _("added by the team"), _("dropped only")), strict=True)),
+                           _finding_kind),
+        ),
+        orders=(
+            listing.Order("checklist", _("checklist order"), lambda f: f.id),
+            listing.Order("severity", _("most serious first"),
+                          lambda f: ([s.value for s in severities].index(f.severity), f.id)),
+            listing.Order("deadline", _("earliest deadline first"), lambda f: f.deadline),
+        ),
+    )
+
+
 def _render_findings(inspection, form, status=200, drop_forms=None):
     role = inspection.team_role_of(current_user.id)
-    return render_template("inspections/findings.html", inspection=inspection, form=form,
+    found = listing.apply(_finding_spec(), inspection.findings, request.args)
+    return render_template("inspections/findings.html", inspection=inspection, form=form, listing=found,
                            editable=may_edit(inspection.inspection_state, role, findings=True),
-                           severity_labels=SEVERITY_LABELS, head=finding_service.head_for(inspection),
+                           head=finding_service.head_for(inspection),
                            my_role=inspection.team_role_of(current_user.id), drop_forms=drop_forms or {}), status
 
 

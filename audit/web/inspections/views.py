@@ -10,11 +10,14 @@ from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from audit.db import db, utcnow
+from audit.domain import listing
+from audit.domain.inspections import STATE_LABELS as INSPECTION_STATE_LABELS
 from audit.domain.inspections import State, may_edit
 from audit.domain.policy import TEAM_ROLES, Permission
+from audit.domain.text import fold
 from audit.domain.units import UnitKind
 from audit.domain.vndate import local_today
-from audit.models import Inspection, Unit, User
+from audit.models import Inspection, InspectionMember, Unit, User
 from audit.services import answers as answer_service
 from audit.services import authorities
 from audit.services import inspections as inspection_service
@@ -35,16 +38,45 @@ STATE_ORDER = (State.PLANNED, State.IN_PROGRESS, State.SUBMITTED, State.FINALISE
 @bp.get("")
 @require(Permission.INSPECTION_VIEW)
 def index():
+    """Every inspection the user may see, searched by unit or team, filtered by state, unit, year and team,
+    sorted and paged."""
     actor = current_actor()
-    query = (select(Inspection).options(selectinload(Inspection.unit), selectinload(Inspection.members))
+    query = (select(Inspection).options(selectinload(Inspection.unit),
+                                        selectinload(Inspection.members).selectinload(InspectionMember.user))
              .order_by(Inspection.inspection_date.desc(), Inspection.id.desc()))
     if actor.unit_scope is not None:  # a chairman, lead or inspector sees their authority's units only
         query = query.where(Inspection.unit_id.in_(actor.unit_scope))
-    mine = request.args.get("mine") == "1"
-    inspections = [i for i in db.session.scalars(query)
-                   if not mine or i.team_role_of(actor.user_id) is not None]
-    groups = [(state, [i for i in inspections if i.state == state.value]) for state in STATE_ORDER]
-    return render_template("inspections/index.html", groups=groups, mine=mine)
+    inspections = db.session.scalars(query).all()
+    args = request.args.to_dict()
+    if args.pop("mine", None) == "1":  # the older link "only my teams"
+        args["team"] = "mine"
+    found = listing.apply(_inspection_spec(inspections, actor.user_id), inspections, args)
+    return render_template("inspections/index.html", listing=found)
+
+
+def _inspection_spec(inspections, user_id: int) -> listing.Spec:
+    return listing.Spec(
+        text=lambda i: " ".join([i.unit.name, i.unit.code, i.lead.full_name if i.lead else "",
+                                 *(m.user.full_name for m in i.members)]),
+        search_hint=_("unit, code or team member"),
+        filters=(
+            listing.Filter("state", _("State"), [(s.value, _(INSPECTION_STATE_LABELS[s])) for s in STATE_ORDER],
+                           lambda i, v: i.state == v),
+            listing.Filter("unit", _("Unit"), listing.choices([(i.unit_id, i.unit.name) for i in inspections]),
+                           lambda i, v: str(i.unit_id) == v),
+            listing.Filter("year", _("Year"), sorted({(str(i.inspection_date.year),) * 2 for i in inspections},
+                                                     reverse=True),
+                           lambda i, v: str(i.inspection_date.year) == v),
+            listing.Filter("team", _("Team"), [("mine", _("Only my teams"))],
+                           lambda i, v: i.team_role_of(user_id) is not None),
+        ),
+        orders=(
+            listing.Order("newest", _("newest first"), lambda i: (i.inspection_date, i.id), descending=True),
+            listing.Order("oldest", _("oldest first"), lambda i: (i.inspection_date, i.id)),
+            listing.Order("unit", _("unit name"), lambda i: (fold(i.unit.name), i.inspection_date)),
+            listing.Order("score", _("lowest score first"), lambda i: i.score),
+        ),
+    )
 
 
 def _checklist_choice(versions) -> str:

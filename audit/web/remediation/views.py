@@ -9,8 +9,10 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from audit.db import db, utcnow
+from audit.domain import listing
 from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
 from audit.domain.paging import page_of
@@ -153,9 +155,19 @@ def download_file(file_id: int):
 @bp.get("/inbox")
 @login_required
 def inbox():
+    """The user's messages, newest first, searched by their words and filtered read or unread, paged."""
     notes = db.session.scalars(select(Notification).where(Notification.user_id == current_user.id)
-                               .order_by(Notification.id.desc()).limit(200)).all()
-    return render_template("remediation/inbox.html", notes=notes, text_of=notify.text_of)
+                               .options(selectinload(Notification.item).selectinload(RemediationItem.unit))
+                               .order_by(Notification.id.desc())).all()
+    spec = listing.Spec(
+        text=notify.text_of, search_hint=_("words of the message"),
+        filters=(listing.Filter("read", _("Messages"), [("unread", _("unread")), ("read", _("read"))],
+                                lambda n, v: (n.read_at is None) is (v == "unread")),),
+        orders=(listing.Order("newest", _("newest first"), lambda n: n.id, descending=True),
+                listing.Order("oldest", _("oldest first"), lambda n: n.id)),
+    )
+    return render_template("remediation/inbox.html", listing=listing.apply(spec, notes, request.args),
+                           text_of=notify.text_of)
 
 
 @bp.post("/inbox/read")

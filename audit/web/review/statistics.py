@@ -13,12 +13,13 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import StringField
 
 from audit.db import db, utcnow
-from audit.domain import stats_import
+from audit.domain import listing, stats_import
 from audit.domain.errors import N_, ImportRejected, InvalidInput, Problem
 from audit.domain.inputs import record_number
 from audit.domain.policy import Permission
 from audit.domain.procedure_fields import FIELDS as PROCEDURE_FIELDS
 from audit.domain.stats_import import COLUMN_LABELS, LEVEL_LABELS
+from audit.domain.text import fold
 from audit.models import StatisticsImport
 from audit.services import review as review_service
 from audit.services import statistics as statistics_service
@@ -73,8 +74,19 @@ def statistics():
             else:
                 db.session.commit()
                 return redirect(url_for("review.statistics_import", import_id=imp.id))
+    by_unit = review_service.on_time_by_unit(period, scope)
+    spec = listing.Spec(
+        text=lambda r: f"{r.unit.name} {r.unit.code}", search_hint=_("unit name or code"),
+        filters=(listing.Filter("show", _("Show"), [("contradicts", _("only where the sample contradicts the report")),
+                                                     ("late", _("only units with late dossiers"))],
+                                lambda r, v: r.contradicts if v == "contradicts" else bool(r.figures.late)),),
+        orders=(listing.Order("tree", _("district desk first, then by code"), lambda r: 0),
+                listing.Order("rate", _("lowest on-time share first"), lambda r: r.reported_rate),
+                listing.Order("late", _("most late dossiers first"), lambda r: r.figures.late or 0, descending=True),
+                listing.Order("name", _("unit name"), lambda r: fold(r.unit.name))),
+    )
     return render_template("review/statistics.html", form=form, problems=problems, period=period,
-                           period_text=period_text, by_unit=review_service.on_time_by_unit(period, scope),
+                           period_text=period_text, by_unit=listing.apply(spec, by_unit, request.args),
                            by_field=review_service.on_time_by_field(period, scope),
                            imports=statistics_service.recent_imports(current_user),
                            sources=statistics_service.sources()), status

@@ -85,11 +85,14 @@ def dashboard():
         abort(400)
     today = local_today(utcnow())
     rows = review_service.desks(period, kind, regime, today=today, scope=current_actor().unit_scope)
-    return render_template("review/dashboard.html", rows=rows, period=period, period_text=period_text, kind=kind,
-                           regime=regime, kinds=sorted(k.value for k in ONE_STOP_KINDS),
-                           verdict_codes=[v.value for v in Verdict], formal=[r for r in rows if r.not_real],
-                           concludes=authority_service.chaired_today(current_user, today),
-                           never=[r for r in rows if not r.latest]), _status()
+    # each figure above the table opens the desks behind it
+    subsets = {"formal": [r for r in rows if r.not_real], "never": [r for r in rows if not r.latest],
+               "overdue": [r for r in rows if r.overdue_items]}
+    show = request.args.get("show") if request.args.get("show") in subsets else None
+    return render_template("review/dashboard.html", rows=subsets[show] if show else rows, period=period,
+                           period_text=period_text, kind=kind, regime=regime, show=show, all_rows=rows,
+                           kinds=sorted(k.value for k in ONE_STOP_KINDS), verdict_codes=[v.value for v in Verdict],
+                           subsets=subsets, concludes=authority_service.chaired_today(current_user, today)), _status()
 
 
 @bp.get("/dashboard/heads")

@@ -7,12 +7,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from audit.db import utcnow
+from audit.domain import listing
 from audit.domain.policy import Permission
+from audit.domain.text import fold
+from audit.domain.units import UnitKind
 from audit.domain.vndate import local_today, parse_date
 from audit.models import Unit
 from audit.services import units as unit_service
 from audit.web.authz import current_actor, load_unit_scoped, require
 from audit.web.forms import submit
+from audit.web.labels import UNIT_KIND_LABELS
 
 from .forms import AppointHeadForm
 
@@ -32,6 +36,8 @@ def _date_arg(name: str):
 @bp.get("")
 @require(Permission.UNIT_VIEW)
 def index():
+    """The unit tree (or a flat list in another order), searched by name, code or head, filtered by kind and
+    by the day the units were in operation, paged."""
     on, error = _date_arg("on")
     actor = current_actor()
     units = unit_service.all_units()
@@ -41,11 +47,22 @@ def index():
         units = [u for u in units if u.active_on(on)]
     reference_day = on or local_today(utcnow())
     # a unit that has ended shows its last head (with the end of the tenure), never a head "today"
-    rows = [(unit, depth, unit_service.head_of(unit, min(reference_day, unit.valid_to or reference_day)))
-            for unit, depth in unit_service.unit_forest(units)]
+    rows = [(position, unit, depth, unit_service.head_of(unit, min(reference_day, unit.valid_to or reference_day)))
+            for position, (unit, depth) in enumerate(unit_service.unit_forest(units))]
+    spec = listing.Spec(
+        text=lambda r: " ".join([r[1].name, r[1].code, r[3].person_name if r[3] else ""]),
+        search_hint=_("name, code or head"),
+        filters=(listing.Filter("kind", _("Kind"), [(k.value, str(UNIT_KIND_LABELS[k])) for k in UnitKind
+                                                    if any(u.kind == k for u in units)],
+                                lambda r, v: r[1].kind == v),),
+        orders=(listing.Order("tree", _("the unit tree"), lambda r: r[0]),
+                listing.Order("name", _("name"), lambda r: fold(r[1].name)),
+                listing.Order("code", _("code"), lambda r: r[1].code)),
+    )
+    found = listing.apply(spec, rows, request.args)
     status = 400 if error else 200
-    return render_template("units/index.html", rows=rows, on=on, reference_day=reference_day,
-                           date_error=error), status
+    return render_template("units/index.html", listing=found, on=on, reference_day=reference_day,
+                           date_error=error, keep={"on": on.isoformat()} if on else {}), status
 
 
 def _render_detail(unit: Unit, form: AppointHeadForm, status: int = 200):

@@ -1,0 +1,142 @@
+"""How every list is searched, filtered, sorted and paged, from the query string's words alone.
+
+A list declares what can be asked of it (a :class:`Spec`: the text a search looks in, its filters with their
+choices, its orders); :func:`apply` reads the request's arguments against it and returns one :class:`Listing`
+with the page to show, the count and what was chosen. A value that is not among a filter's choices, or an
+unknown order, is ignored and reported (``ignored``) rather than answered with an error page: a stale
+bookmark still opens the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .paging import PAGE_SIZE, Page, page_of
+from .text import fold
+
+MAX_QUERY = 100  # characters of a search that are read
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A choice among fixed values (``options``: value → label); ``matches(row, value)`` says whether a row
+    belongs to the chosen value."""
+
+    name: str
+    label: str
+    options: Sequence[tuple[str, str]]
+    matches: Callable[[Any, str], bool]
+
+    def label_of(self, value: str) -> str | None:
+        return next((label for key, label in self.options if key == value), None)
+
+
+@dataclass(frozen=True)
+class Order:
+    """One way to sort: ``key(row)`` gives the sort value (``None`` always last); ``descending`` is the
+    natural direction (newest first for dates)."""
+
+    name: str
+    label: str
+    key: Callable[[Any], Any]
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class Spec:
+    orders: Sequence[Order]  # the first is the default
+    filters: Sequence[Filter] = ()
+    text: Callable[[Any], str] | None = None  # what a search looks in; None: the list has no search
+    search_hint: str = ""
+    size: int = PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class Listing:
+    spec: Spec
+    page: Page
+    available: int  # rows before searching and filtering
+    query: str = ""
+    chosen: Mapping[str, str] = field(default_factory=dict)
+    order: str = ""
+    ignored: tuple[str, ...] = ()  # arguments that were not understood
+
+    @property
+    def total(self) -> int:
+        """Rows that match the search and filters (every page)."""
+        return self.page.total
+
+    @property
+    def narrowed(self) -> bool:
+        return bool(self.query or self.chosen)
+
+    def args(self, **changes: Any) -> dict[str, Any]:
+        """The query string that shows this list again, with ``changes`` (``None`` drops an argument); what a
+        link to another page or another order of the same list carries."""
+        args: dict[str, Any] = dict(self.chosen)
+        if self.query:
+            args["q"] = self.query
+        if self.order != self.spec.orders[0].name:
+            args["sort"] = self.order
+        args.update(changes)
+        return {key: value for key, value in args.items() if value not in (None, "")}
+
+
+def _number(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def matches(query: str, text: str) -> bool:
+    """Whether every word of ``query`` begins a word of ``text``, ignoring case and diacritics: "la ee" finds
+    "La Êê" but not "La Dêê"; "zuo" finds "Zuôih"; "ng-laee" finds the code "NG-LAEE-MC"."""
+    words = _words(text)
+    return all(any(w.startswith(q) for w in words) for q in _words(query))
+
+
+def _sorted(rows: Sequence, order: Order) -> list:
+    present = [r for r in rows if order.key(r) is not None]
+    absent = [r for r in rows if order.key(r) is None]
+    return sorted(present, key=order.key, reverse=order.descending) + absent
+
+
+def apply(spec: Spec, rows: Sequence, args: Mapping[str, str]) -> Listing:
+    """The page of ``rows`` that ``args`` ask for (``q``, each filter's name, ``sort``, ``page``)."""
+    ignored: list[str] = []
+    chosen: dict[str, str] = {}
+    selected = list(rows)
+    for filter_ in spec.filters:
+        value = (args.get(filter_.name) or "").strip()
+        if not value:
+            continue
+        if filter_.label_of(value) is None:
+            ignored.append(filter_.name)
+            continue
+        chosen[filter_.name] = value
+        selected = [r for r in selected if filter_.matches(r, value)]
+    query = (args.get("q") or "").strip()[:MAX_QUERY] if spec.text is not None else ""
+    if query:
+        selected = [r for r in selected if matches(query, spec.text(r))]
+    names = {o.name: o for o in spec.orders}
+    asked = (args.get("sort") or "").strip()
+    if asked and asked not in names:
+        ignored.append("sort")
+    order = names.get(asked, spec.orders[0])
+    page = page_of(_sorted(selected, order), _number(args.get("page")), spec.size)
+    return Listing(spec, page, len(rows), query, chosen, order.name, tuple(ignored))
+
+
+def choices(values: Sequence[tuple[Any, str]]) -> list[tuple[str, str]]:
+    """Filter options from (value, label) pairs, without repeats, in label order."""
+    seen: dict[str, str] = {}
+    for value, label in values:
+        if value is not None:
+            seen.setdefault(str(value), label)
+    return sorted(seen.items(), key=lambda pair: fold(pair[1]))
