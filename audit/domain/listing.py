@@ -63,11 +63,7 @@ class Listing:
     chosen: Mapping[str, str] = field(default_factory=dict)
     order: str = ""
     ignored: tuple[str, ...] = ()  # arguments that were not understood
-
-    @property
-    def total(self) -> int:
-        """Rows that match the search and filters (every page)."""
-        return self.page.total
+    matched: int = 0  # rows that match the search and filters (every page, every tab)
 
     @property
     def narrowed(self) -> bool:
@@ -107,8 +103,20 @@ def _sorted(rows: Sequence, order: Order) -> list:
     return sorted(present, key=order.key, reverse=order.descending) + absent
 
 
-def apply(spec: Spec, rows: Sequence, args: Mapping[str, str]) -> Listing:
-    """The page of ``rows`` that ``args`` ask for (``q``, each filter's name, ``sort``, ``page``)."""
+@dataclass(frozen=True)
+class Narrowed:
+    """The rows that match the search and filters, in the chosen order (before paging)."""
+
+    rows: list
+    available: int
+    query: str
+    chosen: Mapping[str, str]
+    order: str
+    ignored: tuple[str, ...]
+
+
+def narrow(spec: Spec, rows: Sequence, args: Mapping[str, str]) -> Narrowed:
+    """The rows that ``args`` ask for (``q``, each filter's name, ``sort``), sorted, not yet paged."""
     ignored: list[str] = []
     chosen: dict[str, str] = {}
     selected = list(rows)
@@ -129,8 +137,20 @@ def apply(spec: Spec, rows: Sequence, args: Mapping[str, str]) -> Listing:
     if asked and asked not in names:
         ignored.append("sort")
     order = names.get(asked, spec.orders[0])
-    page = page_of(_sorted(selected, order), _number(args.get("page")), spec.size)
-    return Listing(spec, page, len(rows), query, chosen, order.name, tuple(ignored))
+    return Narrowed(_sorted(selected, order), len(rows), query, chosen, order.name, tuple(ignored))
+
+
+def paged(spec: Spec, narrowed: Narrowed, args: Mapping[str, str], rows: Sequence | None = None) -> Listing:
+    """The page ``args`` ask for of ``rows`` (by default every narrowed row; a list shown in tabs pages one
+    tab's part of them)."""
+    shown = narrowed.rows if rows is None else rows
+    return Listing(spec, page_of(shown, _number(args.get("page")), spec.size), narrowed.available, narrowed.query,
+                   narrowed.chosen, narrowed.order, narrowed.ignored, len(narrowed.rows))
+
+
+def apply(spec: Spec, rows: Sequence, args: Mapping[str, str]) -> Listing:
+    """The page of ``rows`` that ``args`` ask for (``q``, each filter's name, ``sort``, ``page``)."""
+    return paged(spec, narrow(spec, rows, args), args)
 
 
 def choices(values: Sequence[tuple[Any, str]]) -> list[tuple[str, str]]:

@@ -64,3 +64,36 @@ def test_an_irreversible_step_asks_first_and_a_no_changes_nothing(page, live_ser
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#confirm").tap()
     expect(page.locator("#import-state")).to_contain_text("Đã nhập")
+
+
+# (page, the list's id, words typed, text every row shown must hold) for each role's lists
+SEARCHES = {
+    "chutich": [("/inspections", "inspections", "zuoih", "Zuôih"), ("/remediation", "items", "zuoih", "Zuôih"),
+                ("/units", "units", "zuoih", "Zuôih"), ("/statistics?period=2019", "by-unit", "zuoih", "Zuôih")],
+    "thanhtra": [("/inspections", "inspections", "ta poo", "Tà Pơơ"), ("/inspections/7/findings", "findings",
+                                                                      "ngoai so", "")],
+    "donvi-la-ee": [("/remediation", "items", "so theo doi", ""), ("/inbox", "inbox", "khac phuc", "khắc phục")],
+    "admin": [("/admin/users", "users", "donvi", "donvi-"), ("/units", "units", "la ee", "La Êê")],
+}
+
+
+@pytest.mark.parametrize("viewport", [TABLET_PORTRAIT, TABLET_LANDSCAPE], ids=["portrait", "landscape"])
+@pytest.mark.parametrize("username", list(SEARCHES))
+def test_every_list_can_be_searched_on_the_tablet(page, live_server, viewport, username):
+    page.set_viewport_size(viewport)
+    log_in(page, live_server["url"], username)
+    for path, list_id, words, holds in SEARCHES[username]:
+        page.goto(live_server["url"] + path)
+        before = page.locator(f"#{list_id}-count").inner_text()
+        page.locator(f"#{list_id}-q").fill(words)
+        page.locator(f"#{list_id}-q").press("Enter")
+        expect(page.locator(f"#{list_id}-count")).to_contain_text("kết quả trên tổng số")
+        after = page.locator(f"#{list_id}-count").inner_text()
+        assert after != before, path
+        assert page.locator(f"#{list_id}-q").input_value() == words  # what was typed stays in the box
+        if holds:
+            shown = page.locator(f"#{list_id}-count ~ * tbody tr, #{list_id}-count ~ * ul#inbox li").all_inner_texts()
+            assert shown and all(holds in row for row in shown), (path, shown[:3])
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], f"{path}: {width} px wide after a search"
+        assert small_targets(page) == [], path

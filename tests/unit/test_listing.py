@@ -33,8 +33,8 @@ def names(found):
 
 def test_a_search_ignores_diacritics_and_case_and_needs_every_word():
     found = listing.apply(SPEC, ROWS, {"q": "ubnd  LA ee"})
-    assert names(found) == ["UBND xã La Êê"] and found.total == 1 and found.available == 4
-    assert listing.apply(SPEC, ROWS, {"q": "la zuoih"}).total == 0  # both words, not either
+    assert names(found) == ["UBND xã La Êê"] and found.matched == 1 and found.available == 4
+    assert listing.apply(SPEC, ROWS, {"q": "la zuoih"}).matched == 0  # both words, not either
 
 
 def test_each_word_searched_begins_a_word_so_la_ee_is_not_la_dee():
@@ -44,9 +44,9 @@ def test_each_word_searched_begins_a_word_so_la_ee_is_not_la_dee():
 
 
 def test_a_filter_keeps_only_its_rows_and_an_unknown_value_is_ignored_not_refused():
-    assert listing.apply(SPEC, ROWS, {"kind": "district_desk"}).total == 1
+    assert listing.apply(SPEC, ROWS, {"kind": "district_desk"}).matched == 1
     stale = listing.apply(SPEC, ROWS, {"kind": "district"})  # a bookmark from before the districts ended
-    assert stale.total == 4 and stale.ignored == ("kind",) and not stale.narrowed
+    assert stale.matched == 4 and stale.ignored == ("kind",) and not stale.narrowed
 
 
 def test_rows_without_a_sort_value_come_last_in_either_direction():

@@ -135,3 +135,21 @@ def test_each_dashboard_figure_opens_the_desks_behind_it(client, demo, login):
         assert all(rule(r) for r in rows), show
         shown += len(rows)
     assert shown  # at least one figure is not zero in the demo year
+
+
+def test_remediation_items_sorted_by_deadline_within_a_group_and_the_group_kept_by_the_search(client, demo, login):
+    from datetime import datetime
+
+    login("truongdoan")
+    page = client.get("/remediation?group=overdue").get_data(as_text=True)  # the earliest deadline first
+    section = page[page.index('id="group-overdue"'):]
+    deadlines = [datetime.strptime(d, "%d/%m/%Y") for d in
+                 re.findall(r'data-label="Thời hạn khắc phục">(\d\d/\d\d/\d{4})', section)]
+    assert len(deadlines) == 25 and deadlines == sorted(deadlines)
+    page = client.get("/remediation?group=overdue&sort=newest").get_data(as_text=True)
+    numbers = [int(n) for n in re.findall(r'<a href="/remediation/\d+">#(\d+)</a>', page)]
+    assert len(numbers) == 25 and numbers == sorted(numbers, reverse=True)
+    assert 'name="group" value="overdue"' in page  # a search stays in the tab the user is on
+    tabs = page[page.index('id="item-groups"'):page.index("</nav>", page.index('id="item-groups"'))]
+    assert tabs.count("sort=newest") == 5  # every tab keeps the order
+    assert "group=overdue&amp;page=2&amp;sort=newest" in page or "page=2" in page.split('class="pager"')[1]

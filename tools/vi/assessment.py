@@ -61,8 +61,8 @@ VI = {
     "Observation (what the team saw or noted)": "Ghi nhận của Đoàn kiểm tra",
     "Requirement (what the unit must do)": "Yêu cầu khắc phục (đơn vị phải làm gì)",
     "The inspection has been planned with the checklist “%(title)s”.": "Đã lập kế hoạch kiểm tra theo bảng “%(title)s”.",
-    "Final verdict": "Kết luận đánh giá",
-    "Reason, when the verdict differs from the team's proposal": "Lý do (khi kết luận khác đề xuất của Đoàn kiểm tra)",
+    "Final verdict": "Đánh giá cuối cùng",
+    "Reason, when the verdict differs from the team's proposal": "Lý do (khi đánh giá khác đề xuất của Đoàn kiểm tra)",
     "On-time rate with 95%% confidence: between %(low)s and %(high)s.":
         "Với độ tin cậy 95 %%, tỷ lệ đúng hạn nằm trong khoảng %(low)s – %(high)s.",
     "The sample holds %(size)d dossier(s); at least %(required)d are needed before it answers the checklist items that depend on it. Until then those items have no basis (chưa đủ căn cứ).":
@@ -101,7 +101,7 @@ VI = {
     "chairman's conclusion": "kết luận của Chủ tịch",
     "team's proposal": "đề xuất của Đoàn",
     "team's proposal:": "đề xuất của Đoàn:",
-    "Final verdict:": "Kết luận:",
+    "Final verdict:": "Đánh giá cuối cùng:",
     "changed from the team's proposal because: %(reason)s": "thay đổi so với đề xuất của Đoàn vì: %(reason)s",
     "confirms the team's proposal": "thống nhất với đề xuất của Đoàn",
     ("%(num)d dossier", "%(num)d dossiers"): ("%(num)d hồ sơ",),

@@ -341,7 +341,7 @@ VI = {
     'Unit and tenure':
         'Đơn vị và thời gian giữ chức',
     'Formal verdicts':
-        'Kết luận hình thức',
+        'Số lần bị đánh giá hình thức',
     'Late':
         'Quá hạn',
     'Reported on time':

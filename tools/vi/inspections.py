@@ -325,7 +325,7 @@ VI = {
     'Date':
         'Ngày',
     'Verdict':
-        'Kết luận',
+        'Đánh giá',
     'announced':
         'có báo trước',
     'unannounced':

@@ -15,7 +15,6 @@ from audit.db import db, utcnow
 from audit.domain import listing
 from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
-from audit.domain.paging import page_of
 from audit.domain.policy import Permission, can
 from audit.domain.remediation import DONE_MESSAGES, STEP_PERMISSION, Action, State, available_actions, standing
 from audit.domain.text import fold
@@ -48,23 +47,30 @@ def load_item(item_id: int) -> RemediationItem:
 @bp.get("/remediation")
 @require(Permission.REMEDIATION_VIEW)
 def index():
-    """The items the user may see, grouped by where they stand (overdue first), filtered by unit, year of the
-    inspection and words of the requirement, one group and one page at a time, each group with its count."""
+    """The items the user may see, grouped by where they stand (overdue first), searched by words of the
+    requirement or unit, filtered by unit and year of the inspection, sorted, one group and one page at a
+    time, each group with its count."""
     today = local_today(utcnow())
     items = remediation_service.visible_items(current_user)
-    units = sorted({i.unit for i in items}, key=lambda u: u.name)
-    years = sorted({i.inspection.inspection_date.year for i in items}, reverse=True)
-    unit_id = record_number(request.args.get("unit"))
-    year = record_number(request.args.get("year"))
-    words = fold(request.args.get("q", ""))[:100]
-    if unit_id is not None:
-        items = [i for i in items if i.unit_id == unit_id]
-    if year is not None:
-        items = [i for i in items if i.inspection.inspection_date.year == year]
-    if words:
-        items = [i for i in items if words in fold(i.requirement) or words in fold(i.unit.name)]
+    spec = listing.Spec(
+        text=lambda i: f"{i.requirement} {i.unit.name} {i.id}",
+        search_hint=_("words of the requirement or the unit"),
+        filters=(
+            listing.Filter("unit", _("Unit"), listing.choices([(i.unit_id, i.unit.name) for i in items]),
+                           lambda i, v: str(i.unit_id) == v),
+            listing.Filter("year", _("Year of the inspection"),
+                           sorted({(str(i.inspection.inspection_date.year),) * 2 for i in items}, reverse=True),
+                           lambda i, v: str(i.inspection.inspection_date.year) == v),
+        ),
+        orders=(
+            listing.Order("deadline", _("earliest deadline first"), lambda i: (i.deadline, i.id)),
+            listing.Order("newest", _("newest first"), lambda i: i.id, descending=True),
+            listing.Order("unit", _("unit name"), lambda i: (fold(i.unit.name), i.deadline)),
+        ),
+    )
+    narrowed = listing.narrow(spec, items, request.args)
     groups: dict[str, list] = {key: [] for key in GROUPS}
-    for item in items:
+    for item in narrowed.rows:
         status = standing(item.item_state, item.deadline, today)
         if item.item_state is State.ACCEPTED:
             groups["closed"].append(item)
@@ -79,9 +85,8 @@ def index():
     group = request.args.get("group")
     if group not in groups:  # the most pressing group that has items
         group = next((key for key in GROUPS if groups[key]), GROUPS[0])
-    page = page_of(groups[group], record_number(request.args.get("page")))
-    return render_template("remediation/index.html", groups=groups, group=group, page=page, today=today,
-                           units=units, years=years, unit_id=unit_id, year=year, q=request.args.get("q", "")[:100])
+    found = listing.paged(spec, narrowed, request.args, groups[group])
+    return render_template("remediation/index.html", groups=groups, group=group, listing=found, today=today)
 
 
 GROUPS = ("overdue", "due_soon", "open", "responded", "closed")
