@@ -7,5 +7,6 @@ cd "$(dirname "$0")"
 
 ensure_system_packages test
 ensure_venv requirements-dev.txt
+ensure_translations
 
 exec .venv/bin/python -m pytest "$@"

@@ -6,7 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
-from flask import Flask, g, request
+from flask import Flask, request
 
 from .config import PROJECT_ROOT, BaseConfig
 
@@ -56,10 +56,12 @@ def create_app(config: dict | None = None) -> Flask:
     from . import models  # noqa: F401  (registers the tables)
     from .db import db
     from .extensions import babel, compress, csrf, login_manager, migrate
-    from .i18n import compile_catalogs
+    from .i18n import stale_catalogs
     from .web import init_web
 
-    compile_catalogs(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]))
+    for po_path in stale_catalogs(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])):
+        # compiled at install time (run.sh, test.sh), never by a worker at start: say so, serve English ids
+        app.logger.warning("%s is not compiled or is newer than its .mo: run tools/i18n.sh compile", po_path)
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
     if proxies > 0:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -91,7 +93,9 @@ def create_app(config: dict | None = None) -> Flask:
     def mail_after_commit(response):
         # mail the request queued (audit.services.outbox) goes once the response has been sent, outside the
         # request's transaction; a rolled-back request left nothing in the outbox to send
-        ids = g.pop("outbox_ids", None)
+        from .services.outbox import queued_now
+
+        ids = queued_now()
         if ids and app.config.get("MAIL_SERVER"):
             from .mailer import deliver_after_request
 
@@ -101,7 +105,9 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     init_web(app)
 
+    from . import oplog
     from .cli import register_cli
 
+    oplog.configure(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"])
     register_cli(app)
     return app

@@ -275,3 +275,51 @@ def register_cli(app: Flask) -> None:
         for user in db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.id)):
             unit = user.unit.name if user.unit else ""
             click.echo(f"  {user.username:<22} {str(ROLE_LABELS[user.user_role]):<28} {unit}")
+
+    _log_commands(app.cli, "flask")
+
+
+def _log_commands(group: click.Group, path: str) -> None:
+    """Every command writes one line to the operations log when it ends: which command, with which arguments
+    (what was asked, never a secret), the outcome and how long it took."""
+    import functools
+    import getpass
+    import logging
+    import time
+
+    from audit import oplog
+
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            _log_commands(command, f"{path} {name}")
+            continue
+        if command.callback is None or getattr(command.callback, "_logged", False):
+            continue
+
+        def logged(callback, what):
+            @functools.wraps(callback)
+            def run(*args, **kwargs):
+                started, outcome, level = time.perf_counter(), "done", logging.INFO
+                try:
+                    return callback(*args, **kwargs)
+                except SystemExit as stop:
+                    if stop.code not in (0, None):
+                        outcome, level = "refused", logging.WARNING
+                    raise
+                except click.exceptions.Exit as stop:
+                    if stop.exit_code:
+                        outcome, level = "refused", logging.WARNING
+                    raise
+                except Exception:
+                    outcome, level = "failed", logging.ERROR
+                    raise
+                finally:
+                    asked = {k: v for k, v in kwargs.items() if "password" not in k and "secret" not in k}
+                    oplog.operation(level, user=getpass.getuser(), role="command line", what=what,
+                                    object=",".join(f"{k}={v}" for k, v in asked.items() if v not in (None, False))
+                                    or None, outcome=outcome,
+                                    ms=round((time.perf_counter() - started) * 1000, 1))
+            run._logged = True
+            return run
+
+        command.callback = logged(command.callback, f"{path} {name}")

@@ -57,6 +57,10 @@ class BaseConfig:
     MAIL_STARTTLS = False
     MAIL_USERNAME = None
     MAIL_PASSWORD = None
+    # The operations log (audit.oplog): one line per operation on the standard error stream.
+    # AUDIT_LOG_LEVEL=DEBUG adds every page read; AUDIT_LOG_FORMAT=json writes one JSON object per line.
+    LOG_LEVEL = "INFO"
+    LOG_FORMAT = "text"
 
 
 class TestConfig(BaseConfig):
@@ -69,3 +73,5 @@ class TestConfig(BaseConfig):
     DEMO = True
     # Cheap hashing keeps hundreds of test accounts fast; production uses scrypt.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
+    # thousands of requests per run: only refusals and failures are logged (a test sets its own level)
+    LOG_LEVEL = "WARNING"

@@ -1,28 +1,56 @@
-"""Compile the translation catalogues when the .po is newer than the .mo (compiled files are not committed)."""
+"""Translations: the Vietnamese catalogue (``messages.po``, the source, edited with Babel's tools) and its
+compiled form (``messages.mo``, made at install time by ``tools/i18n.sh compile``, never committed)."""
 
 from __future__ import annotations
 
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 
-def compile_catalogs(directory: Path) -> list[Path]:
-    """Compile every ``<lang>/LC_MESSAGES/messages.po`` under ``directory`` that changed; returns those written."""
-    written = []
-    for po_path in directory.glob("*/LC_MESSAGES/messages.po"):
+def stale_catalogs(directory: Path) -> list[Path]:
+    """The ``messages.po`` files whose ``messages.mo`` is missing or older (the app then shows English ids)."""
+    stale = []
+    for po_path in sorted(directory.glob("*/LC_MESSAGES/messages.po")):
         mo_path = po_path.with_suffix(".mo")
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+        if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+            stale.append(po_path)
+    return stale
+
+
+@dataclass
+class Gaps:
+    untranslated: list = field(default_factory=list)
+    fuzzy: list = field(default_factory=list)
+    unused: list = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.untranslated or self.fuzzy or self.unused)
+
+
+def gaps(pot_path: Path, po_path: Path) -> Gaps:
+    """What the catalogue lacks against the extracted messages: no translation, a guess still marked fuzzy, or
+    an entry no code uses any more."""
+    with pot_path.open("rb") as fh:
+        extracted = {m.id for m in read_po(fh) if m.id}
+    with po_path.open("rb") as fh:
+        catalog = read_po(fh, locale="vi")
+    found = Gaps()
+    present = set()
+    for message in catalog:
+        if not message.id:
             continue
-        with po_path.open("rb") as fh:
-            catalog = read_po(fh)
-        tmp = mo_path.with_suffix(".mo.tmp")
-        with tmp.open("wb") as fh:
-            write_mo(fh, catalog)
-        tmp.replace(mo_path)
-        written.append(mo_path)
-    return written
+        present.add(message.id)
+        if message.id not in extracted:
+            found.unused.append(message.id)
+        elif message.fuzzy:
+            found.fuzzy.append(message.id)
+        elif not (all(message.string) if isinstance(message.string, tuple) else message.string):
+            found.untranslated.append(message.id)
+    found.untranslated += sorted(extracted - present, key=str)
+    return found
 
 
 def in_vietnamese(message: str) -> str:
@@ -32,3 +60,21 @@ def in_vietnamese(message: str) -> str:
 
     with force_locale("vi"):
         return gettext(message)
+
+
+def _main(argv: list[str]) -> int:
+    if len(argv) != 3 or argv[1] != "check":
+        print("usage: python -m audit.i18n check PATH/messages.pot", file=sys.stderr)
+        return 2
+    pot = Path(argv[2])
+    po = pot.parent / "vi" / "LC_MESSAGES" / "messages.po"
+    found = gaps(pot, po)
+    for kind, label in (("untranslated", "untranslated"), ("fuzzy", "fuzzy (review, then remove the flag)"),
+                        ("unused", "unused (run tools/i18n.sh update)")):
+        for message in getattr(found, kind):
+            print(f"{label}: {message!r}")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv))

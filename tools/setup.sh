@@ -49,3 +49,8 @@ ensure_venv() {
     echo "$digest" > "$stamp"
   fi
 }
+
+ensure_translations() {
+  # the Vietnamese catalogue is compiled here, at install time (tools/i18n.sh; the .mo is not committed)
+  tools/i18n.sh compile
+}

@@ -30,4 +30,8 @@ def record(actor: User | None, action: str, target_type: str, target_id: int | N
         payload=_plain(payload),
     )
     db.session.add(entry)
+    db.session.info.setdefault(AUDITED, []).append(action)  # named in the operations log line (audit.oplog)
     return entry
+
+
+AUDITED = "audited_actions"  # the key, in the session's info, of the actions recorded in its transaction

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import current_app, g, has_request_context
+from flask import current_app
 
 from audit.db import db
 from audit.models import Notification, OutboxMail
@@ -26,6 +26,15 @@ def queue(to: list[str], subject: str, body: str, *, now: datetime, cc: list[str
                       next_attempt_at=now, attempts=0)
     db.session.add(mail)
     db.session.flush()
-    if has_request_context():  # tried once the request's transaction has committed (audit.mailer)
-        g.setdefault("outbox_ids", []).append(mail.id)
+    # noted on the session (not on Flask's request globals): the web layer sends these once the request's
+    # transaction has committed (audit.mailer); a command sends its own after committing
+    db.session.info.setdefault(QUEUED, []).append(mail.id)
     return mail
+
+
+QUEUED = "outbox_ids"  # the key, in the session's info, of the mails queued in its transaction
+
+
+def queued_now() -> list[int]:
+    """The ids of the mails queued in this session since the last call (each is handed out once)."""
+    return db.session.info.pop(QUEUED, [])

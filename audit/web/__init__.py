@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import time
+import uuid
 from datetime import timedelta
 
-from flask import Flask, flash, redirect, request, session, url_for
+from flask import Flask, flash, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.routing import IntegerConverter
 
+from audit import oplog
 from audit.db import db, utcnow
 from audit.extensions import login_manager
 from audit.models import User
+from audit.services.audit_log import AUDITED
 
 from .errors import register_error_handlers
 from .filters import register_filters
@@ -109,6 +113,30 @@ def init_web(app: Flask) -> None:
             response.headers.pop("Expires", None)
         if (app.config.get("PUBLIC_URL") or "").startswith("https://"):
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        return response
+
+    @app.before_request
+    def start_clock():
+        g.started = time.perf_counter()
+        g.request_id = (request.headers.get("X-Request-ID") or "")[:64] or uuid.uuid4().hex[:16]
+
+    @app.after_request
+    def log_operation(response):
+        """One line per request in the operations log: who, what, which object, the outcome."""
+        level = oplog.level_of(request.method, response.status_code)
+        if request.endpoint == "static" and response.status_code < 400:
+            return response
+        response.headers.setdefault("X-Request-ID", g.get("request_id", ""))
+        if oplog.LOGGER.isEnabledFor(level):
+            user = current_user if current_user.is_authenticated else None
+            oplog.operation(
+                level, request_id=g.get("request_id"), user=user.username if user else None,
+                role=user.role if user else None, what=f"{request.method} {request.endpoint or request.path}",
+                object=",".join(f"{k}={v}" for k, v in (request.view_args or {}).items()) or None,
+                actions=",".join(db.session.info.get(AUDITED, [])) or None,
+                outcome=oplog.outcome_of(response.status_code), status=response.status_code,
+                ms=round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1),
+                address=request.remote_addr)
         return response
 
     @app.teardown_request

@@ -1,1 +1,0 @@
-"""Vietnamese translations of the interface, one module per part of the product (see tools/vi_translations.py)."""
