@@ -22,13 +22,15 @@ class VNDateField(Field):
     """A date written dd/mm/yyyy whatever the device's language (ISO yyyy-mm-dd is accepted too).
 
     A text box rather than ``type=date``: a browser's date picker shows the device's own format
-    (08/14/2019 on an English tablet), and the interface must read as Vietnamese dates.
+    (08/14/2019 on an English tablet), and the interface must read as Vietnamese dates. ``data-date`` (the
+    calendar button's label) makes app.js add the device's native picker beside the box, filling it dd/mm/yyyy.
     """
 
     widget = TextInput()
 
     def __init__(self, label=None, validators=None, **kwargs):
         render_kw = {"placeholder": "dd/mm/yyyy", "autocomplete": "off", "maxlength": "10",
+                     "data-date": _l("Choose the date on a calendar"),
                      "pattern": r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}", **kwargs.pop("render_kw", {})}
         super().__init__(label, validators, render_kw=render_kw, **kwargs)
 

@@ -97,3 +97,39 @@ def test_every_list_can_be_searched_on_the_tablet(page, live_server, viewport, u
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport["width"], f"{path}: {width} px wide after a search"
         assert small_targets(page) == [], path
+
+
+def test_a_printed_list_shows_the_rows_and_what_was_asked_not_the_controls(page, live_server):
+    page.set_viewport_size(TABLET_PORTRAIT)
+    log_in(page, live_server["url"], "chutich")
+    page.goto(live_server["url"] + "/inspections?q=xa&state=finalised&sort=score")
+    expect(page.locator("#inspections-printed-filters")).to_be_hidden()  # on screen the form says it
+    page.emulate_media(media="print")
+    for hidden in (".topbar", "#inspections-filters", ".footer"):
+        expect(page.locator(hidden)).to_be_hidden()
+    printed = page.locator("#inspections-printed-filters")
+    expect(printed).to_be_visible()
+    expect(printed).to_contain_text("“xa”")
+    expect(printed).to_contain_text("Đã kết thúc")
+    expect(printed).to_contain_text("điểm thấp nhất trước")
+    expect(page.locator("#inspection-list thead")).to_be_visible()
+    page.goto(live_server["url"] + "/dashboard?period=2019")
+    expect(page.locator("#printed-period")).to_contain_text("2019")
+
+
+def test_a_date_box_has_the_devices_calendar_beside_it_and_keeps_the_vietnamese_form(page, live_server):
+    page.set_viewport_size(TABLET_PORTRAIT)
+    log_in(page, live_server["url"], "truongdoan")
+    page.goto(live_server["url"] + "/inspections/new")
+    box = page.locator("input[name=inspection_date]")
+    button = box.locator("xpath=following-sibling::button[contains(@class,'date-button')]")
+    expect(button).to_have_attribute("aria-label", "Chọn ngày trên lịch")
+    size = button.bounding_box()
+    assert size["width"] >= 44 and size["height"] >= 44
+    # what the calendar hands back when a day is tapped (the native picker itself is the browser's)
+    box.locator("xpath=following-sibling::input[@type='date']").evaluate(
+        "p => { p.value = '2026-12-15'; p.dispatchEvent(new Event('change')); }")
+    expect(box).to_have_value("15/12/2026")
+    box.fill("01/02/2027")  # typing stays possible
+    expect(box).to_have_value("01/02/2027")
+    assert page.evaluate("document.documentElement.scrollWidth") <= TABLET_PORTRAIT["width"]

@@ -71,4 +71,46 @@
     window.addEventListener("pageshow", function () { button.disabled = false; button.classList.remove("busy");
       button.removeAttribute("aria-busy"); }, { once: true });
   });
+
+  // A calendar beside every date box (data-date): the device's own date picker fills the box, which keeps the
+  // date as Vietnamese write it (dd/mm/yyyy) whatever the tablet's language. Typing stays possible.
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  document.querySelectorAll("input[data-date]").forEach(function (box) {
+    var picker = document.createElement("input");
+    picker.type = "date";
+    if (picker.type !== "date" || box.disabled || box.readOnly) return;  // an old browser: typing only
+    picker.className = "date-picker";
+    picker.tabIndex = -1;
+    picker.setAttribute("aria-hidden", "true");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn date-button";
+    button.setAttribute("aria-label", box.dataset.date);
+    button.title = box.dataset.date;
+    button.innerHTML = '<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"><rect x="2" y="4" ' +
+      'width="16" height="14" rx="2" fill="none" stroke="currentColor" stroke-width="1.8"/><path d="M2 8h16M6 2v4M14 ' +
+      '2v4" stroke="currentColor" stroke-width="1.8"/></svg>';
+    var wrap = document.createElement("span");
+    wrap.className = "date-field";
+    box.parentNode.insertBefore(wrap, box);
+    wrap.appendChild(box);
+    wrap.appendChild(button);
+    wrap.appendChild(picker);
+    button.addEventListener("click", function () {
+      var m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(box.value.trim());
+      picker.value = m ? m[3] + "-" + two(+m[2]) + "-" + two(+m[1]) : "";
+      if (picker.showPicker) {
+        try { picker.showPicker(); return; } catch (e) { /* not allowed here: fall back to focusing it */ }
+      }
+      picker.focus();
+      picker.click();
+    });
+    picker.addEventListener("change", function () {
+      var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(picker.value);
+      if (!m) return;
+      box.value = m[3] + "/" + m[2] + "/" + m[1];
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+      box.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  });
 })();

@@ -16,7 +16,7 @@ class DetailsForm(FlaskForm):
     representatives = TextAreaField(_l("Representatives of the unit (one per line: name, position)"),
                                     validators=[optional(), max_length(2000)])
     comments = TextAreaField(_l("Comments of the inspected unit"), validators=[optional(), max_length(4000)])
-    copies = IntegerField(_l("Number of copies"), default=2,
+    copies = IntegerField(_l("Number of copies"), default=2, render_kw={"inputmode": "numeric"},
                           validators=[NumberRange(min=1, max=9, message=_l("Between 1 and 9."))])
 
 

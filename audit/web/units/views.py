@@ -62,7 +62,7 @@ def index():
     found = listing.apply(spec, rows, request.args)
     status = 400 if error else 200
     return render_template("units/index.html", listing=found, on=on, reference_day=reference_day,
-                           date_error=error, keep={"on": on.isoformat()} if on else {}), status
+                           date_error=error, keep={"on": on.strftime("%d/%m/%Y")} if on else {}), status
 
 
 def _render_detail(unit: Unit, form: AppointHeadForm, status: int = 200):
