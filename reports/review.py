@@ -8,6 +8,7 @@ from datetime import date
 
 from audit.domain import vnnumber
 from audit.domain.procedure_fields import label_of
+from audit.domain.remediation import STATE_LABELS as REMEDIATION_STATE_LABELS
 from audit.domain.stats_balance import DossierTotals
 from audit.domain.verdicts import VERDICT_LABELS
 from audit.domain.vndate import place_and_date, short_date
@@ -16,11 +17,14 @@ from audit.i18n import in_vietnamese
 from .minutes import _env, responsible_text, verdict_label, vn_number
 
 LEVELS = {"district": "cấp huyện", "commune": "cấp xã"}
-SECTION_NAMES = {"A": "Nhân sự, tác phong", "B": "Cơ sở vật chất", "C": "Công khai TTHC", "D": "Tiếp nhận, số hóa",
-                 "E": "Giải quyết, thời hạn", "F": "CNTT, dịch vụ công trực tuyến",
-                 "G": "Ý kiến người dân, trách nhiệm người đứng đầu", "H": "Kỷ luật, kỷ cương", "+": "Khác"}
-STATE_NAMES = {"open": "Chưa khắc phục", "responded": "Đã báo cáo, chờ xác minh", "returned": "Bị trả lại",
-               "accepted": "Đã khắc phục", "overdue": "Trong đó quá hạn"}
+TEAM_ADDED = "Phát hiện do Đoàn kiểm tra bổ sung ngoài bảng kiểm tra"
+
+
+def _state_names() -> dict[str, str]:
+    """Remediation states as the pages name them (one label table, audit.domain.remediation), then the
+    overdue share of the open ones."""
+    return {**{state.value: in_vietnamese(label) for state, label in REMEDIATION_STATE_LABELS.items()},
+            "overdue": "Trong đó quá hạn"}
 
 
 def conclusion_html(*, inspection, issuer, recipients: tuple[str, ...], number: str, directives: str, strengths: str,
@@ -92,8 +96,8 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
         "late_by_field": [(label_of(t.key), _int(t.handled), _int(t.late), vnnumber.percent(t.rate))
                           for t in figures.late_by_field],
         "by_unit": [(r.unit.name, *_dossier_cells(r.figures)) for r in figures.by_unit],
-        "findings": [(SECTION_NAMES.get(s, s), _int(n)) for s, n in figures.findings_by_section],
-        "remediation": [(STATE_NAMES[k], _int(figures.remediation.get(k, 0))) for k in STATE_NAMES],
+        "findings": [(title or TEAM_ADDED, _int(n)) for title, n in figures.findings_by_section],
+        "remediation": [(name, _int(figures.remediation.get(k, 0))) for k, name in _state_names().items()],
         "heads": [(h.person_name, h.title, h.unit_name, _int(h.findings), _int(h.repeats), _int(h.overdue))
                   for h in figures.repeat_heads],
         "contradictions": [(r.unit.name, vnnumber.percent(r.reported_rate), vnnumber.percent(r.sample_rate))
@@ -113,8 +117,8 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
             "desks": [(LEVELS[level], figures.desks_inspected.get(level, 0), figures.desks_total.get(level, 0))
                       for level in ("district", "commune")],
             "verdicts": [(in_vietnamese(VERDICT_LABELS[v]), n) for v, n in sorted(figures.verdicts.items())],
-            "findings": [(SECTION_NAMES.get(s, s), n) for s, n in figures.findings_by_section],
-            "remediation": [(STATE_NAMES[k], figures.remediation.get(k, 0)) for k in STATE_NAMES],
+            "findings": [(title or TEAM_ADDED, n) for title, n in figures.findings_by_section],
+            "remediation": [(name, figures.remediation.get(k, 0)) for k, name in _state_names().items()],
             "heads": [(h.person_name, h.title, h.unit_name, h.findings, h.repeats, h.overdue)
                       for h in figures.repeat_heads],
         },

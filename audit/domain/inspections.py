@@ -132,6 +132,24 @@ def may_be_concluded(state: State) -> bool:
     return state is State.FINALISED
 
 
-def regime_on(day: date) -> str:
+class Regime(StrEnum):
+    """The legal text a checklist version applies (a checklist's ``legal_regime``)."""
+
+    ND61_2018 = "nd61_2018"
+    ND118_2025 = "nd118_2025"
+    CT26_2016 = "ct26_2016"
+
+
+REGIME_LABELS = {
+    Regime.ND61_2018: N_("Decree 61/2018 (until 30/06/2025)"),
+    Regime.ND118_2025: N_("Decree 118/2025 (from 01/07/2025)"),
+    Regime.CT26_2016: N_("Directive 26/CT-TTg (2016)"),
+}
+
+#: the regimes of the one-stop mechanism, one after the other (the dashboard compares desks under each)
+ONE_STOP_REGIMES = (Regime.ND61_2018, Regime.ND118_2025)
+
+
+def regime_on(day: date) -> Regime:
     """The legal regime of the one-stop mechanism on ``day``."""
-    return "nd118_2025" if day >= REGIME_CHANGE else "nd61_2018"
+    return Regime.ND118_2025 if day >= REGIME_CHANGE else Regime.ND61_2018

@@ -220,6 +220,34 @@ class PeriodFigures:
     desk_rows: list = field(default_factory=list)  # every desk of the period: its latest verdict, score, items
 
 
+def findings_by_section(period: Period, scope: frozenset[int] | None = None) -> list[tuple[str | None, int]]:
+    """Findings of the period's finalised inspections by section of the checklist version each inspection
+    pinned, titled as that version titles them (a Directive 26 "A" is working hours, a one-stop "A" is staff):
+    (title, count) in checklist order; ``None`` for the findings the team added outside the checklist."""
+    from .inspections import catalog
+
+    section = func.coalesce(func.substr(Finding.item_id, 1, 1), "+")
+    rows = db.session.execute(_within(
+        select(Inspection.checklist_key, Inspection.checklist_version, section, func.count())
+        .join(Inspection, Inspection.id == Finding.inspection_id)
+        .where(Inspection.state == "finalised", Finding.status == "draft",
+               Inspection.inspection_date.between(period.start, period.end)), Inspection.unit_id, scope)
+        .group_by(Inspection.checklist_key, Inspection.checklist_version, section)).all()
+    counts: dict[tuple, int] = defaultdict(int)
+    for key, version, letter, count in rows:
+        title, position = None, (2, "", 0)  # added by the team: last
+        if letter != "+":
+            checklist = catalog().get(key, version)
+            index, found = next(((i, sec) for i, sec in enumerate(checklist.sections) if sec.key == letter),
+                                (len(checklist.sections), None))
+            title, position = (found.title if found else letter), (1, key, index)
+        counts[(position, title)] += count
+    merged: dict[str | None, int] = {}
+    for (_, title), count in sorted(counts.items(), key=lambda pair: pair[0][0]):
+        merged[title] = merged.get(title, 0) + count
+    return list(merged.items())
+
+
 def _level(kind: str) -> str:
     return "district" if kind == UnitKind.DISTRICT_DESK.value else "commune"
 
@@ -244,12 +272,7 @@ def period_figures(period: Period, *, today: date, scope: frozenset[int] | None 
     figures.dossiers = {level: DossierTotals.add(level, parts) for level, parts in by_level.items()}
     figures.late_by_field = [row for row in on_time_by_field(period, scope) if row.late]
     figures.by_unit = on_time_by_unit(period, scope)
-    section = func.coalesce(func.substr(Finding.item_id, 1, 1), "+")
-    figures.findings_by_section = db.session.execute(_within(
-        select(section, func.count()).join(Inspection, Inspection.id == Finding.inspection_id)
-        .where(Inspection.state == "finalised", Finding.status == "draft",
-               Inspection.inspection_date.between(period.start, period.end)), Inspection.unit_id, scope)
-        .group_by(section).order_by(section)).all()
+    figures.findings_by_section = findings_by_section(period, scope)
     owing = [s.value for s in OPEN_STATES]
     by_state = db.session.execute(_within(
         select(RemediationItem.state, func.count(),

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from audit.domain.checklist import AnswerType, Confidence
+from audit.domain.inspections import REGIME_LABELS as DOMAIN_REGIME_LABELS
 from audit.domain.policy import Role
 from audit.domain.units import UnitKind
 
@@ -38,11 +39,7 @@ CONFIDENCE_LABELS = {
     Confidence.UNVERIFIED: _l("to be verified"),
 }
 
-REGIME_LABELS = {
-    "nd61_2018": _l("Decree 61/2018 (until 30/06/2025)"),
-    "nd118_2025": _l("Decree 118/2025 (from 01/07/2025)"),
-    "ct26_2016": _l("Directive 26/CT-TTg (2016)"),
-}
+REGIME_LABELS = {regime: _l(label) for regime, label in DOMAIN_REGIME_LABELS.items()}
 
 REMEDIATION_ACTION_LABELS = {
     "open": _l("Item opened"),

@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from audit.db import db
 from audit.domain.errors import DomainError, InvalidInput
@@ -135,3 +135,32 @@ def test_a_confirmed_verdict_needs_no_reason(demo):
                                       actor=chairman, now=NOW)
     assert conclusion.final_verdict == conclusion.proposed_verdict == "partly_substantive"
     assert not conclusion.verdict_changed and conclusion.verdict_reason is None
+
+
+def test_findings_by_section_are_titled_by_the_checklist_each_inspection_pinned(demo):
+    """A Directive 26 "A" is working hours, a one-stop desk's "A" its staff: the period report names each
+    section as the checklist version the inspection used names it, never from a table of its own."""
+    from audit.models import Finding
+    from audit.services.inspections import catalog
+
+    directive = catalog().versions_of("directive-26")[-1]
+    titles = {s.title for c in catalog().versions_of("one-stop-desk") for s in c.sections}
+    before = dict(review.findings_by_section(Y2019))
+    total = sum(before.values())
+    assert before and all(title in titles or title is None for title in before)
+    cha_val = db.session.scalar(select(Inspection).where(Inspection.id == 7))
+    staff = next(s.title for s in catalog().get(cha_val.checklist_key, cha_val.checklist_version).sections
+                 if s.key == "A")
+    moved = sum(1 for f in cha_val.findings if f.status == "draft" and f.item_id and f.item_id.startswith("A"))
+    assert moved
+    # test data: the same inspection as if it had been made with the Directive 26 checklist (a finalised
+    # inspection cannot be changed through the application, so the row is rewritten directly)
+    db.session.execute(update(Inspection).where(Inspection.id == 7).values(
+        checklist_key=directive.key, checklist_version=directive.version))
+    after = dict(review.findings_by_section(Y2019))
+    working_hours = next(s.title for s in directive.sections if s.key == "A")
+    assert working_hours == "Chấp hành thời giờ làm việc"
+    assert after[working_hours] == moved
+    assert after[staff] == before[staff] - moved
+    assert sum(after.values()) == total
+    assert db.session.scalar(select(Finding.id).where(Finding.inspection_id == 7)) is not None

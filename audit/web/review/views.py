@@ -13,6 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from audit.db import db, utcnow
 from audit.domain.errors import InvalidInput
 from audit.domain.inputs import record_number
+from audit.domain.inspections import ONE_STOP_REGIMES
 from audit.domain.policy import Permission
 from audit.domain.review import parse_period
 from audit.domain.units import ONE_STOP_KINDS
@@ -81,7 +82,7 @@ def dashboard():
     if kind and kind not in {k.value for k in ONE_STOP_KINDS}:
         abort(400)
     regime = request.args.get("regime") or None
-    if regime and regime not in ("nd61_2018", "nd118_2025"):
+    if regime and regime not in ONE_STOP_REGIMES:
         abort(400)
     today = local_today(utcnow())
     rows = review_service.desks(period, kind, regime, today=today, scope=current_actor().unit_scope)
@@ -91,8 +92,9 @@ def dashboard():
     show = request.args.get("show") if request.args.get("show") in subsets else None
     return render_template("review/dashboard.html", rows=subsets[show] if show else rows, period=period,
                            period_text=period_text, kind=kind, regime=regime, show=show, all_rows=rows,
-                           kinds=sorted(k.value for k in ONE_STOP_KINDS), verdict_codes=[v.value for v in Verdict],
-                           subsets=subsets, concludes=authority_service.chaired_today(current_user, today)), _status()
+                           kinds=sorted(k.value for k in ONE_STOP_KINDS), regimes=ONE_STOP_REGIMES,
+                           verdict_codes=[v.value for v in Verdict], subsets=subsets,
+                           concludes=authority_service.chaired_today(current_user, today)), _status()
 
 
 @bp.get("/dashboard/heads")
