@@ -30,7 +30,7 @@ def test_a_document_page_shows_when_it_was_in_force_what_amends_it_and_who_cites
     amended = page.split('id="amended-by"')[1].split("</ul>")[0]
     assert "107/2021/NĐ-CP" in amended and "có hiệu lực từ 06/12/2021" in amended
     citing = page.split('id="citing-items"')[1].split("</table>")[0]
-    assert "one-stop-desk v1" in citing and 'href="/checklists/one-stop-desk/v1#item-A01"' in citing
+    assert "phiên bản 1</a>" in citing and 'href="/checklists/one-stop-desk/v1#item-A01"' in citing
     assert "trích dẫn trước khi văn bản được ban hành" not in citing
 
 
@@ -44,7 +44,7 @@ def test_an_assumed_date_and_an_unchecked_date_of_effect_say_so(client, demo, lo
     decree_107 = client.get("/checklists/legal/ND-107/2021").get_data(as_text=True)
     assert "ngày có hiệu lực chưa đối chiếu: tính từ ngày ký" in decree_107.split('id="in-force-from"')[1]
     citing = decree_107.split('id="citing-items"')[1].split("</table>")[0]
-    assert "one-stop-desk v3" in citing and "one-stop-desk v1" not in citing
+    assert "phiên bản 3</a>" in citing and "phiên bản 1</a>" not in citing
     assert "trích dẫn ngoài thời gian văn bản có hiệu lực" not in citing  # validation refuses any such citation
 
 

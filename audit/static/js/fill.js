@@ -188,7 +188,7 @@
       applyToDom(el, stored.value, stored.note);
       Store.remove(op)
         .then(function () { return Store.mergeSnapshot(inspectionId, [stored], null); })
-        .then(function () { show(el, msg("ItemSaved") + " · v" + stored.version, "ok"); refresh(); });
+        .then(function () { show(el, msg("ItemSaved"), "ok"); refresh(); });
     }
   });
 
@@ -318,7 +318,7 @@
       if (op.kind === "answer" && el) {
         setSaved(el, body.answer);
         delete el.dataset.queued;
-        show(el, msg("ItemSaved") + " · v" + body.answer.version, "ok");
+        show(el, msg("ItemSaved"), "ok");
         updateProgress(body.progress);
       } else if (op.kind === "photo" && el) {
         var pending = el.querySelector(".thumb.pending[data-seq='" + op.seq + "']");
@@ -369,7 +369,7 @@
       if (known && known.version > baseOf(el)) {  // this page is an older stored copy
         setSaved(el, known);
         applyToDom(el, known.value, known.note);
-        show(el, msg("ItemSaved") + " · v" + known.version, "ok");
+        show(el, msg("ItemSaved"), "ok");
       }
     });
     return Store.mergeSnapshot(inspectionId, pageAnswers, null);

@@ -86,7 +86,10 @@ def index():
     if group not in groups:  # the most pressing group that has items
         group = next((key for key in GROUPS if groups[key]), GROUPS[0])
     found = listing.paged(spec, narrowed, request.args, groups[group])
-    return render_template("remediation/index.html", groups=groups, group=group, listing=found, today=today)
+    # a unit's officer sees only their own unit's items: a column of its name in every row says nothing
+    many_units = len({i.unit_id for i in items}) > 1
+    return render_template("remediation/index.html", groups=groups, group=group, listing=found, today=today,
+                           many_units=many_units)
 
 
 GROUPS = ("overdue", "due_soon", "open", "responded", "closed")
