@@ -30,7 +30,7 @@ def _state_names() -> dict[str, str]:
 def conclusion_html(*, inspection, issuer, recipients: tuple[str, ...], number: str, directives: str, strengths: str,
                     causes: str, chairman: str, head,
                     review_reason: str | None, findings, proposed: str, final: str, verdict_reason: str | None,
-                    today: date, replaces: str = "") -> str:
+                    today: date, replaces: str = "", draft: bool = False) -> str:
     """The notice of conclusions, issued by ``issuer`` (the authority in charge on ``today``): every finding
     with its requirement, the team's proposed verdict and the chairman's decision (with the reason when it
     differs)."""
@@ -45,7 +45,7 @@ def conclusion_html(*, inspection, issuer, recipients: tuple[str, ...], number: 
         causes=[line.strip() for line in causes.splitlines() if line.strip()],
         findings=[(f.statement, f.requirement, responsible_text(f)) for f in findings], head=head,
         review_reason=review_reason, chairman=chairman, committee=issuer.name, chair_title=issuer.chair_title,
-        recipients=recipients)
+        recipients=recipients, draft=draft)
 
 
 #: the dossier columns of the report and its workbook, in the form's order

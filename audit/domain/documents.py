@@ -23,6 +23,11 @@ KIND_NAMES = {DocumentKind.MINUTES: "Biên bản kiểm tra", DocumentKind.CONCL
               DocumentKind.PERIOD_REPORT: "Báo cáo kết quả kiểm tra công vụ"}
 
 
+def draft_number(kind: DocumentKind) -> str:
+    """The number line of a draft: the symbol, the order left blank for the register to fill at issue."""
+    return f"      /{SYMBOLS[kind]}"
+
+
 def document_number(seq: int, kind: DocumentKind) -> str:
     """``03/BB-ĐKT``: the order in the register (two digits at least) and the symbol."""
     return f"{seq:02d}/{SYMBOLS[kind]}"

@@ -113,3 +113,22 @@ def has_cycle(parent_of: Mapping[str, str | None]) -> set[str]:
         if current is not None and current in seen:
             on_cycle.update(seen[seen.index(current):])
     return on_cycle
+
+
+def in_operation_on(unit, day) -> list:
+    """Who answers today for ``unit`` (anything with ``active_on(day)`` and ``successors``): the unit itself
+    while it operates, else the units that succeeded it and operate on ``day`` (following later mergers too),
+    else none — a document is never addressed to a body that no longer exists."""
+    if unit.active_on(day):
+        return [unit]
+    found, seen, queue = [], {id(unit)}, list(unit.successors)
+    while queue:
+        successor = queue.pop(0)
+        if id(successor) in seen:
+            continue
+        seen.add(id(successor))
+        if successor.active_on(day):
+            found.append(successor)
+        else:
+            queue.extend(successor.successors)
+    return found

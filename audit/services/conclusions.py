@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import select, update
 
 from audit.db import db, lock_row
-from audit.domain.documents import DocumentKind
+from audit.domain.documents import DocumentKind, draft_number
 from audit.domain.errors import N_, Conflict, DomainError, InvalidInput
+from audit.domain.units import in_operation_on
 from audit.domain.verdicts import Verdict, verdicts_of
 from audit.domain.vndate import local_today
 from audit.models import Conclusion, Inspection, User
@@ -33,21 +35,79 @@ def verdict_choices(inspection: Inspection) -> tuple[Verdict, ...]:
     return verdicts_of(rules.scale) if rules else (Verdict.INSUFFICIENT_EVIDENCE,)
 
 
-def _recipients(inspection: Inspection, lead_unit: str | None) -> tuple[str, ...]:
-    """Nơi nhận: the body answerable for the unit inspected, the unit itself when it is another, the office
-    that led the team, and the file."""
+def _recipients(inspection: Inspection, day: date) -> tuple[str, ...]:
+    """Nơi nhận on ``day``: the body answerable for the unit inspected, the unit itself when it is another, the
+    office that led the team, and the file — each as it exists that day (a body merged since is addressed
+    through its successor; one dissolved without a successor is not addressed)."""
     body = inspection.unit.accountable_body
-    lines = [f"{body.name};"]
-    if body.id != inspection.unit.id:
-        lines.append(f"{inspection.unit.name};")
-    if lead_unit:
-        lines.append(f"{lead_unit};")
+    lead = inspection.lead
+    wanted = [body, inspection.unit] + ([lead.unit] if lead and lead.unit else [])
+    lines: list[str] = []
+    for unit in wanted:
+        for current in in_operation_on(unit, day):
+            if f"{current.name};" not in lines:
+                lines.append(f"{current.name};")
     lines.append("Lưu: VT.")
     return tuple(lines)
 
 
 def subject_of(inspection: Inspection) -> str:
     return f"{DocumentKind.CONCLUSION.value}:{inspection.id}"
+
+
+@dataclass(frozen=True)
+class _Checked:
+    directives: str
+    strengths: str
+    causes: str
+    proposed: str
+    final: str
+    verdict_reason: str
+    head: object
+    review: str | None
+
+
+def _checked(inspection: Inspection, *, directives: str, strengths: str, causes: str, final_verdict: str | None,
+             verdict_reason: str, responsibility_review: bool, review_reason: str) -> _Checked:
+    """What the chairman wrote, checked as the notice needs it (the same rules for the preview and the issue)."""
+    directives, strengths, causes = directives.strip(), strengths.strip(), causes.strip()
+    if not directives:
+        raise InvalidInput(N_("Write the conclusions and directives."))
+    if not strengths or not causes:
+        raise InvalidInput(N_("Write the strengths and the causes of the shortcomings: the notice states both."))
+    proposed = inspection.verdict or Verdict.INSUFFICIENT_EVIDENCE.value
+    final = final_verdict or proposed
+    if final not in {v.value for v in verdict_choices(inspection)}:
+        raise InvalidInput(N_("Choose one of the verdicts this checklist provides."))
+    verdict_reason = verdict_reason.strip()
+    if final != proposed and not verdict_reason:
+        raise InvalidInput(N_("Give the reason for deciding a verdict other than the team's proposal."))
+    head = head_for(inspection)
+    review = review_reason.strip() or None
+    if responsibility_review and (head is None or review is None):
+        raise InvalidInput(N_("A responsibility review names the head in office and gives the reason."))
+    return _Checked(directives, strengths, causes, proposed, final, verdict_reason, head, review)
+
+
+def preview(inspection: Inspection, *, directives: str, responsibility_review: bool, review_reason: str,
+            strengths: str, causes: str, final_verdict: str | None = None, verdict_reason: str = "", actor: User,
+            now: datetime) -> bytes:
+    """The notice as it would be issued now, marked DỰ THẢO, without a number: nothing is registered, signed,
+    stored or sent. The same checks as :func:`conclude`, so what previews is what can be issued."""
+    authorities.ensure_chairs(actor, inspection, local_today(now))
+    if not inspection.may_be_concluded:
+        raise DomainError(N_("Only a finalised inspection can be concluded."))
+    checked = _checked(inspection, directives=directives, strengths=strengths, causes=causes,
+                       final_verdict=final_verdict, verdict_reason=verdict_reason,
+                       responsibility_review=responsibility_review, review_reason=review_reason)
+    issuer = authorities.issuer_on(inspection.authority, local_today(now))
+    html = conclusion_html(inspection=inspection, issuer=issuer, recipients=_recipients(inspection, local_today(now)),
+                           number=draft_number(DocumentKind.CONCLUSION), directives=checked.directives,
+                           strengths=checked.strengths, causes=checked.causes, chairman=actor.full_name, head=checked.head,
+                           review_reason=checked.review if responsibility_review else None,
+                           findings=inspection.active_findings, proposed=checked.proposed, final=checked.final,
+                           verdict_reason=checked.verdict_reason or None, today=local_today(now), draft=True)
+    return render_pdf(html)
 
 
 def conclude(inspection: Inspection, *, directives: str, responsibility_review: bool, review_reason: str,
@@ -70,22 +130,12 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
         raise Conflict(documents.ISSUED_MEANWHILE)
     if existing is not None and replaces_id is None:
         raise Conflict(N_("This inspection has already been concluded."))
-    directives, strengths, causes = directives.strip(), strengths.strip(), causes.strip()
-    if not directives:
-        raise InvalidInput(N_("Write the conclusions and directives."))
-    if not strengths or not causes:
-        raise InvalidInput(N_("Write the strengths and the causes of the shortcomings: the notice states both."))
-    proposed = inspection.verdict or Verdict.INSUFFICIENT_EVIDENCE.value
-    final = final_verdict or proposed
-    if final not in {v.value for v in verdict_choices(inspection)}:
-        raise InvalidInput(N_("Choose one of the verdicts this checklist provides."))
-    verdict_reason = verdict_reason.strip()
-    if final != proposed and not verdict_reason:
-        raise InvalidInput(N_("Give the reason for deciding a verdict other than the team's proposal."))
-    head = head_for(inspection)
-    review = review_reason.strip() or None
-    if responsibility_review and (head is None or review is None):
-        raise InvalidInput(N_("A responsibility review names the head in office and gives the reason."))
+    checked = _checked(inspection, directives=directives, strengths=strengths, causes=causes,
+                       final_verdict=final_verdict, verdict_reason=verdict_reason,
+                       responsibility_review=responsibility_review, review_reason=review_reason)
+    directives, strengths, causes = checked.directives, checked.strengths, checked.causes
+    proposed, final, verdict_reason = checked.proposed, checked.final, checked.verdict_reason
+    head, review = checked.head, checked.review
     findings = inspection.active_findings
     content = documents.content_digest(final, verdict_reason if final != proposed else "", strengths, causes,
                                        directives, responsibility_review, review if responsibility_review else "",
@@ -103,8 +153,7 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
                                   now=now, inspection=inspection, replaces=replaced, reason=reason, subject=subject,
                                   content_sha256=content)
     number = document.number
-    lead_unit = inspection.lead.unit.name if inspection.lead and inspection.lead.unit else None
-    html = conclusion_html(inspection=inspection, issuer=issuer, recipients=_recipients(inspection, lead_unit),
+    html = conclusion_html(inspection=inspection, issuer=issuer, recipients=_recipients(inspection, local_today(now)),
                            number=number, directives=directives, strengths=strengths, causes=causes,
                            chairman=actor.full_name,
                            head=head, review_reason=review if responsibility_review else None,

@@ -12,7 +12,7 @@ import segno
 from sqlalchemy import select, update
 
 from audit.db import db, lock_row
-from audit.domain.documents import DocumentKind
+from audit.domain.documents import DocumentKind, draft_number
 from audit.domain.errors import N_, Conflict, DomainError, InvalidInput, NotAllowed
 from audit.domain.inputs import reason_text
 from audit.domain.inspections import InspectionLocked, State, TeamRole, may_edit_minutes
@@ -99,7 +99,7 @@ def _context(inspection: Inspection, *, number: str, draft: bool, **issue):
 def preview_pdf(inspection: Inspection) -> bytes:
     """The minutes as they stand; marked DỰ THẢO while the inspection is not finalised."""
     issued = current_issued(inspection)
-    number = issued.number if issued else "      /BB-ĐKT"
+    number = issued.number if issued else draft_number(DocumentKind.MINUTES)
     draft = inspection.inspection_state is not State.FINALISED
     return render_pdf(render_minutes_html(_context(inspection, number=number, draft=draft)))
 

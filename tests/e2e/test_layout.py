@@ -133,3 +133,23 @@ def test_a_date_box_has_the_devices_calendar_beside_it_and_keeps_the_vietnamese_
     box.fill("01/02/2027")  # typing stays possible
     expect(box).to_have_value("01/02/2027")
     assert page.evaluate("document.documentElement.scrollWidth") <= TABLET_PORTRAIT["width"]
+
+
+def test_the_chairman_previews_the_notice_beside_the_form_without_being_asked_to_issue(page, live_server):
+    page.set_viewport_size(TABLET_PORTRAIT)
+    log_in(page, live_server["url"], "chutich-tp")
+    conclude = page.locator("#to-conclude a[href$='/conclude']").first.get_attribute("href")
+    page.goto(live_server["url"] + conclude)
+    page.fill("textarea[name=strengths]", "Công chức niềm nở với người dân.")
+    page.fill("textarea[name=causes]", "Người đứng đầu chưa kiểm tra thường xuyên.")
+    page.fill("textarea[name=directives]", "Chủ tịch UBND xã chỉ đạo khắc phục ngay các tồn tại nêu trên.")
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    with page.context.expect_page() as opened:
+        page.locator("#preview-notice").tap()
+    draft = opened.value
+    draft.wait_for_load_state()
+    assert draft.url.endswith(conclude + "/preview") and asked == []  # a preview issues nothing: no question
+    expect(page.locator("button.btn-primary")).to_be_enabled()  # the form stays as typed, ready to issue
+    expect(page.locator("textarea[name=directives]")).to_have_value(
+        "Chủ tịch UBND xã chỉ đạo khắc phục ngay các tồn tại nêu trên.")

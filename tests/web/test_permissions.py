@@ -278,6 +278,11 @@ ROUTES = [
     Route("review.conclude", "POST", "/inspections/{final}/conclude", expect(403, city_chairman=302, commune_chairman=404),
           data={"directives": "Khắc phục ngay các tồn tại.", "strengths": "Công chức niềm nở.",
                 "causes": "Thiếu kiểm tra, đôn đốc."}),
+    # the draft of the notice: whoever may issue it, and nobody else (nothing is stored)
+    Route("review.conclude_preview", "POST", "/inspections/{final}/conclude/preview",
+          expect(403, city_chairman=200, commune_chairman=404),
+          data={"directives": "Khắc phục ngay các tồn tại.", "strengths": "Công chức niềm nở.",
+                "causes": "Thiếu kiểm tra, đôn đốc."}),
     # the city's inspection of La Êê: the city's chairman decides it, not La Êê's (nor the district's)
     Route("review.conclude", "GET", "/inspections/{dn_insp}/conclude", expect(403, chairman=404, city_chairman=200)),
     Route("review.conclusion_pdf", "GET", "/inspections/{final}/conclusion.pdf", expect(404)),

@@ -124,3 +124,46 @@ def test_a_period_that_is_no_period_keeps_the_page_and_says_why(client, demo, lo
     # a report is never issued for a period other than the one asked for
     issued = client.post("/reports/period?period=2019-Q5", data={"recipient": "UBND tỉnh"})
     assert issued.status_code == 400
+
+
+def test_the_chairman_reads_the_notice_before_issuing_it_and_the_preview_changes_nothing(client, demo, login):
+    from sqlalchemy import func
+
+    from audit.models import AuditLogEntry, Conclusion, Notification, OutgoingDocument
+
+    login("chutich-tp")
+    iid = db.session.scalar(select(Inspection.id).join(Unit).where(Unit.code == "NG-LAEE-MC",
+                                                                   Inspection.state == "finalised"))
+    written = {"strengths": "Công chức niềm nở với người dân.", "causes": "Người đứng đầu chưa kiểm tra thường xuyên.",
+               "directives": "Chủ tịch UBND xã La Êê chỉ đạo khắc phục ngay.", "responsibility_review": "y",
+               "review_reason": "Bộ phận hoạt động hình thức"}
+
+    def counts():
+        return [db.session.scalar(select(func.count()).select_from(model))
+                for model in (Conclusion, OutgoingDocument, Notification, AuditLogEntry)]
+
+    before = counts()
+    page = client.get(f"/inspections/{iid}/conclude").get_data(as_text=True)
+    assert 'id="preview-notice"' in page and "/conclude/preview" in page
+    draft = client.post(f"/inspections/{iid}/conclude/preview", data=written)
+    assert draft.status_code == 200 and draft.mimetype == "application/pdf"
+    text = pdf_text(draft.data)
+    import pypdf
+
+    assert all("DỰ THẢO" in page.extract_text() for page in pypdf.PdfReader(io.BytesIO(draft.data)).pages)
+    assert "Số: /TB-UBND" in text  # no number yet: the register gives it at issue
+    # addressed to the bodies that exist in 2026: the desk's successor centre, never the dissolved district office
+    assert "Trung tâm Phục vụ hành chính công xã La Êê" in text and "huyện Nam Giang" not in text.split("Nơi nhận")[-1]
+    assert "Chủ tịch UBND xã La Êê chỉ đạo khắc phục ngay." in text and "Bríu Quân" in text
+    assert "THÀNH PHỐ ĐÀ NẴNG" in text  # the body that will issue it today
+    assert counts() == before  # nothing registered, stored, sent or logged
+    # what could not be issued cannot be previewed either: the same reasons, the text kept in the form
+    refused = client.post(f"/inspections/{iid}/conclude/preview", data={**written, "causes": ""})
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "nguyên nhân" in body and "Chủ tịch UBND xã La Êê chỉ đạo" in body
+    assert counts() == before
+    issued = client.post(f"/inspections/{iid}/conclude", data=written)
+    assert issued.status_code == 302
+    notice = client.get(f"/inspections/{iid}/conclusion.pdf").data
+    assert not any("DỰ THẢO" in page.extract_text() for page in pypdf.PdfReader(io.BytesIO(notice)).pages)
+    assert "/TB-UBND" in pdf_text(notice)

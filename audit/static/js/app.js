@@ -50,6 +50,7 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.dataset || !form.dataset.confirm || form.dataset.confirmed) return;
+    if (event.submitter && event.submitter.hasAttribute("data-preview")) return;  // a preview changes nothing
     if (!window.confirm(form.dataset.confirm)) {
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -62,7 +63,7 @@
     var form = event.target;
     if (event.defaultPrevented || !form.querySelector || (form.method || "").toLowerCase() !== "post") return;
     var button = event.submitter || form.querySelector("button[type=submit], button:not([type])");
-    if (!button) return;
+    if (!button || button.hasAttribute("data-preview")) return;  // opens beside the page, which stays usable
     button.classList.add("busy");
     button.setAttribute("aria-busy", "true");
     window.setTimeout(function () { button.disabled = true; }, 0);  // after the submission took its value

@@ -11,7 +11,7 @@ from wtforms import BooleanField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
 from audit.db import db, utcnow
-from audit.domain.errors import InvalidInput
+from audit.domain.errors import DomainError, InvalidInput, NotAllowed
 from audit.domain.inputs import record_number
 from audit.domain.inspections import ONE_STOP_REGIMES
 from audit.domain.policy import Permission
@@ -105,14 +105,33 @@ def heads():
     return render_template("review/heads.html", heads=heads, period=period, period_text=period_text), _status()
 
 
+def _conclude_form(inspection) -> ConcludeForm:
+    form = ConcludeForm()
+    form.final_verdict.choices = [SelectChoice(v.value, verdict_label(v.value))
+                                  for v in conclusion_service.verdict_choices(inspection)]
+    return form
+
+
+def _written(form) -> dict:
+    """What the chairman wrote in the conclusion form, as the service takes it."""
+    return dict(directives=form.directives.data or "", strengths=form.strengths.data or "",
+                causes=form.causes.data or "", responsibility_review=form.responsibility_review.data,
+                review_reason=form.review_reason.data or "", final_verdict=form.final_verdict.data,
+                verdict_reason=form.verdict_reason.data or "")
+
+
+def _render_conclude(inspection, form, status):
+    return render_template("review/conclude.html", inspection=inspection, form=form,
+                           conclusion=conclusion_service.conclusion_of(inspection), reason=request.form.get("reason", ""),
+                           head=conclusion_service.head_for(inspection)), status
+
+
 @bp.route("/inspections/<int:inspection_id>/conclude", methods=["GET", "POST"])
 @require(Permission.INSPECTION_CONCLUDE)
 def conclude(inspection_id: int):
     inspection = load_inspection(inspection_id)
     authority_service.ensure_chairs(current_user, inspection, local_today(utcnow()))
-    form = ConcludeForm()
-    form.final_verdict.choices = [SelectChoice(v.value, verdict_label(v.value))
-                                  for v in conclusion_service.verdict_choices(inspection)]
+    form = _conclude_form(inspection)
     conclusion = conclusion_service.conclusion_of(inspection)
     if not form.is_submitted():
         form.final_verdict.data = inspection.verdict
@@ -124,19 +143,35 @@ def conclude(inspection_id: int):
                                "review_reason": conclusion.review_reason})
     replaces = request.form.get("replaces_id", "")
     outcome = submit(form, lambda: conclusion_service.conclude(
-        inspection, directives=form.directives.data or "", strengths=form.strengths.data or "",
-        causes=form.causes.data or "", responsibility_review=form.responsibility_review.data,
-        review_reason=form.review_reason.data or "", final_verdict=form.final_verdict.data,
-        verdict_reason=form.verdict_reason.data or "", actor=current_user, now=utcnow(),
+        inspection, **_written(form), actor=current_user, now=utcnow(),
         replaces_id=record_number(replaces), reason=request.form.get("reason", ""),
         confirmed=request.form.get("confirm") == "y"), refused_status=422)
     if outcome.done:
         flash(_("The inspection has been concluded (%(number)s).", number=outcome.value.number), "success")
         return redirect(url_for("review.conclude", inspection_id=inspection.id))
+    return _render_conclude(load_inspection(inspection_id), form, outcome.status)
+
+
+@bp.post("/inspections/<int:inspection_id>/conclude/preview")
+@require(Permission.INSPECTION_CONCLUDE)
+def conclude_preview(inspection_id: int):
+    """The notice as the form would issue it, marked DỰ THẢO and without a number: nothing is stored. A form
+    the notice could not be issued from comes back with its reasons, as the issue would answer."""
     inspection = load_inspection(inspection_id)
-    return render_template("review/conclude.html", inspection=inspection, form=form,
-                           conclusion=conclusion_service.conclusion_of(inspection), reason=request.form.get("reason", ""),
-                           head=conclusion_service.head_for(inspection)), outcome.status
+    authority_service.ensure_chairs(current_user, inspection, local_today(utcnow()))
+    form = _conclude_form(inspection)
+    if not form.validate():
+        return _render_conclude(inspection, form, 422)
+    try:
+        pdf = conclusion_service.preview(inspection, **_written(form), actor=current_user, now=utcnow())
+    except NotAllowed:
+        raise  # the error page's 403
+    except DomainError as err:
+        form.form_errors.append(translate(err))
+        return _render_conclude(inspection, form, 422)
+    response = current_app.response_class(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="du-thao-thong-bao-ket-luan-{inspection.id}.pdf"'
+    return response
 
 
 @bp.get("/inspections/<int:inspection_id>/conclusion.pdf")
