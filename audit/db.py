@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import Enum as SQLEnum
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -29,6 +30,15 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+def enum_of(enum: type, constraint: str, length: int) -> SQLEnum:
+    """The column type of a value from one of the domain's enums: stored as its text (VARCHAR(``length``), the
+    same on SQLite and PostgreSQL), checked by the database against the enum's values (the CHECK constraint
+    ``ck_<table>_<constraint>``), read back as the enum's member. A string that is not one of the values may
+    still be compared in a query (it matches nothing); storing it is refused by the constraint."""
+    return SQLEnum(enum, native_enum=False, create_constraint=True, length=length, name=constraint,
+                   values_callable=lambda members: [m.value for m in members], validate_strings=False)
 
 
 class UTCDateTime(TypeDecorator):

@@ -21,13 +21,14 @@ class RemediationLine:
     original_deadline: str
     outcome: str
     history: tuple[str, ...]
+    closed: bool = False  # accepted by the team
 
 
 def render_remediation_html(inspection, issuer, lines: list[RemediationLine], today: date, number: str = "",
                             replaces: str = "") -> str:
     """``issuer``: the authority in charge of the inspection on ``today`` (its successor once it has ended).
     Without a number the report is a draft."""
-    closed = sum(1 for line in lines if line.outcome.startswith("Đã khắc phục"))
+    closed = sum(1 for line in lines if line.closed)
     return _env.get_template("remediation.html").render(
         issuer_parent=issuer.superior, issuer="ĐOÀN KIỂM TRA CÔNG VỤ",
         place_date=place_and_date(issuer.place, today), unit=inspection.unit.name,

@@ -35,6 +35,20 @@ class Action(StrEnum):
     SET_DEADLINE = "set_deadline"
 
 
+#: How each event of an item's history is named on its page and in the remediation report ("open": the item
+#: was opened from a finding).
+EVENT_LABELS = {
+    "open": N_("Item opened"),
+    Action.RESPOND: N_("The unit responded"),
+    Action.ACCEPT: N_("Accepted and closed"),
+    Action.RETURN: N_("Returned to the unit"),
+    Action.REQUEST_EXTENSION: N_("Extension requested"),
+    Action.GRANT_EXTENSION: N_("Extension granted"),
+    Action.REFUSE_EXTENSION: N_("Extension refused"),
+    Action.SET_DEADLINE: N_("Deadline changed"),
+}
+
+
 #: What each step has done, said to the person who took it (``%(date)s``: the item's deadline afterwards).
 DONE_MESSAGES = {
     Action.RESPOND: N_("Your response is sent to the inspection team; the item waits for their verification."),

@@ -22,7 +22,6 @@ class ImportState(StrEnum):
     DISCARDED = "discarded"
 
 
-IMPORT_STATES_SQL = ", ".join(f"'{s.value}'" for s in ImportState)
 
 STATE_LABELS = {
     ImportState.DRAFT: N_("Awaiting confirmation"),

@@ -7,14 +7,12 @@ from datetime import datetime
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from audit.db import UTCDateTime, db
+from audit.db import UTCDateTime, db, enum_of
 from audit.domain.documents import DocumentKind
 
 from .authorities import Authority
 from .inspections import Inspection
 from .users import User
-
-KINDS_SQL = ", ".join(f"'{k.value}'" for k in DocumentKind)
 
 
 class DocumentCounter(db.Model):
@@ -33,7 +31,6 @@ class OutgoingDocument(db.Model):
     __tablename__ = "outgoing_documents"
     __table_args__ = (
         UniqueConstraint("authority_id", "year", "seq", name="one_number_per_body_and_year"),
-        CheckConstraint(f"kind IN ({KINDS_SQL})", name="kind_known"),
         CheckConstraint("seq > 0", name="seq_positive"),
     )
 
@@ -42,7 +39,7 @@ class OutgoingDocument(db.Model):
     year: Mapped[int]
     seq: Mapped[int]
     number: Mapped[str] = mapped_column(String(40))  # "03/BB-ĐKT"
-    kind: Mapped[str] = mapped_column(String(30))
+    kind: Mapped[DocumentKind] = mapped_column(enum_of(DocumentKind, "kind_known", 30))
     summary: Mapped[str] = mapped_column(String(400))  # trích yếu
     inspection_id: Mapped[int | None] = mapped_column(ForeignKey("inspections.id"), index=True)
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("outgoing_documents.id"))

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from audit.db import UTCDateTime, db, utcnow
+from audit.db import UTCDateTime, db, enum_of, utcnow
 from audit.domain.findings import FindingSource, FindingStatus, Severity
 from audit.domain.inspections import State, TeamRole, may_be_concluded, may_edit_minutes, may_issue_minutes, next_steps
 from audit.domain.verdicts import Verdict
@@ -16,20 +16,12 @@ from .authorities import Authority
 from .units import HeadTenure, Unit
 from .users import User
 
-STATES_SQL = ", ".join(f"'{s.value}'" for s in State)
-VERDICTS_SQL = ", ".join(f"'{v.value}'" for v in Verdict)
-SEVERITIES_SQL = ", ".join(f"'{v.value}'" for v in Severity)
-FINDING_STATUSES_SQL = ", ".join(f"'{v.value}'" for v in FindingStatus)
-FINDING_SOURCES_SQL = ", ".join(f"'{v.value}'" for v in FindingSource)
-
 
 class Inspection(db.Model):
     __tablename__ = "inspections"
     __table_args__ = (
-        CheckConstraint(f"state IN ({STATES_SQL})", name="state_known"),
         CheckConstraint("(state = 'finalised') = (finalised_at IS NOT NULL)", name="finalised_has_time"),
         CheckConstraint("state NOT IN ('submitted', 'finalised') OR submitted_at IS NOT NULL", name="submitted_has_time"),
-        CheckConstraint(f"verdict IS NULL OR verdict IN ({VERDICTS_SQL})", name="verdict_known"),
         Index("ix_inspections_unit_date", "unit_id", "inspection_date"),
     )
 
@@ -48,7 +40,7 @@ class Inspection(db.Model):
     checklist_version: Mapped[int]
     checklist_sha256: Mapped[str] = mapped_column(String(64))
     legal_regime: Mapped[str] = mapped_column(String(30))
-    state: Mapped[str] = mapped_column(String(20), default=State.PLANNED.value)
+    state: Mapped[State] = mapped_column(enum_of(State, "state_known", 20), default=State.PLANNED)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -60,7 +52,7 @@ class Inspection(db.Model):
     score: Mapped[float | None] = mapped_column(Float)
     coverage: Mapped[float | None] = mapped_column(Float)
     na_share: Mapped[float | None] = mapped_column(Float)
-    verdict: Mapped[str | None] = mapped_column(String(30))
+    verdict: Mapped[Verdict | None] = mapped_column(enum_of(Verdict, "verdict_known", 30))
     verdict_reasons: Mapped[list | None] = mapped_column(JSON)
     section_scores: Mapped[dict | None] = mapped_column(JSON)
     # Grows with every change to the dossier sample: a tablet keeps the newest copy of the sample it has seen.
@@ -236,9 +228,6 @@ class Finding(db.Model):
 
     __tablename__ = "findings"
     __table_args__ = (
-        CheckConstraint(f"severity IN ({SEVERITIES_SQL})", name="severity_known"),
-        CheckConstraint(f"status IN ({FINDING_STATUSES_SQL})", name="status_known"),
-        CheckConstraint(f"source IN ({FINDING_SOURCES_SQL})", name="source_known"),
         CheckConstraint("status <> 'dropped' OR drop_reason IS NOT NULL", name="dropped_has_reason"),
         Index("ix_findings_unit_item", "unit_id", "item_id"),
     )
@@ -246,19 +235,20 @@ class Finding(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[str | None] = mapped_column(String(8))
-    source: Mapped[str] = mapped_column(String(10))  # derived | manual
+    source: Mapped[FindingSource] = mapped_column(enum_of(FindingSource, "source_known", 10))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     head_tenure_id: Mapped[int | None] = mapped_column(ForeignKey("head_tenures.id"))
     responsible_official: Mapped[str | None] = mapped_column(String(200))
     statement: Mapped[str] = mapped_column(Text)  # what is wrong, with the measured value
     observation: Mapped[str] = mapped_column(Text, default="")  # what the inspector noted
-    severity: Mapped[str] = mapped_column(String(10))
+    severity: Mapped[Severity] = mapped_column(enum_of(Severity, "severity_known", 10))
     formality_signal: Mapped[bool] = mapped_column(default=False)
     repeat: Mapped[bool] = mapped_column(default=False)
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     requirement: Mapped[str] = mapped_column(Text)  # what the unit must do
     deadline: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(10), default="draft")
+    status: Mapped[FindingStatus] = mapped_column(enum_of(FindingStatus, "status_known", 10),
+                                                  default=FindingStatus.DRAFT)
     drop_reason: Mapped[str | None] = mapped_column(Text)
     edited: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

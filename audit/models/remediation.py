@@ -8,20 +8,17 @@ from datetime import date, datetime
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from audit.db import UTCDateTime, db
+from audit.db import UTCDateTime, db, enum_of
 from audit.domain.remediation import State
 
 from .inspections import Finding, Inspection
 from .units import HeadTenure, Unit
 from .users import User
 
-STATES_SQL = ", ".join(f"'{s.value}'" for s in State)
-
 
 class RemediationItem(db.Model):
     __tablename__ = "remediation_items"
     __table_args__ = (
-        CheckConstraint(f"state IN ({STATES_SQL})", name="state_known"),
         CheckConstraint("(state = 'accepted') = (closed_at IS NOT NULL)", name="closed_has_time"),
         CheckConstraint("extension_requested OR extension_until IS NULL", name="extension_pending_has_date"),
         Index("ix_remediation_items_unit_state", "unit_id", "state"),
@@ -36,7 +33,7 @@ class RemediationItem(db.Model):
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     deadline: Mapped[date] = mapped_column(Date)
     original_deadline: Mapped[date] = mapped_column(Date)
-    state: Mapped[str] = mapped_column(String(12), default=State.OPEN.value)
+    state: Mapped[State] = mapped_column(enum_of(State, "state_known", 12), default=State.OPEN)
     extension_requested: Mapped[bool] = mapped_column(default=False)
     extension_until: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, and_, text
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from audit.db import UTCDateTime, db
+from audit.db import UTCDateTime, db, enum_of
 from audit.domain.stats_balance import on_time_rate
-from audit.domain.stats_import import IMPORT_STATES_SQL, ImportState, may_commit
+from audit.domain.stats_import import ImportState, may_commit
 
 from .documents import OutgoingDocument
 from .inspections import Inspection
@@ -84,7 +84,6 @@ class StatisticsImport(db.Model):
     period and units). The file is kept: what was imported can be shown again."""
 
     __tablename__ = "statistics_imports"
-    __table_args__ = (CheckConstraint(f"state IN ({IMPORT_STATES_SQL})", name="state_known"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(100))
@@ -92,7 +91,7 @@ class StatisticsImport(db.Model):
     data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     period_text: Mapped[str | None] = mapped_column(String(20))  # when the file has no period column
-    state: Mapped[str] = mapped_column(String(20), default=ImportState.DRAFT.value)
+    state: Mapped[ImportState] = mapped_column(enum_of(ImportState, "state_known", 20), default=ImportState.DRAFT)
     rows: Mapped[int | None]  # rows kept when committed
     replaced_rows: Mapped[int | None]  # rows of earlier imports it replaced
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -7,13 +7,10 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Index, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from audit.db import UTCDateTime, db, utcnow
+from audit.db import UTCDateTime, db, enum_of, utcnow
 from audit.domain.people import Honorific, addressed
 from audit.domain.tenures import Tenure
 from audit.domain.units import ONE_STOP_KINDS, UnitKind, UnitRef, answers_for_itself
-
-UNIT_KINDS_SQL = ", ".join(f"'{k.value}'" for k in UnitKind)
-HONORIFICS_SQL = ", ".join(f"'{h.value}'" for h in Honorific)
 
 unit_successions = Table(
     "unit_successions",
@@ -27,14 +24,13 @@ UnitSuccession = unit_successions
 class Unit(db.Model):
     __tablename__ = "units"
     __table_args__ = (
-        CheckConstraint(f"kind IN ({UNIT_KINDS_SQL})", name="kind_known"),
         CheckConstraint("valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from", name="validity_ordered"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[UnitKind] = mapped_column(enum_of(UnitKind, "kind_known", 20))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
@@ -96,13 +92,12 @@ class HeadTenure(db.Model):
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_ordered"),
         Index("ix_head_tenures_unit_start", "unit_id", "start_date"),
-        CheckConstraint(f"honorific IS NULL OR honorific IN ({HONORIFICS_SQL})", name="honorific_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
     person_name: Mapped[str] = mapped_column(String(200))
-    honorific: Mapped[str | None] = mapped_column(String(10))
+    honorific: Mapped[Honorific | None] = mapped_column(enum_of(Honorific, "honorific_known", 10))
     title: Mapped[str] = mapped_column(String(200))
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)

@@ -8,23 +8,18 @@ from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from audit.db import UTCDateTime, db, utcnow
+from audit.db import UTCDateTime, db, enum_of, utcnow
 from audit.domain.people import Honorific, addressed
 from audit.domain.policy import Role
 
 from .authorities import Authority
 from .units import Unit
 
-ROLES_SQL = ", ".join(f"'{r.value}'" for r in Role)
-HONORIFICS_SQL = ", ".join(f"'{h.value}'" for h in Honorific)
-
 
 class User(UserMixin, db.Model):
     __tablename__ = "users"
     __table_args__ = (
-        CheckConstraint(f"role IN ({ROLES_SQL})", name="role_known"),
         CheckConstraint("role <> 'unit_user' OR unit_id IS NOT NULL", name="unit_user_has_unit"),
-        CheckConstraint(f"honorific IS NULL OR honorific IN ({HONORIFICS_SQL})", name="honorific_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -32,11 +27,11 @@ class User(UserMixin, db.Model):
     full_name: Mapped[str] = mapped_column(String(200))
     job_title: Mapped[str | None] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(20))
+    role: Mapped[Role] = mapped_column(enum_of(Role, "role_known", 20))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     # Chairmen, team leads and inspectors act for one inspecting authority, within its jurisdiction.
     authority_id: Mapped[int | None] = mapped_column(ForeignKey("authorities.id"), index=True)
-    honorific: Mapped[str | None] = mapped_column(String(10))
+    honorific: Mapped[Honorific | None] = mapped_column(enum_of(Honorific, "honorific_known", 10))
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     must_change_password: Mapped[bool] = mapped_column(default=False)

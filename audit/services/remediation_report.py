@@ -11,20 +11,15 @@ from audit.db import db, lock_row
 from audit.domain.documents import DocumentKind
 from audit.domain.errors import N_, DomainError, NotAllowed
 from audit.domain.inspections import TeamRole
-from audit.domain.remediation import State, standing
+from audit.domain.remediation import CLOSED_STATES, EVENT_LABELS, STATE_LABELS, standing
 from audit.domain.vndate import local_today
+from audit.i18n import in_vietnamese
 from audit.models import Inspection, OutgoingDocument, RemediationItem
 from reports import render_pdf
 from reports.remediation import RemediationLine, render_remediation_html
 
 from . import documents, signing
 from .authorities import issuer_on
-
-STATE_TEXT = {State.OPEN: "Chưa khắc phục", State.RESPONDED: "Đơn vị đã báo cáo, chờ Đoàn kiểm tra xác minh",
-              State.RETURNED: "Đoàn kiểm tra yêu cầu khắc phục lại", State.ACCEPTED: "Đã khắc phục, Đoàn kiểm tra chấp nhận"}
-ACTION_TEXT = {"respond": "Đơn vị báo cáo", "accept": "Đoàn kiểm tra chấp nhận", "return": "Đoàn kiểm tra trả lại",
-               "request_extension": "Đơn vị xin gia hạn", "grant_extension": "Gia hạn được chấp thuận",
-               "refuse_extension": "Gia hạn không được chấp thuận", "set_deadline": "Điều chỉnh thời hạn"}
 
 
 def _lines(inspection: Inspection, today) -> list[RemediationLine]:
@@ -34,7 +29,7 @@ def _lines(inspection: Inspection, today) -> list[RemediationLine]:
     for number, item in enumerate(items, 1):
         status = standing(item.item_state, item.deadline, today)
         history = tuple(
-            f"{event.at.astimezone(today_tz()).strftime('%d/%m/%Y')} — {ACTION_TEXT.get(event.action, event.action)}"
+            f"{event.at.astimezone(today_tz()).strftime('%d/%m/%Y')} — {in_vietnamese(EVENT_LABELS[event.action])}"
             + (f" ({event.actor.full_name})" if event.actor else "") + (f": {event.text}" if event.text else "")
             + (f" [{len(event.files)} tệp minh chứng]" if event.files else "")
             for event in item.events if event.action != "open")
@@ -43,7 +38,9 @@ def _lines(inspection: Inspection, today) -> list[RemediationLine]:
                                      head=item.head.person_name if item.head else "",
                                      deadline=item.deadline.strftime("%d/%m/%Y"),
                                      original_deadline=item.original_deadline.strftime("%d/%m/%Y"),
-                                     outcome=STATE_TEXT[item.item_state] + (" — quá hạn" if status.overdue else ""),
+                                     outcome=in_vietnamese(STATE_LABELS[item.item_state])
+                                     + (" — quá hạn" if status.overdue else ""),
+                                     closed=item.item_state in CLOSED_STATES,
                                      history=history))
     return lines
 

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from audit.domain.checklist import AnswerType, Confidence
 from audit.domain.inspections import REGIME_LABELS as DOMAIN_REGIME_LABELS
 from audit.domain.policy import Role
+from audit.domain.remediation import EVENT_LABELS
 from audit.domain.units import UnitKind
 
 ROLE_LABELS = {
@@ -41,13 +42,4 @@ CONFIDENCE_LABELS = {
 
 REGIME_LABELS = {regime: _l(label) for regime, label in DOMAIN_REGIME_LABELS.items()}
 
-REMEDIATION_ACTION_LABELS = {
-    "open": _l("Item opened"),
-    "respond": _l("The unit responded"),
-    "accept": _l("Accepted and closed"),
-    "return": _l("Returned to the unit"),
-    "request_extension": _l("Extension requested"),
-    "grant_extension": _l("Extension granted"),
-    "refuse_extension": _l("Extension refused"),
-    "set_deadline": _l("Deadline changed"),
-}
+REMEDIATION_ACTION_LABELS = {action: _l(label) for action, label in EVENT_LABELS.items()}

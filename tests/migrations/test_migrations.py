@@ -117,3 +117,37 @@ def test_the_statistics_migration_keeps_first_release_rows_and_goes_back(databas
         assert [tuple(r) for r in kept] == [(1, 420, 389, 31)]
         db.session.remove()
         db.engine.dispose()
+
+
+def test_every_enum_column_is_checked_by_the_database_under_the_name_the_models_give(database_url, tmp_path):
+    """The typed enum columns (audit.db.enum_of) and the migrated schema agree: each column's CHECK constraint
+    exists with the model's name, and the database itself refuses a value outside the enum."""
+    import pytest
+    from sqlalchemy import Enum as SQLEnum
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    app = make_app(database_url, tmp_path / "instance")
+    with app.app_context():
+        upgrade()
+        enum_columns = [(table.name, column.name, column.type) for table in db.metadata.sorted_tables
+                        for column in table.columns if isinstance(column.type, SQLEnum)]
+        assert {(t, c) for t, c, _ in enum_columns} >= {
+            ("inspections", "state"), ("inspections", "verdict"), ("findings", "severity"), ("findings", "status"),
+            ("findings", "source"), ("remediation_items", "state"), ("units", "kind"), ("users", "role"),
+            ("head_tenures", "honorific"), ("users", "honorific"), ("outgoing_documents", "kind"),
+            ("statistics_imports", "state")}
+        with db.engine.connect() as conn:
+            found = inspect(conn)
+            for table, column, kind in enum_columns:
+                names = {c["name"] for c in found.get_check_constraints(table)}
+                assert f"ck_{table}_{kind.name}" in names, (table, column, names)
+        with db.engine.connect() as conn:
+            insert = "INSERT INTO units (code, name, kind, created_at) VALUES ('X', 'X', '{}', CURRENT_TIMESTAMP)"
+            conn.execute(text(insert.format("commune")))  # a kind the enum has: stored
+            with pytest.raises(IntegrityError) as refused:
+                conn.execute(text(insert.replace("'X'", "'Y'").format("kingdom")))
+            assert "kind_known" in str(refused.value)
+            conn.rollback()
+        db.session.remove()
+        db.engine.dispose()

@@ -117,7 +117,7 @@ def test_remediation_report_pdf(client, demo, login):
                                    check=True).stdout.decode().split())
     for fact in ("BÁO CÁO", "Kết quả khắc phục sau kiểm tra công vụ tại Bộ phận Một cửa xã La Êê",
                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Đã khắc phục, Đoàn kiểm tra chấp nhận",
-                 "Đã cấp thẻ công chức", "Đơn vị đã báo cáo, chờ Đoàn kiểm tra xác minh", "quá hạn",
+                 "Đã cấp thẻ công chức", "Đã báo cáo, chờ xác minh", "Đơn vị báo cáo khắc phục", "quá hạn",
                  "đã khắc phục và được chấp nhận 1/20 yêu cầu", "Trách nhiệm: UBND xã La Êê",
                  "Công chức làm việc tại quầy không đeo thẻ công chức, viên chức. Yêu cầu: Yêu cầu công chức đeo thẻ"):
         assert fact in text, fact
