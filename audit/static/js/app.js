@@ -114,4 +114,14 @@
       box.dispatchEvent(new Event("change", { bubbles: true }));
     });
   });
+
+  // A file the server makes on request (a report, a workbook: a second or two) shows that it is coming. The page
+  // stays where it is while the browser downloads it, so the sign goes after a few seconds.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-busy]") : null;
+    if (!link || link.classList.contains("busy")) return;
+    link.classList.add("busy");
+    link.setAttribute("aria-busy", "true");
+    window.setTimeout(function () { link.classList.remove("busy"); link.removeAttribute("aria-busy"); }, 4000);
+  });
 })();
