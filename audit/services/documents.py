@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from sqlalchemy import select, update
 
@@ -57,9 +58,21 @@ def current_for(subject: str) -> OutgoingDocument | None:
                              .order_by(OutgoingDocument.id.desc()).limit(1))
 
 
+def plain(value):
+    """``value`` with every enum member replaced by its value (and containers rebuilt as tuples and sorted
+    pairs): a digest must not change because a state was read as an enum member rather than its text."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return tuple(sorted((plain(k), plain(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(plain(v) for v in value)
+    return value
+
+
 def content_digest(*parts) -> str:
     """The digest of what a document says (its parts' text, without number, date or signature)."""
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
+    return hashlib.sha256(repr(plain(parts)).encode()).hexdigest()
 
 
 ISSUED_MEANWHILE = N_("This document was issued again meanwhile; reload the page.")

@@ -55,7 +55,8 @@ def issue(period: Period, *, recipient: str, narrative: dict, actor: User, now: 
                               "recommendations) before issuing it."))
     issuer = authorities.issuer_for(actor, local_today(now))
     body = context(period, actor=actor, now=now, scope=scope, recipient=recipient, narrative=narrative)
-    content = documents.content_digest(sorted((k, repr(v)) for k, v in body.items() if k not in _NOT_CONTENT))
+    content = documents.content_digest(sorted((k, repr(documents.plain(v))) for k, v in body.items()
+                                              if k not in _NOT_CONTENT))
     subject = subject_of(period, actor, now)
     lock_row(issuer.authority)  # a second request waits here, then finds the first one's report in force
     replaced, reason = documents.supersede_current(subject, replaces_id=replaces_id, reason=reason,
