@@ -285,6 +285,7 @@ def _log_commands(group: click.Group, path: str) -> None:
     import functools
     import getpass
     import logging
+    import os
     import time
 
     from audit import oplog
@@ -315,7 +316,11 @@ def _log_commands(group: click.Group, path: str) -> None:
                     raise
                 finally:
                     asked = {k: v for k, v in kwargs.items() if "password" not in k and "secret" not in k}
-                    oplog.operation(level, user=getpass.getuser(), role="command line", what=what,
+                    try:
+                        who = getpass.getuser()
+                    except Exception:  # a container's user without a name
+                        who = str(os.getuid())
+                    oplog.operation(level, user=who, role="command line", what=what,
                                     object=",".join(f"{k}={v}" for k, v in asked.items() if v not in (None, False))
                                     or None, outcome=outcome,
                                     ms=round((time.perf_counter() - started) * 1000, 1))

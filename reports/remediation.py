@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from audit.domain.vndate import place_and_date, short_date
@@ -21,7 +21,7 @@ class RemediationLine:
     original_deadline: str
     outcome: str
     history: tuple[str, ...]
-    closed: bool = False  # accepted by the team
+    closed: bool = field(default=False, repr=False)  # accepted by the team (not part of what the report says)
 
 
 def render_remediation_html(inspection, issuer, lines: list[RemediationLine], today: date, number: str = "",

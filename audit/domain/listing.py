@@ -29,6 +29,12 @@ class Filter:
     label: str
     options: Sequence[tuple[str, str]]
     matches: Callable[[Any, str], bool]
+    always: bool = False  # offered even with a single choice (a yes/no filter such as "only my teams")
+
+    @property
+    def offered(self) -> bool:
+        """Whether the list offers this filter: a choice among several values, or a yes/no one."""
+        return len(self.options) > 1 or (self.always and bool(self.options))
 
     def label_of(self, value: str) -> str | None:
         return next((label for key, label in self.options if key == value), None)
@@ -83,7 +89,8 @@ class Listing:
 
 def _number(value: str | None) -> int | None:
     value = (value or "").strip()
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    # ASCII digits only: "²".isdigit() is true, yet int("²") fails
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 def _words(text: str) -> list[str]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
 from audit.db import db
 from audit.models import AuditLogEntry, User
 
@@ -35,3 +38,9 @@ def record(actor: User | None, action: str, target_type: str, target_id: int | N
 
 
 AUDITED = "audited_actions"  # the key, in the session's info, of the actions recorded in its transaction
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    """A rolled-back action did not happen: the operations log must not name it."""
+    session.info.pop(AUDITED, None)

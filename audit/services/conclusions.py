@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from audit.db import db, lock_row
 from audit.domain.documents import DocumentKind, draft_number
 from audit.domain.errors import N_, Conflict, DomainError, InvalidInput
+from audit.domain.inputs import reason_text
 from audit.domain.units import in_operation_on
 from audit.domain.verdicts import Verdict, verdicts_of
 from audit.domain.vndate import local_today
@@ -91,17 +92,24 @@ def _checked(inspection: Inspection, *, directives: str, strengths: str, causes:
 
 def preview(inspection: Inspection, *, directives: str, responsibility_review: bool, review_reason: str,
             strengths: str, causes: str, final_verdict: str | None = None, verdict_reason: str = "", actor: User,
-            now: datetime) -> bytes:
+            now: datetime, reason: str = "") -> bytes:
     """The notice as it would be issued now, marked DỰ THẢO, without a number: nothing is registered, signed,
-    stored or sent. The same checks as :func:`conclude`, so what previews is what can be issued."""
+    stored or sent. The same checks as :func:`conclude`, so what previews is what can be issued; a notice that
+    would replace the one in force says so, with ``reason``."""
     authorities.ensure_chairs(actor, inspection, local_today(now))
     if not inspection.may_be_concluded:
         raise DomainError(N_("Only a finalised inspection can be concluded."))
     checked = _checked(inspection, directives=directives, strengths=strengths, causes=causes,
                        final_verdict=final_verdict, verdict_reason=verdict_reason,
                        responsibility_review=responsibility_review, review_reason=review_reason)
+    existing = conclusion_of(inspection)
+    reason = reason_text(reason)
+    if existing is not None and not reason:
+        raise InvalidInput(N_("Write the reason for the replacement: the new notice states it."))
     issuer = authorities.issuer_on(inspection.authority, local_today(now))
     html = conclusion_html(inspection=inspection, issuer=issuer, recipients=_recipients(inspection, local_today(now)),
+                           replaces=documents.replacement_line("Thông báo", existing.document if existing else None,
+                                                               reason),
                            number=draft_number(DocumentKind.CONCLUSION), directives=checked.directives,
                            strengths=checked.strengths, causes=checked.causes, chairman=actor.full_name, head=checked.head,
                            review_reason=checked.review if responsibility_review else None,

@@ -59,13 +59,15 @@ def current_for(subject: str) -> OutgoingDocument | None:
 
 
 def plain(value):
-    """``value`` with every enum member replaced by its value (and containers rebuilt as tuples and sorted
-    pairs): a digest must not change because a state was read as an enum member rather than its text."""
+    """``value`` with every enum member replaced by its value, containers kept as they are: a digest must not
+    change because a state was read as an enum member rather than its text (nor for any other reason)."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dict):
-        return tuple(sorted((plain(k), plain(v)) for k, v in value.items()))
-    if isinstance(value, (list, tuple)):
+        return {plain(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, tuple):
         return tuple(plain(v) for v in value)
     return value
 

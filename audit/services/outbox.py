@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import current_app
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from audit.db import db
 from audit.models import Notification, OutboxMail
@@ -33,6 +35,12 @@ def queue(to: list[str], subject: str, body: str, *, now: datetime, cc: list[str
 
 
 QUEUED = "outbox_ids"  # the key, in the session's info, of the mails queued in its transaction
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    """Mail queued in a transaction that rolled back was never queued."""
+    session.info.pop(QUEUED, None)
 
 
 def queued_now() -> list[int]:

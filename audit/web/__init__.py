@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from datetime import timedelta
@@ -23,6 +24,8 @@ from .filters import register_filters
 # Pages a user who must change their password may still open.
 _OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "auth.csrf_token", "static", "main.health",
                                "minutes.verify", "pwa.service_worker", "pwa.manifest", "pwa.favicon", "pwa.offline"}
+
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 CSP = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
@@ -118,7 +121,9 @@ def init_web(app: Flask) -> None:
     @app.before_request
     def start_clock():
         g.started = time.perf_counter()
-        g.request_id = (request.headers.get("X-Request-ID") or "")[:64] or uuid.uuid4().hex[:16]
+        # a proxy's request id is kept when it looks like one; anything else gets our own
+        given = request.headers.get("X-Request-ID") or ""
+        g.request_id = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex[:16]
 
     @app.after_request
     def log_operation(response):

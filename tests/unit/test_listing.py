@@ -61,6 +61,7 @@ def test_a_page_out_of_range_or_not_a_number_shows_the_nearest_page():
     assert listing.apply(SPEC, ROWS, {"page": "99"}).page.number == 2
     assert listing.apply(SPEC, ROWS, {"page": "-1"}).page.number == 1
     assert listing.apply(SPEC, ROWS, {"page": "abc"}).page.number == 1
+    assert listing.apply(SPEC, ROWS, {"page": "²"}).page.number == 1  # a digit to Python, not a number
 
 
 def test_links_carry_the_search_filters_and_a_chosen_order_but_not_the_default_one():
@@ -73,3 +74,10 @@ def test_links_carry_the_search_filters_and_a_chosen_order_but_not_the_default_o
 def test_filter_choices_are_unique_and_in_alphabetical_order_of_their_labels():
     assert listing.choices([(2, "Zuôih"), (1, "Ating"), (2, "Zuôih"), (None, "nobody")]) == [("1", "Ating"),
                                                                                                ("2", "Zuôih")]
+
+
+def test_a_filter_with_one_value_is_offered_only_when_it_is_a_yes_no_choice():
+    one_unit = listing.Filter("unit", "Unit", [("7", "La Êê")], lambda r, v: True)
+    mine = listing.Filter("team", "Team", [("mine", "Only my teams")], lambda r, v: True, always=True)
+    assert not one_unit.offered and mine.offered
+    assert not listing.Filter("team", "Team", [], lambda r, v: True, always=True).offered

@@ -143,3 +143,24 @@ def test_the_chairman_replaces_a_conclusion_notice_which_stays_verifiable_and_ma
     client.post("/logout")
     login("donvi-2025-ben-giang")
     assert client.get(f"/inspections/{inspection_id}/conclusion.pdf").data == new.pdf
+
+
+def test_the_draft_of_a_replacing_notice_says_what_it_replaces_and_why(client, demo, login):
+    from audit.models import Conclusion
+
+    conclusion = db.session.scalar(select(Conclusion))  # Bến Giằng, concluded by the city chairman
+    login("chutich-tp")
+    form = {"final_verdict": conclusion.final_verdict, "verdict_reason": conclusion.verdict_reason or "",
+            "strengths": conclusion.strengths, "causes": conclusion.causes,
+            "directives": conclusion.directives + "\nNiêm yết lại toàn bộ thủ tục trong 10 ngày.",
+            "replaces_id": conclusion.document_id}
+    url = f"/inspections/{conclusion.inspection_id}/conclude/preview"
+    without = client.post(url, data=form)
+    assert without.status_code == 422 and "Hãy nêu lý do thay thế" in without.get_data(as_text=True)
+    draft = client.post(url, data=dict(form, reason="Bổ sung chỉ đạo về niêm yết"))
+    assert draft.status_code == 200
+    text = text_of(draft.data)
+    assert f"Thông báo này thay thế Thông báo số {conclusion.number} ngày" in text
+    assert "Bổ sung chỉ đạo về niêm yết" in text
+    db.session.expire_all()
+    assert db.session.scalar(select(Conclusion).where(Conclusion.superseded_at.is_not(None))) is None  # nothing replaced

@@ -79,3 +79,20 @@ def test_a_wrong_setting_stops_the_start_with_a_clear_reason(database_url, tmp_p
         make_app(database_url, tmp_path, LOG_FORMAT="xml")
     with pytest.raises(ValueError, match="AUDIT_LOG_LEVEL"):
         make_app(database_url, tmp_path, LOG_LEVEL="LOUD")
+
+
+def test_an_action_rolled_back_is_not_named_and_its_mail_is_not_sent(app, demo):
+    from audit.db import db, utcnow
+    from audit.services import audit_log, outbox
+
+    audit_log.record(None, "inspection.conclude", "inspection", 1, now=utcnow())
+    db.session.info.setdefault(outbox.QUEUED, []).append(1)
+    assert db.session.info[audit_log.AUDITED] == ["inspection.conclude"]
+    db.session.rollback()
+    assert audit_log.AUDITED not in db.session.info and outbox.queued_now() == []
+
+
+def test_a_request_id_from_a_proxy_is_kept_only_when_it_looks_like_one(client):
+    assert client.get("/health", headers={"X-Request-ID": "abc-123.x_y"}).headers["X-Request-ID"] == "abc-123.x_y"
+    forged = client.get("/health", headers={"X-Request-ID": "<script>alert(1)</script>"}).headers["X-Request-ID"]
+    assert "<" not in forged and len(forged) == 16

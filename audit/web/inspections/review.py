@@ -190,7 +190,10 @@ def edit_finding(inspection_id: int, finding_id: int):
         deadline=form.deadline.data or finding.deadline), refused_status=422)
     if outcome.done:
         flash(_("The finding has been updated."), "success")
-        return redirect(url_for("inspections.findings", inspection_id=inspection.id) + f"#finding-{finding.id}")
+        # the page of the list (in its first order) that holds the finding
+        page = [f.id for f in inspection.findings].index(finding.id) // _finding_spec().size + 1
+        return redirect(url_for("inspections.findings", inspection_id=inspection.id, page=page if page > 1 else None)
+                        + f"#finding-{finding.id}")
     return render_template("inspections/finding_edit.html", inspection=inspection, finding=finding, form=form,
                            drop_form=DropForm(formdata=None)), outcome.status
 

@@ -67,8 +67,10 @@ def _inspection_spec(inspections, user_id: int) -> listing.Spec:
             listing.Filter("year", _("Year"), sorted({(str(i.inspection_date.year),) * 2 for i in inspections},
                                                      reverse=True),
                            lambda i, v: str(i.inspection_date.year) == v),
-            listing.Filter("team", _("Team"), [("mine", _("Only my teams"))],
-                           lambda i, v: i.team_role_of(user_id) is not None),
+            # offered to whoever is on a team of the list (a chairman is on none)
+            listing.Filter("team", _("Team"),
+                           [("mine", _("Only my teams"))] if any(i.team_role_of(user_id) for i in inspections) else [],
+                           lambda i, v: i.team_role_of(user_id) is not None, always=True),
         ),
         orders=(
             listing.Order("newest", _("newest first"), lambda i: (i.inspection_date, i.id), descending=True),

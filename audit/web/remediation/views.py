@@ -169,7 +169,7 @@ def inbox():
                                .order_by(Notification.id.desc())).all()
     spec = listing.Spec(
         text=notify.text_of, search_hint=_("words of the message"),
-        filters=(listing.Filter("read", _("Messages"), [("unread", _("unread")), ("read", _("read"))],
+        filters=(listing.Filter("read", _("State"), [("unread", _("unread")), ("read", _("read"))],
                                 lambda n, v: (n.read_at is None) is (v == "unread")),),
         orders=(listing.Order("newest", _("newest first"), lambda n: n.id, descending=True),
                 listing.Order("oldest", _("oldest first"), lambda n: n.id)),

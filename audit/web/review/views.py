@@ -163,7 +163,8 @@ def conclude_preview(inspection_id: int):
     if not form.validate():
         return _render_conclude(inspection, form, 422)
     try:
-        pdf = conclusion_service.preview(inspection, **_written(form), actor=current_user, now=utcnow())
+        pdf = conclusion_service.preview(inspection, **_written(form), actor=current_user, now=utcnow(),
+                                         reason=request.form.get("reason", ""))
     except NotAllowed:
         raise  # the error page's 403
     except DomainError as err:
