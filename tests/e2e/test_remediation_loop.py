@@ -57,7 +57,7 @@ def test_respond_return_respond_accept(page, live_server, tmp_path, shot):
     log_in(page, base, "thanhtra")
     page.goto(f"{base}/remediation/{item_id}")
     page.get_by_role("button", name="Chấp nhận và đóng").tap()
-    expect(page.locator("#item-state")).to_contain_text("Đã đóng")
+    expect(page.locator("#item-state")).to_contain_text("Đã khắc phục, Đoàn kiểm tra chấp nhận")
     log_out(page)
 
     log_in(page, base, "donvi-la-ee")

@@ -17,10 +17,11 @@ def log_in(page, base, username, password="NamGiang@2019"):
 
 
 def small_targets(page) -> list[str]:
-    """Visible buttons, inputs and navigation links shorter than 44 CSS pixels."""
+    """Visible buttons, inputs and navigation links shorter than 44 CSS pixels (what is hidden from the user,
+    aria-hidden like the date box's native picker that its calendar button opens, is no target)."""
     return page.eval_on_selector_all(
         "button, .btn, input:not([type=hidden]), select, .mainnav a, .tile, .crumbs a, .table td a",
-        """els => els.filter(e => e.offsetParent !== null)
+        """els => els.filter(e => e.offsetParent !== null && !e.closest('[aria-hidden=true]'))
                     .filter(e => e.getBoundingClientRect().height < 44)
                     .map(e => e.outerHTML.slice(0, 80))""",
     )

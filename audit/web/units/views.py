@@ -55,6 +55,7 @@ def index():
         filters=(listing.Filter("kind", _("Kind"), [(k.value, str(UNIT_KIND_LABELS[k])) for k in UnitKind
                                                     if any(u.kind == k for u in units)],
                                 lambda r, v: r[1].kind == v),),
+        size=100,  # a tree is read by scrolling: a district and its communes, or a city's wards, on one page
         orders=(listing.Order("tree", _("the unit tree"), lambda r: r[0]),
                 listing.Order("name", _("name"), lambda r: fold(r[1].name)),
                 listing.Order("code", _("code"), lambda r: r[1].code)),
