@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -332,8 +333,7 @@ def test_whole_checklist_filled_offline_with_photos_and_dossiers_reaches_the_ser
     assert sorted((e.item_id, e.sha256) for e in evidence) == sorted((p["item_id"], p["sha256"]) for p in photos)
     assert sorted(e.item_id for e in evidence) == sorted(photo_items)
     for e in evidence:
-        on_disk = next(p for p in (server.instance / "evidence" / e.sha256[:2]).glob(f"{e.sha256}.*")
-                       if not p.name.endswith(".thumb.jpg"))
+        on_disk = server.instance / "files" / e.sha256[:2] / e.sha256
         assert hashlib.sha256(on_disk.read_bytes()).hexdigest() == e.sha256, "byte-identical to the tablet's blob"
     dossiers = rows(server, "SELECT code, returned_date FROM sampled_dossiers WHERE inspection_id = :i ORDER BY code",
                     i=iid)
@@ -454,6 +454,10 @@ def test_the_session_ends_while_offline_and_nothing_is_lost(tablet, server):
     tablet.online()
     page.evaluate("() => window.dispatchEvent(new Event('online'))")
     expect(status(page)).to_contain_text("Phiên đăng nhập đã hết: 3 thay đổi")
+    # every page of the inspection tries its turn at sending (one at a time): the last one settles them queued
+    deadline = time.monotonic() + 15
+    while [op["state"] for op in tablet.queue()] != ["queued"] * 3 and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert [op["state"] for op in tablet.queue()] == ["queued"] * 3
     assert answers_on_server(server, iid) == {}
     page.get_by_role("link", name="Đăng nhập lại").tap()
