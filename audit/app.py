@@ -51,7 +51,12 @@ def create_app(config: dict | None = None) -> Flask:
     )
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url_from_env(app.config["SQLALCHEMY_DATABASE_URI"])
     if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
+        if not (app.config.get("DEMO") or app.config.get("TESTING")):
+            # several app servers must sign sessions with one key: it comes from the environment, never from a
+            # file that each machine would make for itself
+            raise RuntimeError("Set AUDIT_SECRET_KEY (the same long random value on every app server), e.g. "
+                               "python3 -c 'import secrets; print(secrets.token_hex(32))'")
+        app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))  # the demo: kept in instance/
 
     from . import models  # noqa: F401  (registers the tables)
     from .db import db
@@ -105,8 +110,10 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     init_web(app)
 
-    from . import oplog
+    from . import oplog, storage
     from .cli import register_cli
+
+    app.extensions["ktcv_store"] = storage.from_config(app.config, app.instance_path)
 
     oplog.configure(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"])
     register_cli(app)

@@ -13,9 +13,11 @@ from audit.db import db, utcnow
 
 
 def register_cli(app: Flask) -> None:
+    from .cli_files import register as register_files
     from .cli_verdict import register as register_verdict
 
     register_verdict(app)
+    register_files(app)
 
     @app.cli.group("checklists")
     def checklists():

@@ -127,7 +127,7 @@ def main() -> None:
         os.environ["AUDIT_INSTANCE_PATH"] = str(instance)
         from audit.app import create_app
 
-        app = create_app({"SESSION_COOKIE_SECURE": False})
+        app = create_app({"SESSION_COOKIE_SECURE": False, "SECRET_KEY": "bench"})
         large_id = build_large(app)
         with app.app_context():
             from sqlalchemy import select

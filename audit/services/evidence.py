@@ -7,7 +7,6 @@ import io
 import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from audit.domain.inspections import ensure_editable
 from audit.domain.text import safe_filename
 from audit.domain.vndate import LOCAL_TZ
 from audit.models import Evidence, Inspection, User
+from audit.storage import Store
 
 from . import audit_log, files
 from .inspections import checklist_of, start_if_planned
@@ -71,13 +71,13 @@ class Added:
     duplicate: bool = False
 
 
-def add_photo(inspection: Inspection, *, item_id: str, filename: str, data: bytes, storage: Path, actor: User,
+def add_photo(inspection: Inspection, *, item_id: str, filename: str, data: bytes, storage: Store, actor: User,
               now: datetime, op_id: str | None = None, taken_on_tablet: datetime | None = None) -> Evidence:
     return add_photo_once(inspection, item_id=item_id, filename=filename, data=data, storage=storage, actor=actor,
                           now=now, op_id=op_id, taken_on_tablet=taken_on_tablet).evidence
 
 
-def add_photo_once(inspection: Inspection, *, item_id: str, filename: str, data: bytes, storage: Path, actor: User,
+def add_photo_once(inspection: Inspection, *, item_id: str, filename: str, data: bytes, storage: Store, actor: User,
                    now: datetime, op_id: str | None = None, taken_on_tablet: datetime | None = None) -> Added:
     """Attach a photo to an item. Refuses non-images, oversize files and decompression bombs with
     :class:`DomainError`; the stored bytes are exactly those uploaded. ``op_id`` (the tablet's operation
@@ -101,15 +101,14 @@ def add_photo_once(inspection: Inspection, *, item_id: str, filename: str, data:
     image = _open_checked(data)
     content_type, extension = FORMATS[image.format]
     digest = hashlib.sha256(data).hexdigest()
-    folder = storage / digest[:2]
-    files.stage(folder / f"{digest}.{extension}", data)  # in place once the request commits
-    thumb = folder / f"{digest}.thumb.jpg"
-    if not thumb.exists():
+    files.stage(storage, digest, data)  # in the store once the request commits
+    thumb = thumbnail_key(digest)
+    if not storage.has(thumb):
         preview = ImageOps.exif_transpose(image).convert("RGB")
         preview.thumbnail(THUMB_SIZE)
         out = io.BytesIO()
         preview.save(out, "JPEG", quality=80)
-        files.stage(thumb, out.getvalue())
+        files.stage(storage, thumb, out.getvalue())
     values = dict(inspection_id=inspection.id, item_id=item_id, filename=safe_filename(filename, "anh"),
                   content_type=content_type, size=len(data), sha256=digest, width=image.width, height=image.height,
                   taken_at=photo_time(image) or taken_on_tablet, uploaded_by_id=actor.id, uploaded_at=now, op_id=op_id)
@@ -130,10 +129,13 @@ def add_photo_once(inspection: Inspection, *, item_id: str, filename: str, data:
     return Added(evidence)
 
 
-def evidence_path(evidence: Evidence, storage: Path, thumbnail: bool = False) -> Path:
-    extension = FORMATS_BY_TYPE[evidence.content_type]
-    name = f"{evidence.sha256}.thumb.jpg" if thumbnail else f"{evidence.sha256}.{extension}"
-    return storage / evidence.sha256[:2] / name
+def thumbnail_key(digest: str) -> str:
+    return f"{digest}.thumb.jpg"
+
+
+def evidence_key(evidence: Evidence, thumbnail: bool = False) -> str:
+    """The photo's object in the store (its sha256), or its thumbnail's."""
+    return thumbnail_key(evidence.sha256) if thumbnail else evidence.sha256
 
 
 FORMATS_BY_TYPE = {content_type: extension for content_type, extension in FORMATS.values()}

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
-from pathlib import Path
 
 from flask_babel import gettext
 from sqlalchemy import select
 
-from audit.db import db, utcnow
+from audit.db import db, insert_or_ignore, utcnow
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.policy import Role
 from audit.domain.remediation import (
@@ -26,6 +25,7 @@ from audit.domain.remediation import (
 from audit.domain.text import safe_filename
 from audit.domain.vndate import local_today, short_date
 from audit.models import Inspection, RemediationEvent, RemediationFile, RemediationItem, ReminderLog, User
+from audit.storage import Store
 
 from . import audit_log, notify, outbox
 from . import files as files_service
@@ -109,16 +109,14 @@ def _file_type(data: bytes) -> str:
     return FORMATS[image.format][0]
 
 
-def _store_files(event: RemediationEvent, files: list[tuple[str, bytes]], storage: Path) -> None:
+def _store_files(event: RemediationEvent, files: list[tuple[str, bytes]], storage: Store) -> None:
     for filename, data in files:
         digest = hashlib.sha256(data).hexdigest()
-        files_service.stage(storage / digest[:2] / digest, data)  # in place once the request commits
+        files_service.stage(storage, digest, data)  # in the store once the request commits
         db.session.add(RemediationFile(event=event, filename=safe_filename(filename, "tep"),
                                        content_type=_file_type(data), size=len(data), sha256=digest))
 
 
-def file_path(file: RemediationFile, storage: Path) -> Path:
-    return storage / file.sha256[:2] / file.sha256
 
 
 def _check_files(files: list[tuple[str, bytes]]) -> None:
@@ -141,7 +139,7 @@ def _check_files(files: list[tuple[str, bytes]]) -> None:
 
 def act(item: RemediationItem, action: Action, *, actor: User, now: datetime, text: str = "",
         files: list[tuple[str, bytes]] = (), new_deadline: date | None = None, submission_id: str | None = None,
-        storage: Path | None = None) -> RemediationEvent:
+        storage: Store | None = None) -> RemediationEvent:
     """Take one step on ``item`` per the transition table; records the event, the files and notifications.
 
     Raises :class:`InvalidTransition` (not possible now, e.g. closed), :class:`NotAllowed` (not the actor's
@@ -237,9 +235,11 @@ def send_reminders(*, now: datetime) -> dict[str, int]:
         kind = reminder_kind(item.item_state, item.deadline, today)
         if kind is None:
             continue
-        if db.session.scalar(select(ReminderLog.id).where(ReminderLog.item_id == item.id, ReminderLog.day == today)):
+        # ON CONFLICT DO NOTHING on (item, day): of two nodes reminding at once, the second waits for the first
+        # to commit and then finds the reminder sent: never two, never an error
+        if not insert_or_ignore(ReminderLog, dict(item_id=item.id, day=today, kind=kind, sent_at=now),
+                                ["item_id", "day"]):
             continue
-        db.session.add(ReminderLog(item_id=item.id, day=today, kind=kind, sent_at=now))
         message = (N_("Item %(item)d is overdue: the deadline was %(date)s.") if kind == "overdue"
                    else N_("Item %(item)d is due on %(date)s."))
         unit_users = notify.unit_users_for(item.unit_id)

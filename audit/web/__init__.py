@@ -22,7 +22,7 @@ from .errors import register_error_handlers
 from .filters import register_filters
 
 # Pages a user who must change their password may still open.
-_OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "auth.csrf_token", "static", "main.health",
+_OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "auth.csrf_token", "static", "main.health", "main.ready",
                                "minutes.verify", "pwa.service_worker", "pwa.manifest", "pwa.favicon", "pwa.offline"}
 
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")

@@ -12,6 +12,7 @@ from audit.domain.errors import DomainError, InvalidInput, NotAllowed
 from audit.domain.inspections import InspectionLocked
 from audit.models import Answer, AnswerOperation, AuditLogEntry, Evidence, Inspection, Unit, User
 from audit.services import answers, evidence, findings, inspections, sample
+from audit.storage import LocalStore
 
 NOW = datetime(2019, 11, 20, 3, 0, tzinfo=UTC)
 
@@ -264,25 +265,26 @@ def jpeg(size=(64, 48), exif_time="2019:11:20 13:42:05") -> bytes:
 
 def test_photo_is_stored_with_hash_size_and_photo_time(demo, tmp_path):
     data = jpeg()
-    item = evidence.add_photo(planned(), item_id="A02", filename="quay.jpg", data=data, storage=tmp_path,
+    store = LocalStore(tmp_path)
+    item = evidence.add_photo(planned(), item_id="A02", filename="quay.jpg", data=data, storage=store,
                               actor=user("thanhtra"), now=NOW)
     assert item.size == len(data) and item.sha256 == __import__("hashlib").sha256(data).hexdigest()
     assert item.taken_at == datetime(2019, 11, 20, 6, 42, 5, tzinfo=UTC)  # 13:42 in Viet Nam
-    stored = evidence.evidence_path(item, tmp_path)
-    assert not stored.exists()  # written under a temporary name until the transaction commits
+    assert not store.has(evidence.evidence_key(item))  # in the store only once the transaction commits
     db.session.commit()
-    assert stored.read_bytes() == data
-    assert evidence.evidence_path(item, tmp_path, thumbnail=True).exists()
+    assert store.path(evidence.evidence_key(item)).read_bytes() == data
+    assert store.has(evidence.evidence_key(item, thumbnail=True))
     assert not [p for p in tmp_path.rglob("*") if ".part-" in p.name]
 
 
 def test_a_photo_of_a_rolled_back_request_leaves_no_file(demo, tmp_path):
-    storage = tmp_path / "evidence"
-    evidence.add_photo(planned(), item_id="A03", filename="quay.jpg", data=jpeg(), storage=storage,
+    store = LocalStore(tmp_path / "files")
+    evidence.add_photo(planned(), item_id="A03", filename="quay.jpg", data=jpeg(), storage=store,
                        actor=user("thanhtra"), now=NOW)
-    assert [p for p in storage.rglob("*") if p.is_file()]  # written, under temporary names
+    spooled = db.session.info["staged_files"]
+    assert [path for _, _, path in spooled if path.exists()]  # kept in spool files until the commit
     db.session.rollback()
-    assert not [p for p in storage.rglob("*") if p.is_file()]
+    assert not [path for _, _, path in spooled if path.exists()] and not list(store.keys())
 
 
 @pytest.mark.parametrize(
@@ -296,7 +298,7 @@ def test_a_photo_of_a_rolled_back_request_leaves_no_file(demo, tmp_path):
 )
 def test_non_images_are_refused(demo, tmp_path, data, fragment):
     with pytest.raises(InvalidInput) as err:
-        evidence.add_photo(planned(), item_id="A02", filename="x.jpg", data=data, storage=tmp_path,
+        evidence.add_photo(planned(), item_id="A02", filename="x.jpg", data=data, storage=LocalStore(tmp_path),
                            actor=user("thanhtra"), now=NOW)
     assert fragment in str(err.value)
     assert db.session.scalar(select(func.count()).select_from(Evidence)) == 0
@@ -306,10 +308,10 @@ def test_decompression_bomb_and_oversize_are_refused(demo, tmp_path, monkeypatch
     bomb = io.BytesIO()
     Image.new("1", (12000, 12000)).save(bomb, "PNG")  # 144 Mpx that compresses to a few kB
     with pytest.raises(InvalidInput) as err:
-        evidence.add_photo(planned(), item_id="A02", filename="bomb.png", data=bomb.getvalue(), storage=tmp_path,
+        evidence.add_photo(planned(), item_id="A02", filename="bomb.png", data=bomb.getvalue(), storage=LocalStore(tmp_path),
                            actor=user("thanhtra"), now=NOW)
     assert "too many pixels" in str(err.value)
     with pytest.raises(InvalidInput):
         evidence.add_photo(planned(), item_id="A02", filename="big.jpg", data=b"\xff" * (evidence.MAX_BYTES + 1),
-                           storage=tmp_path, actor=user("thanhtra"), now=NOW)
+                           storage=LocalStore(tmp_path), actor=user("thanhtra"), now=NOW)
     assert not list(tmp_path.rglob("*.png"))

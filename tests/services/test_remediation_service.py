@@ -12,6 +12,7 @@ from audit.domain.errors import InvalidInput, NotAllowed
 from audit.domain.remediation import Action, InvalidTransition
 from audit.models import Notification, RemediationEvent, RemediationItem, ReminderLog, User
 from audit.services import remediation
+from audit.storage import LocalStore
 
 NOW = datetime(2019, 3, 10, 2, 0, tzinfo=UTC)
 
@@ -48,7 +49,7 @@ def test_items_are_opened_for_each_finding_at_finalisation(demo):
 def test_respond_return_respond_accept(demo, tmp_path):
     item, unit, inspector = open_item(), user("donvi-la-ee"), user("thanhtra")
     remediation.act(item, Action.RESPOND, actor=unit, now=NOW, text="Đã bố trí lịch trực",
-                    files=[("lich.jpg", jpeg())], storage=tmp_path)
+                    files=[("lich.jpg", jpeg())], storage=LocalStore(tmp_path))
     assert item.state == "responded" and item.events[-1].files[0].content_type == "image/jpeg"
     with pytest.raises(NotAllowed):
         remediation.act(item, Action.ACCEPT, actor=unit, now=NOW)
@@ -106,7 +107,7 @@ def test_bad_evidence_is_refused_and_nothing_saved(demo, tmp_path, name, data):
     events = len(item.events)
     with pytest.raises(InvalidInput):
         remediation.act(item, Action.RESPOND, actor=user("donvi-la-ee"), now=NOW, text="x", files=[(name, data)],
-                        storage=tmp_path)
+                        storage=LocalStore(tmp_path))
     db.session.rollback()
     assert len(open_item().events) == events and open_item().state == "open"
     assert not any(tmp_path.rglob("*"))

@@ -11,6 +11,7 @@ from audit.db import db, utcnow
 from audit.domain.remediation import Action
 from audit.models import Inspection, OutgoingDocument, RemediationItem, Unit, User
 from audit.services import remediation as remediation_service
+from audit.storage import LocalStore
 
 NARRATIVE = {"recipient": "Ủy ban nhân dân thành phố Đà Nẵng", "assessment": "Các trung tâm phục vụ hành chính công "
              "cấp xã đã đi vào hoạt động.", "shortcomings": "Một số nơi niêm yết chưa đầy đủ.",
@@ -84,7 +85,7 @@ def test_the_remediation_report_is_replaced_the_same_way(client, demo, login, tm
     unit_user = db.session.scalar(select(User).where(User.username == "donvi-la-ee"))
     open_item = db.session.scalar(select(RemediationItem).where(RemediationItem.inspection_id == inspection.id,
                                                                 RemediationItem.state == "open"))
-    remediation_service.act(open_item, Action.RESPOND, actor=unit_user, now=utcnow(), storage=tmp_path,
+    remediation_service.act(open_item, Action.RESPOND, actor=unit_user, now=utcnow(), storage=LocalStore(tmp_path),
                             text="Đã bố trí công chức trực quầy cả ngày.")
     db.session.commit()
     assert client.post(url, data=form).status_code == 302

@@ -95,6 +95,8 @@ CSV = ("record,code,name,kind,parent_code,valid_from,valid_to,succeeds,title\n"
 
 ROUTES = [
     Route("main.health", "GET", "/health", expect(200, anonymous=200)),
+    # the test databases are made from the models, not by migrations: not "ready" for a load balancer
+    Route("main.ready", "GET", "/health/ready", expect(503, anonymous=503)),
     Route("auth.login", "GET", "/login", expect(302, anonymous=200)),
     Route("auth.login", "POST", "/login", expect(302, anonymous=401),
           data={"username": "admin", "password": "wrong-password"}),

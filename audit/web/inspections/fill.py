@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
+from flask import abort, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -20,13 +18,10 @@ from audit.services import inspections as inspection_service
 from audit.services.answers import AnswerConflict
 from audit.web.authz import require
 from audit.web.errors import translate
+from audit.web.files import send_object, store
 
 from .common import child_or_404, load_inspection
 from .views import bp
-
-
-def storage() -> Path:
-    return Path(current_app.instance_path) / "evidence"
 
 
 def _answer_json(answer: Answer | None, item_id: str) -> dict:
@@ -203,7 +198,7 @@ def upload_photo(inspection_id: int, item_id: str):
         return jsonify(status="invalid", message=_("The data sent is not valid.")), 400
     data = upload.read(evidence_service.MAX_BYTES + 1)
     added = evidence_service.add_photo_once(inspection, item_id=item_id, filename=upload.filename, data=data,
-                                            storage=storage(), actor=current_user, now=utcnow(), op_id=op_id,
+                                            storage=store(), actor=current_user, now=utcnow(), op_id=op_id,
                                             taken_on_tablet=_tablet_time(request.form.get("taken_at")))
     db.session.commit()
     evidence = added.evidence
@@ -223,11 +218,9 @@ def evidence_file(inspection_id: int, evidence_id: int):
     inspection = load_inspection(inspection_id)
     evidence = child_or_404(inspection.evidence, evidence_id)
     thumb = request.args.get("thumb") == "1"
-    path = evidence_service.evidence_path(evidence, storage(), thumbnail=thumb)
-    if not path.exists():
-        abort(404)
-    return send_file(path, mimetype="image/jpeg" if thumb else evidence.content_type, max_age=0,
-                     download_name=None if thumb else evidence.filename)
+    return send_object(evidence_service.evidence_key(evidence, thumbnail=thumb),
+                       mimetype="image/jpeg" if thumb else evidence.content_type, max_age=0,
+                       download_name=None if thumb else evidence.filename)
 
 
 @bp.get("/<int:inspection_id>/offline.json")

@@ -22,9 +22,45 @@ from audit.web.authz import current_actor
 bp = Blueprint("main", __name__)
 
 
+def _checks() -> dict[str, str]:
+    """The database answers and the file store can be used: "ok", or what is wrong."""
+    from audit.storage import StoreError
+    from audit.web.files import store
+
+    checks = {}
+    try:
+        db.session.execute(select(1))
+        checks["database"] = "ok"
+    except Exception as err:  # any driver error: the answer is "not healthy", never a 500
+        db.session.rollback()
+        checks["database"] = f"error: {type(err).__name__}"
+    try:
+        store().ping()
+        checks["store"] = "ok"
+    except StoreError as err:
+        checks["store"] = f"error: {err}"
+    return checks
+
+
 @bp.get("/health")
 def health():
-    return {"status": "ok"}
+    """The database and the file store: 200 when both answer, 503 with the one that does not."""
+    checks = _checks()
+    healthy = all(value == "ok" for value in checks.values())
+    return {"status": "ok" if healthy else "unhealthy", **checks}, 200 if healthy else 503
+
+
+@bp.get("/health/ready")
+def ready():
+    """For a load balancer: healthy, and the database schema is the one this code expects (a server started
+    before `flask db upgrade` ran is not sent requests)."""
+    from audit.migrations_state import schema_is_current
+
+    checks = _checks()
+    if checks["database"] == "ok":
+        checks["schema"] = "ok" if schema_is_current() else "error: the database is not at the code's migration"
+    ready_now = all(value == "ok" for value in checks.values())
+    return {"status": "ready" if ready_now else "not ready", **checks}, 200 if ready_now else 503
 
 
 @bp.get("/")

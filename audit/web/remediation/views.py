@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -24,16 +23,13 @@ from audit.services import notify
 from audit.services import remediation as remediation_service
 from audit.web.authz import check_write, current_actor, require
 from audit.web.errors import translate
+from audit.web.files import send_object, store
 
 from .forms import ActionForm
 
 bp = Blueprint("remediation", __name__)
 ACTIONS = {a.value: a for a in Action}
 MAX_REQUEST_FILES = remediation_service.MAX_FILES + 1
-
-
-def storage() -> Path:
-    return Path(current_app.instance_path) / "remediation"
 
 
 def load_item(item_id: int) -> RemediationItem:
@@ -137,7 +133,7 @@ def act(item_id: int, action: str):
     try:
         remediation_service.act(item, step, actor=current_user, now=utcnow(), text=form.text.data or "",
                                 files=files, new_deadline=form.new_deadline.data,
-                                submission_id=form.submission_id.data or None, storage=storage())
+                                submission_id=form.submission_id.data or None, storage=store())
     except remediation_service.InvalidInput as err:
         db.session.rollback()
         form.form_errors.append(translate(err))
@@ -154,10 +150,7 @@ def download_file(file_id: int):
     if file is None:
         abort(404)
     load_item(file.event.item_id)
-    path = remediation_service.file_path(file, storage())
-    if not path.exists():
-        abort(404)
-    return send_file(path, mimetype=file.content_type, download_name=file.filename, as_attachment=True)
+    return send_object(file.sha256, mimetype=file.content_type, download_name=file.filename, as_attachment=True)
 
 
 @bp.get("/inbox")

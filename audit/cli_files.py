@@ -1,0 +1,94 @@
+"""``flask --app wsgi files …``: check the file store against the database, move a local store to S3, and take
+in files kept in the first release's folders."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from sqlalchemy import select
+
+from audit.db import db
+from audit.storage import LocalStore, S3Store, Store, StoreError, copy
+
+
+def expected_keys() -> set[str]:
+    """Every object the database refers to: photos, their thumbnails, remediation evidence."""
+    from audit.models import Evidence, RemediationFile
+
+    photos = set(db.session.scalars(select(Evidence.sha256)))
+    return photos | {f"{sha}.thumb.jpg" for sha in photos} | set(db.session.scalars(select(RemediationFile.sha256)))
+
+
+def legacy_files(instance: Path):
+    """(key, path) of the files the first release kept in instance/evidence and instance/remediation."""
+    for path in sorted((instance / "evidence").glob("??/*")):
+        name = path.name
+        if name.endswith(".thumb.jpg"):
+            yield name, path
+        elif "." in name and ".part-" not in name:
+            yield name.split(".", 1)[0], path
+    for path in sorted((instance / "remediation").glob("??/*")):
+        if ".part-" not in path.name:
+            yield path.name, path
+
+
+def register(app) -> None:
+    @app.cli.group("files")
+    def files_group():
+        """The file store (photos, evidence): verify, migrate, adopt."""
+
+    @files_group.command("verify")
+    def verify():
+        """Re-hash every stored object and list the missing or altered ones (exit 1 if any)."""
+        store: Store = current_app.extensions["ktcv_store"]
+        try:
+            problems = store.verify(expected_keys())
+        except StoreError as err:
+            click.echo(f"Không truy cập được kho tệp: {err}", err=True)
+            sys.exit(2)
+        labels = {"missing": "thiếu", "altered": "bị thay đổi (mã băm không khớp)"}
+        for problem in problems:
+            click.echo(f"{problem.key}: {labels[problem.what]}")
+        count = sum(1 for _ in store.keys())
+        click.echo(f"Kho {store.name}: {count} tệp; {len(problems)} vấn đề.")
+        if problems:
+            sys.exit(1)
+
+    @files_group.command("adopt")
+    def adopt():
+        """Move the files of the first release's folders (instance/evidence, instance/remediation) into the
+        store; idempotent."""
+        store: Store = current_app.extensions["ktcv_store"]
+        moved = 0
+        for key, path in legacy_files(Path(current_app.instance_path)):
+            store.put_file(key, path)
+            path.unlink()
+            moved += 1
+        click.echo(f"Đã chuyển {moved} tệp vào kho {store.name}.")
+
+    @files_group.command("migrate")
+    @click.option("--to", "target_kind", type=click.Choice(["s3"]), required=True)
+    def migrate(target_kind: str):
+        """Copy the local store (and the first release's folders) to the S3 store that AUDIT_S3_* describe;
+        then set AUDIT_STORAGE=s3. Objects already there are skipped, so it can be run again."""
+        config = current_app.config
+        if not config.get("S3_BUCKET"):
+            click.echo("Thiếu AUDIT_S3_BUCKET (và AUDIT_S3_ENDPOINT_URL, khóa truy cập).", err=True)
+            sys.exit(2)
+        local = LocalStore(Path(config.get("STORAGE_DIR") or Path(current_app.instance_path) / "files"))
+        for key, path in legacy_files(Path(current_app.instance_path)):
+            local.put_file(key, path)
+        target = S3Store(bucket=config["S3_BUCKET"], endpoint_url=config.get("S3_ENDPOINT_URL"),
+                         access_key=config.get("S3_ACCESS_KEY_ID"), secret_key=config.get("S3_SECRET_ACCESS_KEY"),
+                         region=config.get("S3_REGION"), prefix=config.get("S3_PREFIX") or "")
+        copied = copy(local, target, local.keys(), Path(current_app.instance_path) / "spool")
+        problems = target.verify(set(local.keys()))
+        click.echo(f"Đã chép {copied} tệp sang S3 ({config['S3_BUCKET']}); {len(problems)} vấn đề.")
+        if problems:
+            for problem in problems:
+                click.echo(f"{problem.key}: {problem.what}")
+            sys.exit(1)
+        click.echo("Đặt AUDIT_STORAGE=s3 rồi khởi động lại máy chủ ứng dụng.")

@@ -1,0 +1,42 @@
+"""The file store as the web layer uses it: which store this app has, and answering with one of its objects."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import Response, abort, current_app, send_file
+
+from audit.storage import CHUNK, LocalStore, Missing, Store
+
+
+def store() -> Store:
+    return current_app.extensions["ktcv_store"]
+
+
+def send_object(key: str, *, mimetype: str, download_name: str | None = None, as_attachment: bool = False,
+                max_age: int | None = None):
+    """The object ``key`` as the response (streamed; a 404 when the store does not have it)."""
+    current = store()
+    if isinstance(current, LocalStore):  # the file itself: conditional and range requests for free
+        path = current.path(key)
+        if not path.exists():
+            abort(404)
+        return send_file(path, mimetype=mimetype, download_name=download_name, as_attachment=as_attachment,
+                         max_age=max_age)
+    try:
+        body = current.open(key)
+    except Missing:
+        abort(404)
+
+    def chunks():
+        try:
+            while chunk := body.read(CHUNK):
+                yield chunk
+        finally:
+            body.close()
+
+    response = Response(chunks(), mimetype=mimetype, direct_passthrough=True)
+    if download_name:
+        kind = "attachment" if as_attachment else "inline"
+        response.headers["Content-Disposition"] = f"{kind}; filename*=UTF-8''{quote(download_name)}"
+    return response
