@@ -21,6 +21,7 @@ export AUDIT_SIGNING_TEST_CERTIFICATES="${AUDIT_SIGNING_TEST_CERTIFICATES:-true}
 export AUDIT_DEMO="${AUDIT_DEMO:-true}"
 echo ">> Applying database migrations"
 $FLASK db upgrade 2>&1 | grep -v "^INFO" || true
+$FLASK files adopt >/dev/null  # photos kept by the first release in instance/evidence and instance/remediation
 $FLASK seed-demo
 echo
 $FLASK demo-logins

@@ -20,10 +20,14 @@ def code_head() -> str:
     return ScriptDirectory.from_config(config).get_current_head()
 
 
-def schema_is_current() -> bool:
+def current_version() -> str | None:
+    """The migration the database is at (``None``: made without migrations)."""
     try:
-        version = db.session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return db.session.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except Exception:  # no table: a database made without migrations, or none yet
         db.session.rollback()
-        return False
-    return version == code_head()
+        return None
+
+
+def schema_is_current() -> bool:
+    return current_version() == code_head()

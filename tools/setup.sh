@@ -2,7 +2,7 @@
 # Installs what is missing: Debian packages (with apt when root, otherwise prints the command and stops),
 # the virtual environment and the Python requirements. A second run installs nothing and is quick.
 
-RUNTIME_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2"
+RUNTIME_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 postgresql-client"
 TEST_PACKAGES="poppler-utils chromium libatomic1"
 
 ensure_system_packages() {

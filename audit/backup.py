@@ -1,0 +1,141 @@
+"""Backups: the database dump, the file store's objects and a manifest, every file under a checksum.
+
+A backup folder holds ``database.sqlite3`` (SQLite's online backup) or ``database.pgdump`` (``pg_dump``'s custom
+format), ``files/<ab>/<key>`` (a copy of each stored object), ``manifest.json`` and ``SHA256SUMS``. A restore
+first re-hashes every file of the folder and refuses a folder that differs from its checksums, then replaces the
+database and puts back every object the store lacks; objects are content-addressed, so they come back
+byte-identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from audit.storage import CHUNK, LocalStore, Store, copy
+
+SUMS = "SHA256SUMS"
+MANIFEST = "manifest.json"
+
+
+class BackupError(Exception):
+    pass
+
+
+def _file_sha(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(CHUNK):
+            sha.update(chunk)
+    return sha.hexdigest()
+
+
+def _libpq_url(url: str) -> str:
+    """The SQLAlchemy URL as pg_dump and pg_restore take it (no driver name)."""
+    parsed = make_url(url)
+    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _sqlite_path(url: str) -> Path:
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        raise BackupError("an in-memory SQLite database cannot be backed up")
+    return Path(database)
+
+
+@dataclass(frozen=True)
+class Summary:
+    database: str
+    objects: int
+    size: int
+
+
+def create(target: Path, *, database_url: str, store: Store, schema_version: str | None) -> Summary:
+    """Write a backup of the database at ``database_url`` and of ``store`` into the empty folder ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    if any(target.iterdir()):
+        raise BackupError(f"{target} is not empty: a backup goes into a folder of its own")
+    kind = make_url(database_url).get_backend_name()
+    if kind == "sqlite":
+        dump = target / "database.sqlite3"
+        source = sqlite3.connect(_sqlite_path(database_url))
+        try:
+            with sqlite3.connect(dump) as out:
+                source.backup(out)  # a consistent copy while the app keeps running
+        finally:
+            source.close()
+    elif kind == "postgresql":
+        dump = target / "database.pgdump"
+        done = subprocess.run(["pg_dump", "--format=custom", "--no-owner", "--file", str(dump),
+                               "--dbname", _libpq_url(database_url)], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise BackupError(f"pg_dump failed: {done.stderr.strip()}")
+    else:
+        raise BackupError(f"no backup for {kind} databases")
+    files = LocalStore(target / "files")
+    copied = copy(store, files, store.keys(), target / "spool")
+    shutil.rmtree(target / "spool", ignore_errors=True)
+    objects = [{"key": key, "size": files.path(key).stat().st_size} for key in files.keys()]
+    manifest = {"created_at": datetime.now(UTC).isoformat(timespec="seconds"), "database": kind,
+                "dump": dump.name, "schema_version": schema_version, "store": store.name, "objects": objects}
+    (target / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    lines = [f"{_file_sha(path)}  {path.relative_to(target).as_posix()}"
+             for path in sorted(target.rglob("*")) if path.is_file() and path.name != SUMS]
+    (target / SUMS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Summary(kind, copied, sum(o["size"] for o in objects))
+
+
+def check(folder: Path) -> dict:
+    """The backup's manifest, after every file was re-hashed against SHA256SUMS (and none is missing or extra)."""
+    sums_file = folder / SUMS
+    if not sums_file.exists():
+        raise BackupError(f"{folder} has no {SUMS}: not a backup made by KTCV")
+    listed = {}
+    for line in sums_file.read_text(encoding="utf-8").splitlines():
+        sha, _, name = line.partition("  ")
+        listed[name] = sha
+    present = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()} - {SUMS}
+    if present != set(listed):
+        raise BackupError(f"files missing or added: {sorted(present ^ set(listed))[:5]}")
+    for name, sha in listed.items():
+        if _file_sha(folder / name) != sha:
+            raise BackupError(f"{name} differs from its checksum")
+    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+
+
+def restore(folder: Path, *, database_url: str, store: Store, dispose=None) -> Summary:
+    """Replace the database with the backup's and put back every object ``store`` lacks. ``dispose``: called
+    before the database is replaced (to close the app's connections)."""
+    manifest = check(folder)
+    kind = make_url(database_url).get_backend_name()
+    if kind != manifest["database"]:
+        raise BackupError(f"the backup is of a {manifest['database']} database, this is {kind}")
+    if dispose is not None:
+        dispose()
+    if kind == "sqlite":
+        path = _sqlite_path(database_url)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        with sqlite3.connect(folder / manifest["dump"]) as source, sqlite3.connect(path) as out:
+            source.backup(out)
+    else:
+        done = subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+                               "--dbname", _libpq_url(database_url), str(folder / manifest["dump"])],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise BackupError(f"pg_restore failed: {done.stderr.strip()}")
+    files = LocalStore(folder / "files")
+    spool = folder.parent / f".ktcv-restore-{folder.name}"
+    try:
+        copied = copy(files, store, files.keys(), spool)
+    finally:
+        shutil.rmtree(spool, ignore_errors=True)
+    return Summary(kind, copied, sum(o["size"] for o in manifest["objects"]))

@@ -1,0 +1,54 @@
+"""``flask --app wsgi backup create DIR`` and ``backup restore DIR``: the database and the file store together."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+
+from audit.db import db
+
+
+def register(app) -> None:
+    @app.cli.group("backup")
+    def backup_group():
+        """Back up and restore the database and the file store (see README, Operating KTCV)."""
+
+    @backup_group.command("create")
+    @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+    def create(folder: Path):
+        """Write a backup into FOLDER (new or empty): database dump, stored files, manifest, SHA256SUMS."""
+        from audit.backup import BackupError
+        from audit.backup import create as make
+        from audit.migrations_state import current_version
+
+        try:
+            summary = make(folder, database_url=current_app.config["SQLALCHEMY_DATABASE_URI"],
+                           store=current_app.extensions["ktcv_store"], schema_version=current_version())
+        except BackupError as err:
+            click.echo(f"Không sao lưu được: {err}", err=True)
+            sys.exit(1)
+        click.echo(f"Đã sao lưu cơ sở dữ liệu ({summary.database}) và {summary.objects} tệp "
+                   f"({summary.size:,} byte) vào {folder}.".replace(",", "."))
+
+    @backup_group.command("restore")
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.option("--yes", is_flag=True, help="Do not ask: the current database is replaced.")
+    def restore(folder: Path, yes: bool):
+        """Check FOLDER against its checksums, then replace the database with it and put back the files.
+        Stop the app servers first."""
+        from audit.backup import BackupError
+        from audit.backup import restore as put_back
+
+        if not yes and not click.confirm("Cơ sở dữ liệu hiện tại sẽ bị thay thế bằng bản sao lưu. Tiếp tục?"):
+            sys.exit(1)
+        try:
+            summary = put_back(folder, database_url=current_app.config["SQLALCHEMY_DATABASE_URI"],
+                               store=current_app.extensions["ktcv_store"],
+                               dispose=lambda: (db.session.remove(), db.engine.dispose()))
+        except BackupError as err:
+            click.echo(f"Không khôi phục: {err}", err=True)
+            sys.exit(1)
+        click.echo(f"Đã khôi phục cơ sở dữ liệu ({summary.database}); đã trả lại {summary.objects} tệp vào kho.")
