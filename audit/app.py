@@ -101,7 +101,12 @@ def create_app(config: dict | None = None) -> Flask:
         from .services.outbox import queued_now
 
         ids = queued_now()
-        if ids and app.config.get("MAIL_SERVER"):
+        if ids and app.config.get("MAIL_SERVER") and app.config.get("REDIS_URL"):
+            # a background job on any node, handed over once the response is done (after the commit)
+            from .jobs import hand_over_mail
+
+            response.call_on_close(lambda: hand_over_mail(app.config["REDIS_URL"], ids))
+        elif ids and app.config.get("MAIL_SERVER"):
             from .mailer import deliver_after_request
 
             response.call_on_close(lambda: deliver_after_request(app, ids))

@@ -14,12 +14,14 @@ from audit.db import db, utcnow
 
 def register_cli(app: Flask) -> None:
     from .cli_backup import register as register_backup
+    from .cli_backup import register_jobs
     from .cli_files import register as register_files
     from .cli_verdict import register as register_verdict
 
     register_verdict(app)
     register_files(app)
     register_backup(app)
+    register_jobs(app)
 
     @app.cli.group("checklists")
     def checklists():

@@ -1,4 +1,5 @@
-"""``flask --app wsgi backup create DIR`` and ``backup restore DIR``: the database and the file store together."""
+"""``flask --app wsgi backup create DIR`` and ``backup restore DIR`` (the database and the file store together), and
+``jobs worker`` / ``jobs enqueue`` (background jobs on Redis)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,36 @@ def register(app) -> None:
             click.echo(f"Không khôi phục: {err}", err=True)
             sys.exit(1)
         click.echo(f"Đã khôi phục cơ sở dữ liệu ({summary.database}); đã trả lại {summary.objects} tệp vào kho.")
+
+
+def register_jobs(app) -> None:
+    @app.cli.group("jobs")
+    def jobs_group():
+        """Background jobs on Redis (AUDIT_REDIS_URL): a worker, and queuing the periodic ones."""
+
+    @jobs_group.command("worker")
+    @click.option("--burst", is_flag=True, help="Stop once the queue is empty.")
+    def worker(burst: bool):
+        """Run a worker (one process; run as many as the work needs, on any node)."""
+        from rq import Worker
+
+        from audit.jobs import QUEUE, connection
+
+        url = current_app.config.get("REDIS_URL")
+        if not url:
+            click.echo("Thiếu AUDIT_REDIS_URL (ví dụ redis://127.0.0.1:6379/0).", err=True)
+            sys.exit(2)
+        Worker([QUEUE], connection=connection(url)).work(burst=burst, with_scheduler=True)
+
+    @jobs_group.command("enqueue")
+    @click.argument("name", type=click.Choice(["remind", "mail"]))
+    def enqueue_job(name: str):
+        """Queue the day's reminders or the sending of the mail that is due (for cron or a systemd timer)."""
+        from audit.jobs import enqueue
+
+        url = current_app.config.get("REDIS_URL")
+        if not url:
+            click.echo("Thiếu AUDIT_REDIS_URL.", err=True)
+            sys.exit(2)
+        job = enqueue(url, {"remind": "audit.jobs.remind", "mail": "audit.jobs.deliver_mail"}[name])
+        click.echo(f"Đã đưa vào hàng đợi: {job}")

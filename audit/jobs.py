@@ -1,0 +1,88 @@
+"""Background jobs on the Redis server, with RQ: the work a request should not wait for, done by
+``flask --app wsgi jobs worker`` processes on any node.
+
+With ``AUDIT_REDIS_URL`` set, the mail a request queued (in the outbox, in its transaction) is handed to a job
+once the request has committed, and ``flask --app wsgi jobs enqueue remind`` (from cron, on any node) queues the
+daily reminders. A job lives in Redis, not in a worker: one queued while no worker runs, or whose worker was
+killed while running it, is done by the next worker (an abandoned job is retried, ``RETRIES`` times). Jobs are
+idempotent: mail is claimed row by row in the outbox, a reminder is one row per item and day.
+
+Without ``AUDIT_REDIS_URL`` everything runs as before: mail is tried after the response, reminders by the
+``remind-overdue`` command.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+QUEUE = "ktcv"
+RETRIES = 3
+TIMEOUT = 300  # seconds a job may run before it counts as abandoned
+
+
+def connection(url: str):
+    from redis import Redis
+
+    return Redis.from_url(url)
+
+
+def queue(url: str):
+    from rq import Queue
+
+    return Queue(QUEUE, connection=connection(url))
+
+
+def enqueue(url: str, function: str, *args, timeout: int = TIMEOUT, **kwargs):
+    """Queue ``function`` (a dotted path) with retries; the job's id."""
+    from rq import Retry
+
+    job = queue(url).enqueue(function, *args, retry=Retry(max=RETRIES, interval=[10, 60, 300]),
+                             job_timeout=timeout, **kwargs)
+    return job.id
+
+
+def hand_over_mail(url: str, ids: list[int]) -> None:
+    """Queue the sending of a request's mail; with Redis unreachable the mail simply waits in the outbox for
+    ``flask mail send`` (nothing is lost, the request is already answered)."""
+    import logging
+
+    try:
+        enqueue(url, "audit.jobs.deliver_mail", ids)
+    except Exception:  # noqa: BLE001 - the outbox keeps the mail
+        logging.getLogger(__name__).exception("mail could not be handed to a background job")
+
+
+@lru_cache(maxsize=1)
+def _app():
+    """The app of this worker process (jobs run outside any request)."""
+    from audit.app import create_app
+
+    return create_app()
+
+
+def deliver_mail(ids: list[int] | None = None) -> dict:
+    """Send the outbox's mail that is due (``ids``: only those); what fails stays for the next run."""
+    from audit.db import db
+    from audit.mailer import deliver_due
+
+    with _app().app_context():
+        try:
+            return deliver_due(ids=ids)
+        finally:
+            db.session.remove()
+
+
+def remind() -> dict:
+    """The day's reminders (one per item per day, whichever node runs it), then their mail."""
+    from audit.db import db, utcnow
+    from audit.mailer import deliver_due
+    from audit.services.remediation import send_reminders
+
+    with _app().app_context():
+        try:
+            counts = send_reminders(now=utcnow())
+            db.session.commit()
+            counts["sent"] = deliver_due()["sent"]
+            return counts
+        finally:
+            db.session.remove()
