@@ -84,7 +84,7 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
 
     from audit.app import create_app
     from audit.db import db
-    from audit.models import Answer, Finding, HeadTenure, Inspection, InspectionMember, RemediationItem, Unit, User
+    from audit.models import Answer, Authority, Finding, HeadTenure, Inspection, InspectionMember, RemediationItem, Unit, User
 
     rng = random.Random(seed)
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
@@ -119,6 +119,9 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
                                   kind="commune_desk", parent_id=commune, created_at=NOW))
                 desks.append(uid)
         bulk(Unit, units)
+        # the province's People's Committee inspects every unit below it
+        bulk(Authority, [dict(id=1, code="PROV-UBND", name="UBND tỉnh Mẫu", unit_id=province, reads_predecessors=False,
+                              issuing_body="ỦY BAN NHÂN DÂN\nTỈNH MẪU", place="Mẫu", chair_title="CHỦ TỊCH")])
         tenures, tid = [], 0
         for desk in desks:
             heads_by_unit[desk] = []
@@ -133,10 +136,10 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
         bulk(HeadTenure, tenures)
         password = generate_password_hash("NamGiang@2019", method="pbkdf2:sha256:1000")
         bulk(User, [dict(id=1, username="chutich", full_name="Chủ tịch Mẫu", role="chairman", password_hash=password,
-                         active=True, must_change_password=False, session_version=1, created_at=NOW),
+                         active=True, must_change_password=False, session_version=1, created_at=NOW, authority_id=1),
                     dict(id=2, username="truongdoan", full_name="Trưởng đoàn Mẫu", role="team_lead",
                          password_hash=password, active=True, must_change_password=False, session_version=1,
-                         created_at=NOW)])
+                         created_at=NOW, authority_id=1)])
         item_ids = [f"{s}{n:02d}" for s, count in zip("ABCDEFGH", (10, 8, 6, 10, 10, 4, 7, 8), strict=True)
                     for n in range(1, count + 1)][:answers_per]
         ins, members, answers, findings, items = [], [], [], [], []
@@ -147,7 +150,7 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
             day = first_day + timedelta(days=rng.randrange(3650))
             score = round(rng.uniform(35, 100), 1)
             verdict = "formal" if score < 55 else "partly_substantive" if score < 85 else "substantive"
-            ins.append(dict(id=iid, unit_id=desk, inspection_date=day, announced=bool(iid % 2),
+            ins.append(dict(id=iid, unit_id=desk, authority_id=1, inspection_date=day, announced=bool(iid % 2),
                             decision_number=f"{iid}/QĐ", decision_date=day - timedelta(days=7),
                             checklist_key="one-stop-desk", checklist_version=1, checklist_sha256="0" * 64,
                             legal_regime="nd61_2018" if day < date(2025, 7, 1) else "nd118_2025", state="finalised",
@@ -235,7 +238,8 @@ def main() -> None:
         with engine.connect() as conn:
             conn.execute(text(RAW[name]), params).fetchall()
 
-    env = {**os.environ, "AUDIT_INSTANCE_PATH": str(folder), "DATABASE_URL": url, "AUDIT_SESSION_COOKIE_SECURE": "false"}
+    env = {**os.environ, "AUDIT_INSTANCE_PATH": str(folder), "DATABASE_URL": url, "AUDIT_SESSION_COOKIE_SECURE": "false",
+           "AUDIT_SECRET_KEY": "bench-province", "AUDIT_LOG_LEVEL": "WARNING"}
     port = free_port()
     server = subprocess.Popen([str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}",
                                "--log-level", "warning", "--timeout", "120", "wsgi:app"], cwd=ROOT, env=env)
