@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from audit.storage import CHUNK, LocalStore, Store, copy
+from audit.storage import CHUNK, LocalStore, Store, StoreError, copy
 
 SUMS = "SHA256SUMS"
 MANIFEST = "manifest.json"
@@ -38,10 +38,16 @@ def _file_sha(path: Path) -> str:
     return sha.hexdigest()
 
 
-def _libpq_url(url: str) -> str:
-    """The SQLAlchemy URL as pg_dump and pg_restore take it (no driver name)."""
+def _libpq(url: str) -> tuple[str, dict]:
+    """The SQLAlchemy URL as pg_dump and pg_restore take it (no driver name, no password), and the environment
+    that gives them the password (never on a command line, where `ps` shows it)."""
+    import os
+
     parsed = make_url(url)
-    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    env = dict(os.environ)
+    if parsed.password:
+        env["PGPASSWORD"] = str(parsed.password)
+    return parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False), env
 
 
 def _sqlite_path(url: str) -> Path:
@@ -66,23 +72,32 @@ def create(target: Path, *, database_url: str, store: Store, schema_version: str
     kind = make_url(database_url).get_backend_name()
     if kind == "sqlite":
         dump = target / "database.sqlite3"
-        source = sqlite3.connect(_sqlite_path(database_url))
+        source = sqlite3.connect(f"file:{_sqlite_path(database_url)}?mode=ro", uri=True)
         try:
-            with sqlite3.connect(dump) as out:
+            out = sqlite3.connect(dump)
+            try:
                 source.backup(out)  # a consistent copy while the app keeps running
+                out.execute("PRAGMA journal_mode=DELETE")  # one file: nothing written beside it when read
+            finally:
+                out.close()
         finally:
             source.close()
     elif kind == "postgresql":
         dump = target / "database.pgdump"
-        done = subprocess.run(["pg_dump", "--format=custom", "--no-owner", "--file", str(dump),
-                               "--dbname", _libpq_url(database_url)], capture_output=True, text=True)
+        dbname, env = _libpq(database_url)
+        done = subprocess.run(["pg_dump", "--format=custom", "--no-owner", "--file", str(dump), "--dbname", dbname],
+                              capture_output=True, text=True, env=env)
         if done.returncode != 0:
             raise BackupError(f"pg_dump failed: {done.stderr.strip()}")
     else:
         raise BackupError(f"no backup for {kind} databases")
     files = LocalStore(target / "files")
-    copied = copy(store, files, store.keys(), target / "spool")
-    shutil.rmtree(target / "spool", ignore_errors=True)
+    try:
+        copied = copy(store, files, store.keys(), target / "spool")  # hashed on the way: no altered file saved
+    except StoreError as err:
+        raise BackupError(str(err)) from err
+    finally:
+        shutil.rmtree(target / "spool", ignore_errors=True)
     objects = [{"key": key, "size": files.path(key).stat().st_size} for key in files.keys()]
     manifest = {"created_at": datetime.now(UTC).isoformat(timespec="seconds"), "database": kind,
                 "dump": dump.name, "schema_version": schema_version, "store": store.name, "objects": objects}
@@ -121,21 +136,35 @@ def restore(folder: Path, *, database_url: str, store: Store, dispose=None) -> S
     if dispose is not None:
         dispose()
     if kind == "sqlite":
-        path = _sqlite_path(database_url)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        with sqlite3.connect(folder / manifest["dump"]) as source, sqlite3.connect(path) as out:
+        # the backup API writes into the live file as one transaction (its journal included): never a file
+        # half old, half new, and the backup itself is opened read-only
+        source = sqlite3.connect(f"file:{folder / manifest['dump']}?mode=ro&immutable=1", uri=True)
+        out = sqlite3.connect(f"file:{_sqlite_path(database_url)}?mode=rw", uri=True)
+        try:
             source.backup(out)
+        finally:
+            out.close()
+            source.close()
     else:
-        done = subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                               "--dbname", _libpq_url(database_url), str(folder / manifest["dump"])],
-                              capture_output=True, text=True)
+        # an empty schema first: tables a later migration added must not survive beside the restored ones
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(database_url)
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+        finally:
+            engine.dispose()
+        dbname, env = _libpq(database_url)
+        done = subprocess.run(["pg_restore", "--no-owner", "--single-transaction", "--dbname", dbname,
+                               str(folder / manifest["dump"])], capture_output=True, text=True, env=env)
         if done.returncode != 0:
-            raise BackupError(f"pg_restore failed: {done.stderr.strip()}")
+            raise BackupError(f"pg_restore failed (the database is now empty; restore again): {done.stderr.strip()}")
     files = LocalStore(folder / "files")
-    spool = folder.parent / f".ktcv-restore-{folder.name}"
+    spool = store.spool / "restore"
     try:
-        copied = copy(files, store, files.keys(), spool)
+        copied = copy(files, store, files.keys(), spool, repair=True)  # an altered object is put back whole
     finally:
         shutil.rmtree(spool, ignore_errors=True)
     return Summary(kind, copied, sum(o["size"] for o in manifest["objects"]))

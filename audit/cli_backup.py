@@ -26,7 +26,7 @@ def register(app) -> None:
         from audit.migrations_state import current_version
 
         try:
-            summary = make(folder, database_url=current_app.config["SQLALCHEMY_DATABASE_URI"],
+            summary = make(folder, database_url=db.engine.url.render_as_string(hide_password=False),
                            store=current_app.extensions["ktcv_store"], schema_version=current_version())
         except BackupError as err:
             click.echo(f"Không sao lưu được: {err}", err=True)
@@ -40,19 +40,31 @@ def register(app) -> None:
     def restore(folder: Path, yes: bool):
         """Check FOLDER against its checksums, then replace the database with it and put back the files.
         Stop the app servers first."""
-        from audit.backup import BackupError
+        from audit.backup import BackupError, check
         from audit.backup import restore as put_back
+        from audit.migrations_state import code_head, known
 
+        try:
+            version = check(folder).get("schema_version")
+        except BackupError as err:
+            click.echo(f"Không khôi phục: {err}", err=True)
+            sys.exit(1)
+        if version is not None and not known(version):
+            click.echo("Không khôi phục: bản sao lưu do một phiên bản KTCV mới hơn tạo ra.", err=True)
+            sys.exit(1)
         if not yes and not click.confirm("Cơ sở dữ liệu hiện tại sẽ bị thay thế bằng bản sao lưu. Tiếp tục?"):
             sys.exit(1)
         try:
-            summary = put_back(folder, database_url=current_app.config["SQLALCHEMY_DATABASE_URI"],
+            url = db.engine.url.render_as_string(hide_password=False)
+            summary = put_back(folder, database_url=url,
                                store=current_app.extensions["ktcv_store"],
                                dispose=lambda: (db.session.remove(), db.engine.dispose()))
         except BackupError as err:
             click.echo(f"Không khôi phục: {err}", err=True)
             sys.exit(1)
         click.echo(f"Đã khôi phục cơ sở dữ liệu ({summary.database}); đã trả lại {summary.objects} tệp vào kho.")
+        if version is not None and version != code_head():
+            click.echo("Bản sao lưu thuộc phiên bản cơ sở dữ liệu cũ hơn: chạy `flask --app wsgi db upgrade`.")
 
 
 def register_jobs(app) -> None:

@@ -35,6 +35,24 @@ def legacy_files(instance: Path):
             yield path.name, path
 
 
+def adopt_into(store: Store, instance: Path) -> tuple[int, list[Path]]:
+    """Move the first release's files into ``store``, each checked against the hash in its name; (moved, the
+    altered ones, left where they are)."""
+    from audit.storage import CONTENT_KEY, digest_of
+
+    moved, altered = 0, []
+    for key, path in legacy_files(instance):
+        if CONTENT_KEY.fullmatch(key):
+            with path.open("rb") as stream:
+                if digest_of(stream)[0] != key:
+                    altered.append(path)
+                    continue
+        store.put_file(key, path)
+        path.unlink()
+        moved += 1
+    return moved, altered
+
+
 def register(app) -> None:
     @app.cli.group("files")
     def files_group():
@@ -57,17 +75,27 @@ def register(app) -> None:
         if problems:
             sys.exit(1)
 
+    @files_group.command("flush")
+    def flush():
+        """Send to the store the files whose upload failed when their request committed (exit 1 if some still
+        cannot be sent)."""
+        store: Store = current_app.extensions["ktcv_store"]
+        done, waiting = store.flush_pending()
+        click.echo(f"Đã gửi {done} tệp vào kho {store.name}; còn chờ {waiting}.")
+        if waiting:
+            sys.exit(1)
+
     @files_group.command("adopt")
     def adopt():
         """Move the files of the first release's folders (instance/evidence, instance/remediation) into the
         store; idempotent."""
         store: Store = current_app.extensions["ktcv_store"]
-        moved = 0
-        for key, path in legacy_files(Path(current_app.instance_path)):
-            store.put_file(key, path)
-            path.unlink()
-            moved += 1
+        moved, altered = adopt_into(store, Path(current_app.instance_path))
         click.echo(f"Đã chuyển {moved} tệp vào kho {store.name}.")
+        for path in altered:
+            click.echo(f"{path}: nội dung không khớp mã băm trong tên tệp; giữ nguyên, không chuyển.", err=True)
+        if altered:
+            sys.exit(1)
 
     @files_group.command("migrate")
     @click.option("--to", "target_kind", type=click.Choice(["s3"]), required=True)
@@ -79,8 +107,7 @@ def register(app) -> None:
             click.echo("Thiếu AUDIT_S3_BUCKET (và AUDIT_S3_ENDPOINT_URL, khóa truy cập).", err=True)
             sys.exit(2)
         local = LocalStore(Path(config.get("STORAGE_DIR") or Path(current_app.instance_path) / "files"))
-        for key, path in legacy_files(Path(current_app.instance_path)):
-            local.put_file(key, path)
+        adopt_into(local, Path(current_app.instance_path))
         target = S3Store(bucket=config["S3_BUCKET"], endpoint_url=config.get("S3_ENDPOINT_URL"),
                          access_key=config.get("S3_ACCESS_KEY_ID"), secret_key=config.get("S3_SECRET_ACCESS_KEY"),
                          region=config.get("S3_REGION"), prefix=config.get("S3_PREFIX") or "")

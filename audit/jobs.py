@@ -20,24 +20,31 @@ RETRIES = 3
 TIMEOUT = 300  # seconds a job may run before it counts as abandoned
 
 
-def connection(url: str):
+def connection(url: str, *, quick: bool = False):
+    """A connection to the Redis server; ``quick``: short timeouts and no retries (a request handing over work
+    must not wait on a Redis server that is down: the work waits in the database instead)."""
     from redis import Redis
 
-    return Redis.from_url(url)
+    if not quick:
+        return Redis.from_url(url)
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2, retry=Retry(NoBackoff(), 0))
 
 
-def queue(url: str):
+def queue(url: str, *, quick: bool = False):
     from rq import Queue
 
-    return Queue(QUEUE, connection=connection(url))
+    return Queue(QUEUE, connection=connection(url, quick=quick))
 
 
-def enqueue(url: str, function: str, *args, timeout: int = TIMEOUT, **kwargs):
+def enqueue(url: str, function: str, *args, timeout: int = TIMEOUT, quick: bool = False, **kwargs):
     """Queue ``function`` (a dotted path) with retries; the job's id."""
     from rq import Retry
 
-    job = queue(url).enqueue(function, *args, retry=Retry(max=RETRIES, interval=[10, 60, 300]),
-                             job_timeout=timeout, **kwargs)
+    job = queue(url, quick=quick).enqueue(function, *args, retry=Retry(max=RETRIES, interval=[10, 60, 300]),
+                                          job_timeout=timeout, **kwargs)
     return job.id
 
 
@@ -47,7 +54,7 @@ def hand_over_mail(url: str, ids: list[int]) -> None:
     import logging
 
     try:
-        enqueue(url, "audit.jobs.deliver_mail", ids)
+        enqueue(url, "audit.jobs.deliver_mail", ids, quick=True)
     except Exception:  # noqa: BLE001 - the outbox keeps the mail
         logging.getLogger(__name__).exception("mail could not be handed to a background job")
 

@@ -20,6 +20,19 @@ def code_head() -> str:
     return ScriptDirectory.from_config(config).get_current_head()
 
 
+def known(version: str) -> bool:
+    """Whether ``version`` is one of this code's migrations (a backup from a newer KTCV is not)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(PROJECT_ROOT / "audit" / "migrations"))
+    try:
+        return ScriptDirectory.from_config(config).get_revision(version) is not None
+    except Exception:  # an unknown revision id
+        return False
+
+
 def current_version() -> str | None:
     """The migration the database is at (``None``: made without migrations)."""
     try:

@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import closing
@@ -62,9 +63,35 @@ class Problem:
 
 
 class Store:
-    """What every backend does. ``key``: a sha256 in lower-case hex, or a derived ``<sha256>.thumb.jpg``."""
+    """What every backend does. ``key``: a sha256 in lower-case hex, or a derived ``<sha256>.thumb.jpg``.
+
+    ``spool``: a folder on this machine for files on their way in; an upload that failed when its request
+    committed waits in ``spool/pending/<key>`` until :meth:`flush_pending` (``flask files flush``, /health
+    reports how many wait) — the record is committed, the bytes are never dropped."""
 
     name = "store"
+    spool: Path
+
+    def pending(self) -> list[Path]:
+        folder = self.spool / "pending"
+        return sorted(p for p in folder.iterdir() if KEY.fullmatch(p.name)) if folder.exists() else []
+
+    def keep_pending(self, key: str, spooled: Path) -> None:
+        folder = self.spool / "pending"
+        folder.mkdir(parents=True, exist_ok=True)
+        os.replace(spooled, folder / check_key(key))
+
+    def flush_pending(self) -> tuple[int, int]:
+        """Upload what waits; (uploaded, still waiting)."""
+        done = 0
+        for path in self.pending():
+            try:
+                self.put_file(path.name, path)
+            except (StoreError, OSError):
+                continue
+            path.unlink(missing_ok=True)
+            done += 1
+        return done, len(self.pending())
 
     def has(self, key: str) -> bool:
         raise NotImplementedError
@@ -107,8 +134,9 @@ class Store:
 class LocalStore(Store):
     name = "local"
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, spool: Path | None = None):
         self.root = Path(root)
+        self.spool = Path(spool) if spool is not None else self.root / ".spool"
 
     def __repr__(self) -> str:
         return f"LocalStore({self.root})"
@@ -148,10 +176,9 @@ class LocalStore(Store):
         self.path(key).unlink(missing_ok=True)
 
     def ping(self) -> None:
-        try:
-            self.root.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise StoreError(f"the folder {self.root} cannot be created: {err}") from err
+        # never created here: a shared folder whose mount is missing must not quietly become a local one
+        if not self.root.is_dir():
+            raise StoreError(f"the folder {self.root} does not exist (is the shared store mounted?)")
         if not os.access(self.root, os.W_OK | os.X_OK):
             raise StoreError(f"the folder {self.root} cannot be written")
 
@@ -160,11 +187,13 @@ class S3Store(Store):
     name = "s3"
 
     def __init__(self, *, bucket: str, endpoint_url: str | None = None, access_key: str | None = None,
-                 secret_key: str | None = None, region: str | None = None, prefix: str = "", client=None):
+                 secret_key: str | None = None, region: str | None = None, prefix: str = "", client=None,
+                 spool: Path | None = None):
         import boto3
         from botocore.config import Config
 
         self.bucket, self.prefix = bucket, prefix
+        self.spool = Path(spool) if spool is not None else Path(tempfile.gettempdir()) / "ktcv-spool"
         self.client = client or boto3.client(
             "s3", endpoint_url=endpoint_url, aws_access_key_id=access_key, aws_secret_access_key=secret_key,
             region_name=region or "us-east-1",
@@ -179,19 +208,24 @@ class S3Store(Store):
     def has(self, key: str) -> bool:
         from botocore.exceptions import ClientError
 
+        name = self._name(key)  # a key that is no key is refused before anything is asked of the store
         try:
-            self.client.head_object(Bucket=self.bucket, Key=self._name(key))
+            self.client.head_object(Bucket=self.bucket, Key=name)
             return True
         except ClientError as err:
             if err.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
                 return False
             raise StoreError(str(err)) from err
+        except Exception as err:  # the endpoint does not answer
+            raise StoreError(str(err)) from err
 
     def put_file(self, key: str, path: Path) -> None:
         if self.has(key):
             return
-        # upload_file streams from disk, in parts for large files
-        self.client.upload_file(str(path), self.bucket, self._name(key))
+        try:  # upload_file streams from disk, in parts for large files
+            self.client.upload_file(str(path), self.bucket, self._name(key))
+        except Exception as err:  # botocore's and s3transfer's errors alike: the store refused it
+            raise StoreError(f"upload of {key} failed: {err}") from err
 
     def open(self, key: str) -> BinaryIO:
         from botocore.exceptions import ClientError
@@ -204,15 +238,25 @@ class S3Store(Store):
             raise StoreError(str(err)) from err
 
     def keys(self) -> Iterator[str]:
-        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix)
-        for page in pages:
-            for item in page.get("Contents", []):
-                key = item["Key"][len(self.prefix):]
-                if KEY.fullmatch(key):
-                    yield key
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix)
+            for page in pages:
+                for item in page.get("Contents", []):
+                    key = item["Key"][len(self.prefix):]
+                    if KEY.fullmatch(key):
+                        yield key
+        except (BotoCoreError, ClientError) as err:
+            raise StoreError(str(err)) from err
 
     def delete(self, key: str) -> None:
-        self.client.delete_object(Bucket=self.bucket, Key=self._name(key))
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            self.client.delete_object(Bucket=self.bucket, Key=self._name(key))
+        except (BotoCoreError, ClientError) as err:
+            raise StoreError(str(err)) from err
 
     def ping(self) -> None:
         from botocore.exceptions import BotoCoreError, ClientError
@@ -226,29 +270,53 @@ class S3Store(Store):
 def from_config(config, instance_path: str) -> Store:
     """The store the settings name (``STORAGE``: ``local``, the default, or ``s3``)."""
     kind = (config.get("STORAGE") or "local").lower()
+    spool = Path(instance_path) / "spool"
     if kind == "local":
-        return LocalStore(Path(config.get("STORAGE_DIR") or Path(instance_path) / "files"))
+        if config.get("STORAGE_DIR"):  # a shared folder: it must exist (mounted), never made here
+            return LocalStore(Path(config["STORAGE_DIR"]), spool)
+        root = Path(instance_path) / "files"
+        root.mkdir(parents=True, exist_ok=True)
+        return LocalStore(root, spool)
     if kind == "s3":
         if not config.get("S3_BUCKET"):
             raise ValueError("AUDIT_STORAGE=s3 needs AUDIT_S3_BUCKET")
         return S3Store(bucket=config["S3_BUCKET"], endpoint_url=config.get("S3_ENDPOINT_URL"),
                        access_key=config.get("S3_ACCESS_KEY_ID"), secret_key=config.get("S3_SECRET_ACCESS_KEY"),
-                       region=config.get("S3_REGION"), prefix=config.get("S3_PREFIX") or "")
+                       region=config.get("S3_REGION"), prefix=config.get("S3_PREFIX") or "", spool=spool)
     raise ValueError(f"AUDIT_STORAGE must be local or s3, not {kind!r}")
 
 
-def copy(source: Store, target: Store, keys: Iterator[str], spool: Path) -> int:
-    """Copy ``keys`` from ``source`` to ``target`` (streamed through one spool file); returns how many were
-    copied (those already in ``target`` are skipped)."""
+def intact(store: Store, key: str) -> bool:
+    """Whether the object under a content key still hashes to it (a derived object: whether it is there)."""
+    if not CONTENT_KEY.fullmatch(key):
+        return store.has(key)
+    try:
+        with closing(store.open(key)) as stream:
+            return digest_of(stream)[0] == key
+    except Missing:
+        return False
+
+
+def copy(source: Store, target: Store, keys: Iterator[str], spool: Path, *, repair: bool = False) -> int:
+    """Copy ``keys`` from ``source`` to ``target`` (streamed through one spool file, hashed on the way: an object
+    that no longer matches its key is refused with :class:`StoreError`); returns how many were copied. Objects
+    already in ``target`` are skipped — with ``repair``, only when they are intact (an altered one is replaced)."""
     spool.mkdir(parents=True, exist_ok=True)
     copied = 0
     for key in keys:
         if target.has(key):
-            continue
+            if not repair or intact(target, key):
+                continue
+            target.delete(key)
         temporary = spool / f"copy-{uuid.uuid4().hex}"
         try:
+            sha = hashlib.sha256()
             with closing(source.open(key)) as stream, temporary.open("wb") as out:
-                shutil.copyfileobj(stream, out, CHUNK)
+                while chunk := stream.read(CHUNK):
+                    sha.update(chunk)
+                    out.write(chunk)
+            if CONTENT_KEY.fullmatch(key) and sha.hexdigest() != key:
+                raise StoreError(f"{key} no longer matches its content: run `flask files verify`")
             target.put_file(key, temporary)
             copied += 1
         finally:

@@ -1,9 +1,14 @@
 """Files a request writes reach the store only when its transaction commits: they are written to a spool file
 now, handed to the store after the commit and removed after a rollback, so a refused or failed request leaves no
-object behind and no record points to a missing one."""
+object behind and no record points to nothing.
+
+Should the store refuse an upload after the commit (S3 unreachable, a disk full), the file is not dropped: it
+waits in the store's ``spool/pending`` folder, named by its key, until ``flask files flush`` (or the next flush)
+sends it; /health reports how many wait, and this server serves them meanwhile."""
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -12,9 +17,10 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from audit.db import db
-from audit.storage import Store
+from audit.storage import Store, StoreError
 
 _KEY = "staged_files"
+log = logging.getLogger(__name__)
 
 
 def stage(store: Store, key: str, data: bytes) -> None:
@@ -22,7 +28,8 @@ def stage(store: Store, key: str, data: bytes) -> None:
     same bytes have the same name)."""
     if store.has(key):
         return
-    handle, name = tempfile.mkstemp(prefix="ktcv-spool-")
+    store.spool.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix="staged-", dir=store.spool)
     with os.fdopen(handle, "wb") as out:
         out.write(data)
     db.session().info.setdefault(_KEY, []).append((store, key, Path(name)))
@@ -33,8 +40,14 @@ def _publish(session: Session) -> None:
     for store, key, spooled in session.info.pop(_KEY, []):
         try:
             store.put_file(key, spooled)
-        finally:
-            spooled.unlink(missing_ok=True)
+        except (StoreError, OSError):  # the record is committed: keep the bytes for a later flush
+            log.exception("the store refused %s after the commit; kept in %s/pending", key, store.spool)
+            try:
+                store.keep_pending(key, spooled)
+            except OSError:
+                log.exception("%s could not be kept for a later flush", key)
+            continue
+        spooled.unlink(missing_ok=True)
 
 
 @event.listens_for(Session, "after_rollback")

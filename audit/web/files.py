@@ -17,6 +17,10 @@ def send_object(key: str, *, mimetype: str, download_name: str | None = None, as
                 max_age: int | None = None):
     """The object ``key`` as the response (streamed; a 404 when the store does not have it)."""
     current = store()
+    waiting = current.spool / "pending" / key
+    if not current.has(key) and waiting.exists():  # its upload failed at commit: served from here until flushed
+        return send_file(waiting, mimetype=mimetype, download_name=download_name, as_attachment=as_attachment,
+                         max_age=max_age)
     if isinstance(current, LocalStore):  # the file itself: conditional and range requests for free
         path = current.path(key)
         if not path.exists():

@@ -315,3 +315,20 @@ def test_decompression_bomb_and_oversize_are_refused(demo, tmp_path, monkeypatch
         evidence.add_photo(planned(), item_id="A02", filename="big.jpg", data=b"\xff" * (evidence.MAX_BYTES + 1),
                            storage=LocalStore(tmp_path), actor=user("thanhtra"), now=NOW)
     assert not list(tmp_path.rglob("*.png"))
+
+
+def test_a_photo_the_store_refuses_at_commit_waits_on_this_server_and_a_flush_sends_it(demo, tmp_path):
+    """The record is committed before the store is written: a refusal then must not lose the bytes."""
+    data = jpeg()
+    blocked = tmp_path / "files"
+    blocked.write_text("a file where the store's folder should be (an unmounted share, a full disk)")
+    store = LocalStore(blocked, spool=tmp_path / "spool")
+    item = evidence.add_photo(planned(), item_id="A02", filename="quay.jpg", data=data, storage=store,
+                              actor=user("thanhtra"), now=NOW)
+    db.session.commit()  # no exception: the request has its answer
+    assert sorted(p.name for p in store.pending()) == sorted([item.sha256, f"{item.sha256}.thumb.jpg"])
+    assert (store.spool / "pending" / item.sha256).read_bytes() == data
+    blocked.unlink()
+    blocked.mkdir()  # the share is back
+    assert store.flush_pending() == (2, 0)
+    assert store.path(item.sha256).read_bytes() == data and store.pending() == []

@@ -91,5 +91,8 @@ def test_ping_says_when_the_store_cannot_be_used(tmp_path):
     blocked.write_bytes(b"")
     with pytest.raises(StoreError):
         LocalStore(blocked / "files").ping()
+    with pytest.raises(StoreError, match="mounted"):  # a missing share is never quietly made a local folder
+        LocalStore(tmp_path / "files").ping()
+    assert not (tmp_path / "files").exists()
+    (tmp_path / "files").mkdir()
     LocalStore(tmp_path / "files").ping()
-    assert (tmp_path / "files").is_dir()

@@ -45,9 +45,15 @@ def _checks() -> dict[str, str]:
 @bp.get("/health")
 def health():
     """The database and the file store: 200 when both answer, 503 with the one that does not."""
+    from audit.web.files import store
+
     checks = _checks()
     healthy = all(value == "ok" for value in checks.values())
-    return {"status": "ok" if healthy else "unhealthy", **checks}, 200 if healthy else 503
+    body = {"status": "ok" if healthy else "unhealthy", **checks}
+    waiting = len(store().pending())
+    if waiting:  # files whose upload failed when their request committed: `flask files flush` sends them
+        body["waiting_uploads"] = waiting
+    return body, 200 if healthy else 503
 
 
 @bp.get("/health/ready")
