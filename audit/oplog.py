@@ -55,6 +55,7 @@ def configure(level: str | int = "INFO", style: str = "text", stream=None) -> No
     LOGGER.addHandler(handler)
     LOGGER.setLevel(resolved)
     LOGGER.propagate = False
+    LOGGER.disabled = False  # a logging.config.fileConfig elsewhere (Alembic's) disables existing loggers
 
 
 def level_of(method: str, status: int) -> int:

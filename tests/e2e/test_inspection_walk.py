@@ -63,7 +63,10 @@ def test_inspector_fills_offline_and_lead_finalises(page, context, live_server, 
     page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     log_in(page, base, "thanhtra")
     menu(page, "Kiểm tra")
-    planned = page.locator("section.card", has_text="Đã lập kế hoạch")
+    page.locator("#inspections-state").select_option(label="Đã lập kế hoạch")  # the inspections still to do
+    page.get_by_role("button", name="Lọc").tap()
+    expect(page.locator("#inspections-count")).to_contain_text("kết quả")
+    planned = page.locator("#inspection-list tr", has_text="Đã lập kế hoạch")
     planned.get_by_role("link", name="Bộ phận Một cửa xã La Êê").tap()
     expect(page.get_by_role("heading", name="Bộ phận Một cửa xã La Êê")).to_be_visible()
     inspection_url = page.url
