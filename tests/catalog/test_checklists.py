@@ -5,7 +5,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from audit.catalog import DEFAULT_ROOT, ChecklistFileError, get_catalog, get_register, validate_all
 from audit.catalog.integrity import file_sha256, read_checksums
@@ -243,8 +242,8 @@ def test_cli_validate_reports_broken_file_and_exits_1(tmp_path):
     root = copy_tree(tmp_path)
     (root / "directive-26" / "v2.yaml").write_text("key: directive-26\nversion: [\n", encoding="utf-8")
     app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
-    result = CliRunner().invoke(app.cli, ["checklists", "validate", "--dir", str(root)])
+    result = app.test_cli_runner().invoke(args=["checklists", "validate", "--dir", str(root)])
     assert result.exit_code == 1
     assert "directive-26/v2.yaml:" in result.output
-    ok = CliRunner().invoke(app.cli, ["checklists", "validate"])
+    ok = app.test_cli_runner().invoke(args=["checklists", "validate"])
     assert ok.exit_code == 0 and "one-stop-desk/v2.yaml" in ok.output
