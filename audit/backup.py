@@ -9,7 +9,6 @@ byte-identical.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from audit.storage import CHUNK, LocalStore, Store, StoreError, copy
+from audit.storage import LocalStore, Store, StoreError, copy, digest_of
 
 SUMS = "SHA256SUMS"
 MANIFEST = "manifest.json"
@@ -31,11 +30,8 @@ class BackupError(Exception):
 
 
 def _file_sha(path: Path) -> str:
-    sha = hashlib.sha256()
     with path.open("rb") as stream:
-        while chunk := stream.read(CHUNK):
-            sha.update(chunk)
-    return sha.hexdigest()
+        return digest_of(stream)[0]
 
 
 def _libpq(url: str) -> tuple[str, dict]:

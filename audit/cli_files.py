@@ -11,7 +11,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from audit.db import db
-from audit.storage import LocalStore, S3Store, Store, StoreError, copy
+from audit.storage import LocalStore, Store, StoreError, copy, from_config
 
 
 def expected_keys() -> set[str]:
@@ -108,9 +108,7 @@ def register(app) -> None:
             sys.exit(2)
         local = LocalStore(Path(config.get("STORAGE_DIR") or Path(current_app.instance_path) / "files"))
         adopt_into(local, Path(current_app.instance_path))
-        target = S3Store(bucket=config["S3_BUCKET"], endpoint_url=config.get("S3_ENDPOINT_URL"),
-                         access_key=config.get("S3_ACCESS_KEY_ID"), secret_key=config.get("S3_SECRET_ACCESS_KEY"),
-                         region=config.get("S3_REGION"), prefix=config.get("S3_PREFIX") or "")
+        target = from_config({**config, "STORAGE": "s3"}, current_app.instance_path)
         copied = copy(local, target, local.keys(), Path(current_app.instance_path) / "spool")
         problems = target.verify(set(local.keys()))
         click.echo(f"Đã chép {copied} tệp sang S3 ({config['S3_BUCKET']}); {len(problems)} vấn đề.")

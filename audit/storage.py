@@ -72,14 +72,18 @@ class Store:
     name = "store"
     spool: Path
 
+    def pending_path(self, key: str) -> Path:
+        """Where ``key`` waits on this server when its upload failed at commit."""
+        return self.spool / "pending" / check_key(key)
+
     def pending(self) -> list[Path]:
         folder = self.spool / "pending"
         return sorted(p for p in folder.iterdir() if KEY.fullmatch(p.name)) if folder.exists() else []
 
     def keep_pending(self, key: str, spooled: Path) -> None:
-        folder = self.spool / "pending"
-        folder.mkdir(parents=True, exist_ok=True)
-        os.replace(spooled, folder / check_key(key))
+        target = self.pending_path(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(spooled, target)
 
     def flush_pending(self) -> tuple[int, int]:
         """Upload what waits; (uploaded, still waiting)."""

@@ -162,6 +162,22 @@ def standing(state: State, deadline: date, today: date) -> Standing:
                     days_left=days_left, closed=state in CLOSED_STATES)
 
 
+#: Where items stand on the remediation list, the most pressing first (one group per item).
+GROUPS = ("overdue", "due_soon", "open", "responded", "closed")
+
+
+def group_of(state: State, deadline: date, today: date) -> str:
+    """The list group of an item: closed, overdue, due within 3 days, responded, else open."""
+    status = standing(state, deadline, today)
+    if status.closed:
+        return "closed"
+    if status.overdue:
+        return "overdue"
+    if status.due_soon:
+        return "due_soon"
+    return "responded" if state is State.RESPONDED else "open"
+
+
 def reminder_kind(state: State, deadline: date, today: date) -> str | None:
     """Which reminder an item needs today: ``"overdue"``, ``"due_soon"`` or none."""
     status = standing(state, deadline, today)

@@ -89,7 +89,7 @@ def add_photo_once(inspection: Inspection, *, item_id: str, filename: str, data:
         if seen is not None:
             if seen.inspection_id != inspection.id or seen.item_id != item_id:
                 raise DomainError(N_("This operation id was already used for another photo."))
-            if (data and not storage.has(seen.sha256) and not (storage.spool / "pending" / seen.sha256).exists()
+            if (data and not storage.has(seen.sha256) and not storage.pending_path(seen.sha256).exists()
                     and hashlib.sha256(data).hexdigest() == seen.sha256):
                 files.stage(storage, seen.sha256, data)  # the first copy never reached the store: this one will
             return Added(seen, duplicate=True)

@@ -17,7 +17,7 @@ def send_object(key: str, *, mimetype: str, download_name: str | None = None, as
                 max_age: int | None = None):
     """The object ``key`` as the response (streamed; a 404 when the store does not have it)."""
     current = store()
-    waiting = current.spool / "pending" / key
+    waiting = current.pending_path(key)
     if not current.has(key) and waiting.exists():  # its upload failed at commit: served from here until flushed
         return send_file(waiting, mimetype=mimetype, download_name=download_name, as_attachment=as_attachment,
                          max_age=max_age)

@@ -81,3 +81,14 @@ def test_a_filter_with_one_value_is_offered_only_when_it_is_a_yes_no_choice():
     mine = listing.Filter("team", "Team", [("mine", "Only my teams")], lambda r, v: True, always=True)
     assert not one_unit.offered and mine.offered
     assert not listing.Filter("team", "Team", [], lambda r, v: True, always=True).offered
+
+
+def test_a_remediation_item_stands_in_one_group_the_most_pressing_first():
+    from audit.domain.remediation import State, group_of
+
+    today = date(2026, 12, 3)
+    assert group_of(State.OPEN, date(2026, 12, 1), today) == "overdue"
+    assert group_of(State.RETURNED, date(2026, 12, 5), today) == "due_soon"
+    assert group_of(State.OPEN, date(2027, 1, 5), today) == "open"
+    assert group_of(State.RESPONDED, date(2026, 12, 1), today) == "responded"  # nothing owed while verified
+    assert group_of(State.ACCEPTED, date(2026, 12, 1), today) == "closed"

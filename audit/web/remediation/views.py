@@ -15,7 +15,7 @@ from audit.domain import listing
 from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
 from audit.domain.policy import Permission, can
-from audit.domain.remediation import DONE_MESSAGES, STEP_PERMISSION, Action, State, available_actions, standing
+from audit.domain.remediation import DONE_MESSAGES, GROUPS, STEP_PERMISSION, Action, available_actions, group_of, standing
 from audit.domain.text import fold
 from audit.domain.vndate import local_today
 from audit.models import Inspection, Notification, RemediationFile, RemediationItem
@@ -67,17 +67,7 @@ def index():
     narrowed = listing.narrow(spec, items, request.args)
     groups: dict[str, list] = {key: [] for key in GROUPS}
     for item in narrowed.rows:
-        status = standing(item.item_state, item.deadline, today)
-        if item.item_state is State.ACCEPTED:
-            groups["closed"].append(item)
-        elif status.overdue:
-            groups["overdue"].append(item)
-        elif status.due_soon:
-            groups["due_soon"].append(item)
-        elif item.item_state is State.RESPONDED:
-            groups["responded"].append(item)
-        else:
-            groups["open"].append(item)
+        groups[group_of(item.item_state, item.deadline, today)].append(item)
     group = request.args.get("group")
     if group not in groups:  # the most pressing group that has items
         group = next((key for key in GROUPS if groups[key]), GROUPS[0])
@@ -87,8 +77,6 @@ def index():
     return render_template("remediation/index.html", groups=groups, group=group, listing=found, today=today,
                            many_units=many_units)
 
-
-GROUPS = ("overdue", "due_soon", "open", "responded", "closed")
 
 
 def _render_item(item: RemediationItem, form: ActionForm | None = None, failed: str | None = None, status=200):
