@@ -15,11 +15,15 @@ from audit.storage import LocalStore, Store, StoreError, copy, from_config
 
 
 def expected_keys() -> set[str]:
-    """Every object the database refers to: photos, their thumbnails, remediation evidence."""
-    from audit.models import Evidence, RemediationFile
+    """Every object the database refers to: photos, their thumbnails, remediation evidence, the signed scans of
+    minutes (those attached since scans go to the store; older ones are in their record)."""
+    from audit.models import Evidence, IssuedMinutes, RemediationFile
 
     photos = set(db.session.scalars(select(Evidence.sha256)))
-    return photos | {f"{sha}.thumb.jpg" for sha in photos} | set(db.session.scalars(select(RemediationFile.sha256)))
+    scans = set(db.session.scalars(select(IssuedMinutes.signed_sha256).where(
+        IssuedMinutes.signed_sha256.is_not(None), IssuedMinutes.signed_scan.is_(None))))
+    return (photos | {f"{sha}.thumb.jpg" for sha in photos} | set(db.session.scalars(select(RemediationFile.sha256)))
+            | scans)
 
 
 def legacy_files(instance: Path):

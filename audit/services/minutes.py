@@ -7,6 +7,7 @@ import re
 import secrets
 from dataclasses import replace
 from datetime import datetime
+from typing import BinaryIO
 
 import segno
 from sqlalchemy import select, update
@@ -19,9 +20,11 @@ from audit.domain.inspections import InspectionLocked, State, TeamRole, may_edit
 from audit.domain.vndate import LOCAL_TZ, local_today, short_date
 from audit.i18n import in_vietnamese
 from audit.models import Inspection, IssuedMinutes, MinutesDetails, User
+from audit.storage import Store
 from reports import build_minutes_context, render_minutes_html, render_pdf
 
-from . import audit_log, authorities, documents, signing
+from . import audit_log, authorities, documents, files, signing
+from .evidence import photo_or_pdf_type
 from .findings import head_for
 from .inspections import evaluate, proposal_of
 
@@ -199,32 +202,30 @@ def find_by_content(data: bytes) -> IssuedMinutes | None:
     return db.session.scalar(select(IssuedMinutes).where(IssuedMinutes.sha256 == hashlib.sha256(data).hexdigest()))
 
 
-def _scan_type(data: bytes) -> str:
-    if data.startswith(b"%PDF-"):
-        from .pdfcheck import check_pdf
-
-        check_pdf(data)  # a scan is a plain PDF: no scripts, actions or embedded files
-        return "application/pdf"
-    from .evidence import FORMATS, _open_checked
-
-    image = _open_checked(data)
-    return FORMATS[image.format][0]
-
-
-def attach_signed_scan(issued: IssuedMinutes, *, data: bytes, actor: User, now: datetime) -> None:
-    """Attach the scan of the signed, stamped paper minutes (PDF or image; checked from its content)."""
+def attach_signed_scan(issued: IssuedMinutes, *, data: bytes | BinaryIO, actor: User, now: datetime,
+                       storage: Store) -> None:
+    """Attach the scan of the signed, stamped paper minutes (PDF or image; checked from its content). The scan
+    goes to the file store under its sha256 (``data``: the bytes or the upload's stream, spooled in chunks);
+    scans attached before the file store existed stay in the record and are served from there."""
     inspection = db.session.get(Inspection, issued.inspection_id)
     if inspection.team_role_of(actor.id) is None:
         raise NotAllowed(N_("Only members of the inspection team may do this."))
     if issued.signed_sha256 is not None:
         raise DomainError(N_("A signed copy is already attached to this version."))
-    if not data:
-        raise InvalidInput(N_("The file is empty."))
-    if len(data) > SCAN_MAX_BYTES:
-        raise InvalidInput(N_("The file is larger than %(size)d MB."), size=SCAN_MAX_BYTES // (1024 * 1024))
-    content_type = _scan_type(data)
-    issued.signed_scan, issued.signed_content_type = data, content_type
-    issued.signed_sha256, issued.signed_size = hashlib.sha256(data).hexdigest(), len(data)
+    try:
+        upload = files.spool(storage, data, limit=SCAN_MAX_BYTES)
+    except files.TooLarge:
+        raise InvalidInput(N_("The file is larger than %(size)d MB."), size=SCAN_MAX_BYTES // (1024 * 1024)) from None
+    try:
+        if not upload.size:
+            raise InvalidInput(N_("The file is empty."))
+        content_type = photo_or_pdf_type(upload)
+    except BaseException:
+        upload.discard()
+        raise
+    files.stage_spooled(upload)  # in the store once the request commits
+    issued.signed_content_type = content_type
+    issued.signed_sha256, issued.signed_size = upload.key, upload.size
     issued.signed_uploaded_at, issued.signed_uploaded_by_id = now, actor.id
     audit_log.record(actor, "minutes.signed_scan", "inspection", inspection.id, now=now,
                      after={"version": issued.version, "sha256": issued.signed_sha256, "type": content_type})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import BinaryIO
 
 from audit.domain.errors import N_, InvalidInput
 
@@ -18,16 +19,21 @@ FORBIDDEN_ACTIONS = frozenset({"/JavaScript", "/Launch", "/SubmitForm", "/Import
 MAX_OBJECTS = 200_000
 
 
-def check_pdf(data: bytes) -> None:
-    """Refuse (:class:`InvalidInput`) anything but a plain, readable PDF."""
+def check_pdf(data: bytes | BinaryIO) -> None:
+    """Refuse (:class:`InvalidInput`) anything but a plain, readable PDF (``data``: the bytes, or a seekable
+    binary stream such as an upload's spool file)."""
     from pypdf import PdfReader
     from pypdf.generic import DictionaryObject
 
-    if not data.startswith(b"%PDF-"):
+    stream = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data
+    start = stream.tell()
+    head = stream.read(5)
+    stream.seek(start)
+    if head != b"%PDF-":
         raise InvalidInput(N_("The file is not a PDF."))
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
+        reader = PdfReader(stream, strict=False)
         if len(reader.pages) == 0:
             raise InvalidInput(N_("The file is not a readable PDF."))
         ids = set()

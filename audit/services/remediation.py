@@ -3,8 +3,8 @@ extensions and deadlines, evidence files, and the reminders command."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, datetime
+from typing import BinaryIO
 
 from flask_babel import gettext
 from sqlalchemy import select
@@ -30,8 +30,8 @@ from audit.storage import Store
 from . import audit_log, notify, outbox
 from . import files as files_service
 from .authorities import chairs
-from .evidence import FORMATS, _open_checked
-from .pdfcheck import check_pdf
+from .evidence import photo_or_pdf_type
+from .files import Spooled
 from .units import scope_of
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -101,44 +101,40 @@ def visible_items(user: User) -> list[RemediationItem]:
     return list(db.session.scalars(query))
 
 
-def _file_type(data: bytes) -> str:
-    if data.startswith(b"%PDF-"):
-        check_pdf(data)
-        return "application/pdf"
-    image = _open_checked(data)
-    return FORMATS[image.format][0]
-
-
-def _store_files(event: RemediationEvent, files: list[tuple[str, bytes]], storage: Store) -> None:
-    for filename, data in files:
-        digest = hashlib.sha256(data).hexdigest()
-        files_service.stage(storage, digest, data)  # in the store once the request commits
-        db.session.add(RemediationFile(event=event, filename=safe_filename(filename, "tep"),
-                                       content_type=_file_type(data), size=len(data), sha256=digest))
-
-
-
-
-def _check_files(files: list[tuple[str, bytes]]) -> None:
+def _staged_files(files: list[tuple[str, bytes | BinaryIO]], storage: Store | None) -> list[tuple[str, Spooled, str]]:
+    """Each file copied to the spool (never whole in memory), checked (a photo or a plain PDF, within the size)
+    and staged for the store: (name, spooled, content type). A refused file refuses them all, none kept."""
     if len(files) > MAX_FILES:
         raise InvalidInput(N_("At most %(max)d files at a time."), max=MAX_FILES)
-    for filename, data in files:
-        if not data:
-            raise InvalidInput(N_("The file %(name)s is empty."), name=filename)
-        if len(data) > MAX_FILE_BYTES:
-            raise InvalidInput(N_("The file %(name)s is larger than %(size)d MB."), name=filename,
-                               size=MAX_FILE_BYTES // (1024 * 1024))
-        try:
-            _file_type(data)
-        except InvalidInput as err:
-            if data.startswith(b"%PDF-"):  # a PDF refused for what it holds: say why
-                raise err from None
-            raise InvalidInput(N_("%(name)s is not an accepted file: only photos (JPEG, PNG, WebP) and PDF."),
-                               name=filename) from None
+    checked: list[tuple[str, Spooled, str]] = []
+    try:
+        for filename, data in files:
+            try:
+                upload = files_service.spool(storage, data, limit=MAX_FILE_BYTES)
+            except files_service.TooLarge:
+                raise InvalidInput(N_("The file %(name)s is larger than %(size)d MB."), name=filename,
+                                   size=MAX_FILE_BYTES // (1024 * 1024)) from None
+            checked.append((filename, upload, ""))
+            if not upload.size:
+                raise InvalidInput(N_("The file %(name)s is empty."), name=filename)
+            try:
+                checked[-1] = (filename, upload, photo_or_pdf_type(upload))
+            except InvalidInput as err:
+                if upload.head(5) == b"%PDF-":  # a PDF refused for what it holds: say why
+                    raise err from None
+                raise InvalidInput(N_("%(name)s is not an accepted file: only photos (JPEG, PNG, WebP) and PDF."),
+                                   name=filename) from None
+    except BaseException:
+        for _name, upload, _type in checked:
+            upload.discard()
+        raise
+    for _name, upload, _type in checked:
+        files_service.stage_spooled(upload)  # in the store once the request commits
+    return checked
 
 
 def act(item: RemediationItem, action: Action, *, actor: User, now: datetime, text: str = "",
-        files: list[tuple[str, bytes]] = (), new_deadline: date | None = None, submission_id: str | None = None,
+        files: list[tuple[str, bytes | BinaryIO]] = (), new_deadline: date | None = None, submission_id: str | None = None,
         storage: Store | None = None) -> RemediationEvent:
     """Take one step on ``item`` per the transition table; records the event, the files and notifications.
 
@@ -174,7 +170,7 @@ def act(item: RemediationItem, action: Action, *, actor: User, now: datetime, te
             raise InvalidInput(err.message, **err.params) from None
     if len(text) > 4000:
         raise InvalidInput(N_("The text is longer than %(max)d characters."), max=4000)
-    _check_files(files)
+    staged = _staged_files(files, storage) if files else []
 
     old_deadline = item.deadline
     event = RemediationEvent(item=item, action=action.value, actor_id=actor.id, at=now, text=text,
@@ -191,12 +187,13 @@ def act(item: RemediationItem, action: Action, *, actor: User, now: datetime, te
         item.deadline = new_deadline
         event.new_deadline = new_deadline
     item.closed_at = now if state is State.ACCEPTED else None
-    if files:
-        _store_files(event, files, storage)
+    for filename, upload, content_type in staged:
+        db.session.add(RemediationFile(event=event, filename=safe_filename(filename, "tep"),
+                                       content_type=content_type, size=upload.size, sha256=upload.key))
     db.session.flush()
     audit_log.record(actor, f"remediation.{action.value}", "remediation_item", item.id, now=now, before=before,
                      after={"state": item.state, "deadline": item.deadline, "extension": item.extension_until,
-                            "text": text, "files": [hashlib.sha256(d).hexdigest() for _, d in files]})
+                            "text": text, "files": [upload.key for _, upload, _ in staged]})
     _tell(item, action, actor, now)
     return event
 

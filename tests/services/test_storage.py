@@ -96,3 +96,35 @@ def test_ping_says_when_the_store_cannot_be_used(tmp_path):
     assert not (tmp_path / "files").exists()
     (tmp_path / "files").mkdir()
     LocalStore(tmp_path / "files").ping()
+
+
+class Endless:
+    """An upload stream that never ends, counting what is read from it (a client sending more than allowed)."""
+
+    def __init__(self):
+        self.read_bytes = 0
+
+    def read(self, size: int = -1) -> bytes:
+        assert size > 0, "an upload must be read in chunks, never whole"
+        self.read_bytes += size
+        return b"\xff" * size
+
+
+def test_an_upload_is_spooled_in_chunks_and_stops_at_its_limit(tmp_path):
+    from audit.services import files
+    from audit.storage import CHUNK
+
+    store = LocalStore(tmp_path / "files", tmp_path / "spool")
+    endless = Endless()
+    with pytest.raises(files.TooLarge):
+        files.spool(store, endless, limit=5 * CHUNK)
+    assert endless.read_bytes <= 6 * CHUNK  # it stopped one chunk past the limit, not at the end of memory
+    assert not [p for p in (tmp_path / "spool").iterdir() if p.is_file()]  # and kept nothing
+
+    data = os.urandom(3 * CHUNK + 17)
+    with open(spooled(tmp_path, data), "rb") as stream:
+        upload = files.spool(store, stream, limit=5 * CHUNK)
+    assert (upload.key, upload.size) == (hashlib.sha256(data).hexdigest(), len(data))
+    assert upload.path.read_bytes() == data and upload.head(4) == data[:4]
+    upload.discard()
+    assert not upload.path.exists()

@@ -2,15 +2,17 @@
 no worker runs, and is sent by a worker started later on any node (`flask jobs worker`)."""
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from audit.db import db
-from audit.jobs import queue
-from audit.models import OutboxMail
+from audit.jobs import QUEUE, enqueue, queue
+from audit.models import OutboxMail, ReminderLog
 from tests.conftest import ROOT
 from tests.services.test_remediation_service import Mailbox
 from tests.web.test_remediation_web import item_of, post_form
@@ -45,3 +47,53 @@ def test_a_requests_mail_waits_in_redis_and_a_worker_started_later_sends_it(clie
 def test_without_redis_configured_the_commands_say_what_is_missing(runner):
     result = runner.invoke(args=["jobs", "worker", "--burst"])
     assert result.exit_code == 2 and "AUDIT_REDIS_URL" in result.output
+
+
+def test_a_job_whose_worker_is_killed_mid_run_is_done_by_the_next_worker(demo, database_url, tmp_path):
+    """A job survives a worker restart: it lives in Redis; the next worker finds it abandoned and runs it again
+    (RQ's retry), and it is done once: the day's reminders are one per item however many runs started."""
+    from redis import Redis
+    from rq.job import Job, JobStatus
+    from rq.registry import ScheduledJobRegistry, StartedJobRegistry
+    from rq.scheduler import RQScheduler
+
+    redis = Redis.from_url(REDIS)
+    redis.flushdb()
+    marker = tmp_path / "started"
+    job_id = enqueue(REDIS, "tests.web.slow_jobs.remind_after_a_pause", str(marker), timeout=60)
+    env = dict(os.environ, DATABASE_URL=database_url, AUDIT_REDIS_URL=REDIS, AUDIT_DEMO="true",
+               AUDIT_SECRET_KEY="test", AUDIT_INSTANCE_PATH=str(tmp_path / "worker"))
+    flask = str(Path(sys.executable).parent / "flask")
+    worker = subprocess.Popen([flask, "--app", "wsgi", "jobs", "worker"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert time.monotonic() < deadline and worker.poll() is None, "the worker never started the job"
+            time.sleep(0.2)
+    finally:
+        os.killpg(worker.pid, signal.SIGKILL)  # the node dies: the worker and the process running the job
+        worker.wait()
+    job = Job.fetch(job_id, connection=redis)
+    assert job.get_status() == JobStatus.STARTED  # abandoned mid-run, still in Redis
+    assert db.session.scalar(select(func.count()).select_from(ReminderLog)) == 0
+
+    # 90 s later the dead worker's heartbeat and its scheduler lock (61 s) have lapsed, and the next worker's
+    # maintenance finds the job abandoned. The time is moved on instead of waited for: the lock is let go and
+    # the registry cleaned up as of two minutes from now (what that maintenance calls).
+    redis.delete(RQScheduler.get_locking_key(QUEUE))
+    StartedJobRegistry(queue=queue(REDIS)).cleanup(timestamp=time.time() + 120)
+    job.refresh()
+    assert job.get_status() == JobStatus.SCHEDULED and job.retries_left == 2  # retried, after its interval
+    due = ScheduledJobRegistry(queue=queue(REDIS)).get_scheduled_time(job)
+    time.sleep(max(0.0, due.timestamp() - time.time()) + 1)
+    again = subprocess.run([flask, "--app", "wsgi", "jobs", "worker", "--burst"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr[-2000:]
+    job.refresh()
+    assert job.get_status() == JobStatus.FINISHED, again.stderr[-2000:]
+    db.session.expire_all()
+    sent = db.session.scalar(select(func.count()).select_from(ReminderLog))
+    counts = job.return_value()
+    assert sent > 0 and sent == counts["due_soon"] + counts["overdue"]
+    assert db.session.scalar(select(func.count(func.distinct(ReminderLog.item_id)))) == sent  # one per item

@@ -2,10 +2,12 @@
 
 import hashlib
 import io
+from pathlib import Path
 
 import pytest
 from PIL import Image
 from sqlalchemy import select
+from sqlalchemy import text as sql_text
 
 from audit.db import db
 from audit.models import Inspection, IssuedMinutes, Unit
@@ -113,9 +115,29 @@ def test_signed_scan_is_checked_and_kept(client, demo, login):
     stored = db.session.scalar(select(IssuedMinutes).where(IssuedMinutes.inspection_id == iid))
     assert stored.signed_sha256 == hashlib.sha256(image.getvalue()).hexdigest()
     assert stored.signed_content_type == "image/png"
-    assert client.get(f"/inspections/{iid}/minutes/v1/signed").data == image.getvalue()
+    assert stored.signed_scan is None  # the scan is in the file store, not in the record
+    assert (Path(client.application.instance_path) / "files" / stored.signed_sha256[:2] / stored.signed_sha256
+            ).read_bytes() == image.getvalue()
+    with client.get(f"/inspections/{iid}/minutes/v1/signed") as download:
+        assert download.data == image.getvalue()
+        assert download.headers["Content-Disposition"] == f"attachment; filename=bien-ban-{iid}-v1-da-ky.png"
     again = scan_upload(client, iid, b"%PDF-1.7 fake", "again.pdf")
     assert again.status_code == 422 and "đã có bản ký" in again.get_data(as_text=True)
+
+
+def test_a_scan_attached_before_the_file_store_is_still_served_from_its_record(client, demo, login):
+    """Scans attached by earlier releases are in the minutes' record; they stay readable as they are."""
+    login("truongdoan")
+    iid = finalised_laee().id
+    old_scan = b"%PDF-1.4 scan of an earlier release"
+    db.session.execute(sql_text(
+        "UPDATE issued_minutes SET signed_scan = :data, signed_sha256 = :sha, signed_size = :size, "
+        "signed_content_type = 'application/pdf' WHERE inspection_id = :iid"),
+        dict(data=old_scan, sha=hashlib.sha256(old_scan).hexdigest(), size=len(old_scan), iid=iid))
+    db.session.commit()
+    with client.get(f"/inspections/{iid}/minutes/v1/signed") as download:
+        assert download.status_code == 200 and download.data == old_scan
+        assert download.mimetype == "application/pdf"
 
 
 def test_cli_renders_issued_or_draft(runner, demo, tmp_path):

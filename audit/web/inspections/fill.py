@@ -196,8 +196,7 @@ def upload_photo(inspection_id: int, item_id: str):
     op_id = request.form.get("op_id") or None
     if op_id is not None and not 8 <= len(op_id) <= 64:
         return jsonify(status="invalid", message=_("The data sent is not valid.")), 400
-    data = upload.read(evidence_service.MAX_BYTES + 1)
-    added = evidence_service.add_photo_once(inspection, item_id=item_id, filename=upload.filename, data=data,
+    added = evidence_service.add_photo_once(inspection, item_id=item_id, filename=upload.filename, data=upload.stream,
                                             storage=store(), actor=current_user, now=utcnow(), op_id=op_id,
                                             taken_on_tablet=_tablet_time(request.form.get("taken_at")))
     db.session.commit()

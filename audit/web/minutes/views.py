@@ -20,6 +20,7 @@ from audit.services import signing
 from audit.services.remediation import can_see_inspection
 from audit.web.authz import require
 from audit.web.errors import translate
+from audit.web.files import send_object, store
 from audit.web.forms import submit
 from audit.web.inspections.common import load_inspection
 
@@ -116,7 +117,7 @@ def upload_signed(inspection_id: int, version: int):
     issued = _version(inspection, version)
     form = SignedScanForm()
     outcome = submit(form, lambda: minutes_service.attach_signed_scan(
-        issued, data=form.scan.data.read(minutes_service.SCAN_MAX_BYTES + 1), actor=current_user, now=utcnow()),
+        issued, data=form.scan.data.stream, actor=current_user, now=utcnow(), storage=store()),
         refused_status=422)
     if outcome.done:
         flash(_("The signed copy has been attached."), "success")
@@ -129,13 +130,16 @@ def upload_signed(inspection_id: int, version: int):
 def download_signed(inspection_id: int, version: int):
     inspection = _issued_for_reader(inspection_id)
     issued = _version(inspection, version)
-    if issued.signed_scan is None:
+    if issued.signed_sha256 is None:
         abort(404)
     extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
-    response = Response(issued.signed_scan, mimetype=issued.signed_content_type)
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="bien-ban-{inspection.id}-v{version}-da-ky.{extension[issued.signed_content_type]}"')
-    return response
+    name = f"bien-ban-{inspection.id}-v{version}-da-ky.{extension[issued.signed_content_type]}"
+    if issued.signed_scan is not None:  # attached before scans went to the file store
+        response = Response(issued.signed_scan, mimetype=issued.signed_content_type)
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return send_object(issued.signed_sha256, mimetype=issued.signed_content_type, download_name=name,
+                       as_attachment=True)
 
 
 @bp.route("/verify", methods=["GET", "POST"])

@@ -117,7 +117,7 @@ def act(item_id: int, action: str):
     uploads = [f for f in request.files.getlist("files") if f and f.filename]
     if len(uploads) > MAX_REQUEST_FILES or not form.validate():
         return _render_item(item, form, failed=action, status=422)
-    files = [(f.filename, f.read(remediation_service.MAX_FILE_BYTES + 1)) for f in uploads]
+    files = [(f.filename, f.stream) for f in uploads]  # spooled in chunks by the service, never read whole
     try:
         remediation_service.act(item, step, actor=current_user, now=utcnow(), text=form.text.data or "",
                                 files=files, new_deadline=form.new_deadline.data,
