@@ -2,12 +2,14 @@
 ``flask --app wsgi jobs worker`` processes on any node.
 
 With ``AUDIT_REDIS_URL`` set, the mail a request queued (in the outbox, in its transaction) is handed to a job
-once the request has committed, and ``flask --app wsgi jobs enqueue remind`` (from cron, on any node) queues the
-daily reminders. A job lives in Redis, not in a worker: one queued while no worker runs, or whose worker was
+once the request has committed, a period report is rendered, numbered and signed by a job while the chairman's
+page waits for it, and ``flask --app wsgi jobs enqueue remind`` (from cron, on any node) queues the daily
+reminders. A job lives in Redis, not in a worker: one queued while no worker runs, or whose worker was
 killed while running it, is done by the next worker (an abandoned job is retried, ``RETRIES`` times). Jobs are
 idempotent: mail is claimed row by row in the outbox, a reminder is one row per item and day.
 
-Without ``AUDIT_REDIS_URL`` everything runs as before: mail is tried after the response, reminders by the
+Without ``AUDIT_REDIS_URL`` (or with the Redis server unreachable when a report is asked for) everything runs
+in the request as before: mail is tried after the response, the report issued at once, reminders by the
 ``remind-overdue`` command.
 """
 
@@ -39,13 +41,27 @@ def queue(url: str, *, quick: bool = False):
     return Queue(QUEUE, connection=connection(url, quick=quick))
 
 
-def enqueue(url: str, function: str, *args, timeout: int = TIMEOUT, quick: bool = False, **kwargs):
-    """Queue ``function`` (a dotted path) with retries; the job's id."""
+def enqueue(url: str, function: str, *args, timeout: int = TIMEOUT, quick: bool = False, meta: dict | None = None,
+            **kwargs):
+    """Queue ``function`` (a dotted path) with retries; the job's id. ``meta``: kept with the job (who asked)."""
     from rq import Retry
 
     job = queue(url, quick=quick).enqueue(function, *args, retry=Retry(max=RETRIES, interval=[10, 60, 300]),
-                                          job_timeout=timeout, **kwargs)
+                                          job_timeout=timeout, meta=meta or {}, **kwargs)
     return job.id
+
+
+def fetch(url: str, job_id: str):
+    """The job ``job_id``, or None when Redis no longer has it (or it is no job id)."""
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    if not job_id or len(job_id) > 64 or not all(c.isalnum() or c == "-" for c in job_id):
+        return None
+    try:
+        return Job.fetch(job_id, connection=connection(url, quick=True))
+    except NoSuchJobError:
+        return None
 
 
 def hand_over_mail(url: str, ids: list[int]) -> None:
@@ -91,5 +107,37 @@ def remind() -> dict:
             db.session.commit()
             counts["sent"] = deliver_due()["sent"]
             return counts
+        finally:
+            db.session.remove()
+
+
+def issue_period_report(*, user_id: int, period: str, recipient: str, narrative: dict, replaces_id: int | None,
+                        reason: str, confirmed: bool, requested_at: str) -> dict:
+    """Issue a period report as the chairman asked (the page that asked waits for this job). A refusal (a report
+    issued meanwhile, nothing changed) is an answer, not a failure: ``{"refused": message, "params": ...}``
+    for the page to show with what was written; done: ``{"document_id": id, "number": ...}``."""
+    from datetime import datetime
+
+    from audit.db import db, utcnow
+    from audit.domain.errors import DomainError
+    from audit.domain.review import parse_period
+    from audit.models import User
+    from audit.services import period_report
+    from audit.services.units import scope_of
+
+    with _app().app_context():
+        try:
+            actor = db.session.get(User, user_id)
+            try:
+                document = period_report.issue(
+                    parse_period(period), recipient=recipient, narrative=narrative, actor=actor, now=utcnow(),
+                    scope=scope_of(actor), replaces_id=replaces_id, reason=reason, confirmed=confirmed,
+                    requested_at=datetime.fromisoformat(requested_at))
+            except DomainError as err:
+                db.session.rollback()
+                return {"refused": err.message, "params": dict(err.params or {})}
+            number, document_id = document.number, document.id
+            db.session.commit()
+            return {"document_id": document_id, "number": number}
         finally:
             db.session.remove()

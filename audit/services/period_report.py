@@ -44,21 +44,38 @@ def current_report(period: Period, *, actor: User, now: datetime) -> OutgoingDoc
 _NOT_CONTENT = ("draft", "number", "place_date", "replaces")
 
 
-def issue(period: Period, *, recipient: str, narrative: dict, actor: User, now: datetime, scope,
-          replaces_id: int | None = None, reason: str = "", confirmed: bool = False) -> OutgoingDocument:
-    """Issue the report of ``period`` for the actor's authority: every part written, a number, a signature.
-    A second report on the same period replaces the first the way Decree 30 wants a correction."""
+def written_parts(recipient: str, narrative: dict) -> tuple[str, dict]:
+    """The addressee and the four parts, trimmed; :class:`InvalidInput` unless every one is written (checked
+    before a report is issued, or handed to a background job to issue)."""
     recipient = recipient.strip()
     narrative = {key: (narrative.get(key) or "").strip() for key in NARRATIVE}
     if not recipient or not all(narrative.values()):
         raise InvalidInput(N_("Write the addressee and every part of the report (assessment, shortcomings, causes, "
                               "recommendations) before issuing it."))
+    return recipient, narrative
+
+
+def issue(period: Period, *, recipient: str, narrative: dict, actor: User, now: datetime, scope,
+          replaces_id: int | None = None, reason: str = "", confirmed: bool = False,
+          requested_at: datetime | None = None) -> OutgoingDocument:
+    """Issue the report of ``period`` for the actor's authority: every part written, a number, a signature.
+    A second report on the same period replaces the first the way Decree 30 wants a correction.
+
+    ``requested_at``: when a background job issues it, the time the chairman asked. A job run again after its
+    worker died (the report committed, the job not marked done) finds the report it issued — the same
+    content, by the same person, since that time — and returns it instead of refusing or issuing twice."""
+    recipient, narrative = written_parts(recipient, narrative)
     issuer = authorities.issuer_for(actor, local_today(now))
     body = context(period, actor=actor, now=now, scope=scope, recipient=recipient, narrative=narrative)
     content = documents.content_digest(sorted((k, repr(documents.plain(v))) for k, v in body.items()
                                               if k not in _NOT_CONTENT))
     subject = subject_of(period, actor, now)
     lock_row(issuer.authority)  # a second request waits here, then finds the first one's report in force
+    if requested_at is not None:
+        earlier = documents.current_for(subject)
+        if (earlier is not None and earlier.content_sha256 == content and earlier.issued_by_id == actor.id
+                and earlier.issued_at >= requested_at):
+            return earlier
     replaced, reason = documents.supersede_current(subject, replaces_id=replaces_id, reason=reason,
                                                    confirmed=confirmed, content=content, now=now)
     document = documents.register(issuer.authority, DocumentKind.PERIOD_REPORT,

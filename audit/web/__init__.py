@@ -53,7 +53,7 @@ def init_web(app: Flask) -> None:
     from .minutes.views import bp as minutes_bp
     from .pwa import bp as pwa_bp
     from .remediation.views import bp as remediation_bp
-    from .review import statistics  # noqa: F401  (routes on the review blueprint)
+    from .review import period_jobs, statistics  # noqa: F401  (routes on the review blueprint)
     from .review.views import bp as review_bp
     from .units.views import bp as units_bp
 

@@ -4,6 +4,7 @@ asks for a reason and a confirmation, is refused when nothing changed, and a rep
 
 import io
 import subprocess
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -165,3 +166,34 @@ def test_the_draft_of_a_replacing_notice_says_what_it_replaces_and_why(client, d
     assert "Bổ sung chỉ đạo về niêm yết" in text
     db.session.expire_all()
     assert db.session.scalar(select(Conclusion).where(Conclusion.superseded_at.is_not(None))) is None  # nothing replaced
+
+
+def test_a_report_job_run_again_after_its_worker_died_returns_the_report_it_issued(demo):
+    """A job that committed its report but died before being marked done runs again: it finds that report
+    (same content, same person, since the request) instead of refusing it as issued meanwhile or issuing twice."""
+    import pytest
+
+    from audit.domain.errors import Conflict
+    from audit.domain.review import parse_period
+    from audit.services import period_report
+    from audit.services.units import scope_of
+
+    chairman = db.session.scalar(select(User).where(User.username == "chutich-tp"))
+    asked_at = utcnow()
+    parts = dict(recipient=NARRATIVE["recipient"], narrative={k: v for k, v in NARRATIVE.items() if k != "recipient"})
+
+    def run(requested_at):
+        return period_report.issue(parse_period("2026"), actor=chairman, now=utcnow(), scope=scope_of(chairman),
+                                   requested_at=requested_at, **parts)
+
+    first = run(asked_at)
+    db.session.commit()
+    assert run(asked_at).id == first.id  # the same job again: its own report
+    with pytest.raises(Conflict):  # a new request, not knowing the report in force, is refused as before
+        run(None)
+    db.session.rollback()
+    with pytest.raises(Conflict):  # and a later job with the same text, asked after that report was issued
+        period_report.issue(parse_period("2026"), actor=chairman, now=utcnow(), scope=scope_of(chairman),
+                            requested_at=first.issued_at + timedelta(seconds=1), **parts)
+    db.session.rollback()
+    assert _current(":2026-01-01:2026-12-31").id == first.id

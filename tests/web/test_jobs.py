@@ -1,5 +1,6 @@
 """Background jobs on the Redis server: a request's mail is handed to a job after the commit, waits in Redis while
-no worker runs, and is sent by a worker started later on any node (`flask jobs worker`)."""
+no worker runs, and is sent by a worker started later on any node (`flask jobs worker`); a period report is
+issued by a job while the chairman's page waits; a job whose worker dies is done by the next one."""
 
 import os
 import signal
@@ -97,3 +98,66 @@ def test_a_job_whose_worker_is_killed_mid_run_is_done_by_the_next_worker(demo, d
     counts = job.return_value()
     assert sent > 0 and sent == counts["due_soon"] + counts["overdue"]
     assert db.session.scalar(select(func.count(func.distinct(ReminderLog.item_id)))) == sent  # one per item
+
+
+def run_worker(app, database_url: str, tmp_path) -> None:
+    """A worker node: the same database, and the signing certificates on a folder shared with the app's node."""
+    env = dict(os.environ, DATABASE_URL=database_url, AUDIT_REDIS_URL=REDIS, AUDIT_DEMO="true",
+               AUDIT_SECRET_KEY="test", AUDIT_INSTANCE_PATH=str(tmp_path / "worker"),
+               AUDIT_SIGNING_DIR=str(Path(app.instance_path) / "signing"), AUDIT_SIGNING_TEST_CERTIFICATES="true")
+    worker = subprocess.run([str(Path(sys.executable).parent / "flask"), "--app", "wsgi", "jobs", "worker", "--burst"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert worker.returncode == 0, worker.stderr[-2000:]
+
+
+def test_a_period_report_is_issued_by_a_job_while_the_chairmans_page_waits(client, demo, login, app, database_url,
+                                                                           tmp_path):
+    from redis import Redis
+
+    from audit.models import OutgoingDocument
+    from tests.web.test_corrections_web import NARRATIVE, _current, text_of
+
+    Redis.from_url(REDIS).flushdb()
+    app.config.update(REDIS_URL=REDIS)
+    login("chutich-tp")
+    asked = client.post("/reports/period?period=2026", data=NARRATIVE)
+    assert asked.status_code == 302 and "/reports/period/jobs/" in asked.location
+    assert _current(":2026-01-01:2026-12-31") is None  # nothing issued by the request itself
+    waiting = client.get(asked.location)
+    page = waiting.get_data(as_text=True)
+    assert waiting.status_code == 202 and 'http-equiv="refresh"' in page and "Báo cáo đang được lập" in page
+
+    other = app.test_client()  # another chairman never sees someone else's job
+    with app.app_context():  # a context of its own, as every request on a real server has
+        assert other.post("/login", data={"username": "chutich", "password": "NamGiang@2019"}).status_code == 302
+        assert other.get(asked.location).status_code == 404
+
+    run_worker(app, database_url, tmp_path)
+    done = client.get(asked.location)
+    issued = _current(":2026-01-01:2026-12-31")
+    assert done.status_code == 302, done.get_data(as_text=True)[-3000:]
+    assert done.location.endswith(f"/documents/{issued.id}.pdf")
+    assert issued.issued_by.username == "chutich-tp" and issued.narrative["causes"] == NARRATIVE["causes"]
+    pdf = client.get(done.location)
+    assert pdf.status_code == 200 and f"Số: {issued.number}" in text_of(pdf.data)
+
+    # the same request again, now that a report is in force: refused by the job, and nothing written is lost
+    again = client.post("/reports/period?period=2026", data=NARRATIVE)
+    run_worker(app, database_url, tmp_path)
+    refused = client.get(again.location)
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 409 and "Nhân sự mới bố trí sau sắp xếp." in page
+    assert 'action="/reports/period?period=2026"' in page and f'name="replaces_id" value="{issued.id}"' in page
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count()).select_from(OutgoingDocument).where(
+        OutgoingDocument.kind == "period_report", OutgoingDocument.subject.contains(":2026-01-01:"))) == 1
+
+
+def test_with_redis_down_the_report_is_issued_by_the_request(client, demo, login, app):
+    from tests.web.test_corrections_web import NARRATIVE, _current
+
+    app.config.update(REDIS_URL="redis://127.0.0.1:1/0")  # nothing listens there
+    login("chutich-tp")
+    issued = client.post("/reports/period?period=2026", data=NARRATIVE)
+    document = _current(":2026-01-01:2026-12-31")
+    assert issued.status_code == 302 and issued.location.endswith(f"/documents/{document.id}.pdf")

@@ -224,6 +224,9 @@ ROUTES = [
           expect(403, chairman=200, city_chairman=200, commune_chairman=200)),
     Route("review.period_report", "POST", "/reports/period?period=2019",
           expect(403, chairman=422, city_chairman=422, commune_chairman=422), data={"recipient": ""}),
+    # a period report's job: its requester only (no Redis here, so no job: 404 to every chairman)
+    Route("review.period_job", "GET", "/reports/period/jobs/nojob",
+          expect(403, chairman=404, city_chairman=404, commune_chairman=404)),
     # the district's 2019 year report: the district's people (the district itself is no commune's predecessor)
     Route("review.document_pdf", "GET", "/documents/{period_doc}.pdf",
           expect(404, admin=200, chairman=200, team_lead=200, inspector=200)),

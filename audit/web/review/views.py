@@ -213,6 +213,12 @@ def period_report():
     period, text = _period(CURRENT, page=request.method == "GET")  # never issued for a period not asked for
     form = PeriodReportForm()
     replaces = request.form.get("replaces_id", "")
+    if form.is_submitted() and form.validate():
+        from .period_jobs import hand_over
+
+        job_id = hand_over(form, text, replaces)  # with Redis: rendered and signed by a job while this page waits
+        if job_id:
+            return redirect(url_for("review.period_job", job_id=job_id))
     outcome = submit(form, lambda: period_service.issue(
         period, recipient=form.recipient.data or "", actor=current_user, now=utcnow(),
         scope=current_actor().unit_scope,
@@ -226,9 +232,9 @@ def period_report():
     if current is not None and not form.is_submitted():
         # the narrative of the report in force, to correct rather than retype
         form.recipient.data = current.recipient
-        for key, text in (current.narrative or {}).items():
+        for key, written in (current.narrative or {}).items():
             if key in period_service.NARRATIVE:
-                getattr(form, key).data = text
+                getattr(form, key).data = written
     return render_template("review/period_report.html", form=form, period_text=text, current=current,
                            reason=request.form.get("reason", "")), \
         outcome.status if outcome.status != 200 else _status()
