@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 #: seconds between two looks of the waiting page
 REFRESH = 2
+#: seconds the job's outcome stays for its page (a chairman who closed the tablet finds it the same day)
+RESULT_KEPT = 24 * 3600
 
 
 def hand_over(form, period_text: str, replaces: str) -> str | None:
@@ -42,7 +44,7 @@ def hand_over(form, period_text: str, replaces: str) -> str | None:
     except InvalidInput:
         return None  # refused by the request, with the same message
     try:
-        return jobs.enqueue(url, "audit.jobs.issue_period_report", quick=True,
+        return jobs.enqueue(url, "audit.jobs.issue_period_report", quick=True, result_ttl=RESULT_KEPT,
                             meta={"user_id": current_user.id, "period": period_text},
                             user_id=current_user.id, period=period_text, recipient=recipient, narrative=narrative,
                             replaces_id=record_number(replaces), reason=request.form.get("reason", ""),
