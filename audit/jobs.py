@@ -1,16 +1,21 @@
 """Background jobs on the Redis server, with RQ: the work a request should not wait for, done by
 ``flask --app wsgi jobs worker`` processes on any node.
 
-With ``AUDIT_REDIS_URL`` set, the mail a request queued (in the outbox, in its transaction) is handed to a job
-once the request has committed, a period report is rendered, numbered and signed by a job while the chairman's
-page waits for it, and ``flask --app wsgi jobs enqueue remind`` (from cron, on any node) queues the daily
-reminders. A job lives in Redis, not in a worker: one queued while no worker runs, or whose worker was
-killed while running it, is done by the next worker (an abandoned job is retried, ``RETRIES`` times). Jobs are
-idempotent: mail is claimed row by row in the outbox, a reminder is one row per item and day.
+With ``AUDIT_REDIS_URL`` set:
 
-Without ``AUDIT_REDIS_URL`` (or with the Redis server unreachable when a report is asked for) everything runs
-in the request as before: mail is tried after the response, the report issued at once, reminders by the
-``remind-overdue`` command.
+- the mail a request queued (in the outbox, in its transaction) is handed to a job once the request commits;
+- a period report is rendered, numbered and signed by a job while the chairman's page waits for it;
+- a confirmed statistics import is written by a job while its page waits;
+- ``flask --app wsgi jobs enqueue remind`` (from cron, on any node) queues the daily reminders.
+
+A job lives in Redis, not in a worker: one queued while no worker runs, or whose worker was killed while
+running it, is done by the next worker (an abandoned job is retried, ``RETRIES`` times). Jobs are idempotent:
+mail is claimed row by row in the outbox, a reminder is one row per item and day, a report job run again finds
+the report it issued, an import is claimed once by a conditional update.
+
+Without ``AUDIT_REDIS_URL`` (or with the Redis server unreachable when the work is asked for) everything runs
+in the request as before: mail is tried after the response, the report issued and the import written at once,
+reminders by the ``remind-overdue`` command.
 """
 
 from __future__ import annotations
@@ -139,5 +144,39 @@ def issue_period_report(*, user_id: int, period: str, recipient: str, narrative:
             number, document_id = document.number, document.id
             db.session.commit()
             return {"document_id": document_id, "number": number}
+        finally:
+            db.session.remove()
+
+
+def import_job_id(import_id: int) -> str:
+    """One job per import, named after it: its page finds it, and a second confirmation finds it queued."""
+    return f"statistics-import-{import_id}"
+
+
+def commit_import(*, import_id: int, user_id: int) -> dict:
+    """Write a confirmed statistics import (its page waits for this job). A refusal (confirmed or discarded
+    meanwhile, no longer ready) is an answer: ``{"refused": message, "params": ...}``."""
+    from audit.db import db, utcnow
+    from audit.domain.errors import DomainError, ImportRejected
+    from audit.models import StatisticsImport, User
+    from audit.services import statistics
+    from audit.services.units import scope_of
+
+    with _app().app_context():
+        try:
+            actor = db.session.get(User, user_id)
+            imp = db.session.get(StatisticsImport, import_id)
+            try:
+                outcome = statistics.commit(imp, actor=actor, now=utcnow(), scope=scope_of(actor))
+            except ImportRejected as err:
+                db.session.rollback()
+                problem = err.problems[0] if err.problems else None
+                return {"refused": problem.message if problem else str(err),
+                        "params": dict(problem.params or {}) if problem else {}}
+            except DomainError as err:
+                db.session.rollback()
+                return {"refused": err.message, "params": dict(err.params or {})}
+            db.session.commit()
+            return {"rows": outcome.rows, "replaced": outcome.replaced, "unchanged": outcome.unchanged}
         finally:
             db.session.remove()

@@ -161,3 +161,35 @@ def test_with_redis_down_the_report_is_issued_by_the_request(client, demo, login
     issued = client.post("/reports/period?period=2026", data=NARRATIVE)
     document = _current(":2026-01-01:2026-12-31")
     assert issued.status_code == 302 and issued.location.endswith(f"/documents/{document.id}.pdf")
+
+
+def test_a_confirmed_import_is_written_by_a_job_while_its_page_waits(client, demo, login, app, database_url,
+                                                                     tmp_path):
+    from redis import Redis
+
+    from audit.models import DossierStatistic, StatisticsImport
+    from tests.services.test_statistics_import import PROVINCIAL
+    from tests.web.test_statistics_web import _token, _upload
+
+    Redis.from_url(REDIS).flushdb()
+    app.config.update(REDIS_URL=REDIS)
+    login("chutich")
+    rows_before = db.session.scalar(select(func.count(DossierStatistic.id)))
+    page_url = _upload(client, PROVINCIAL).headers["Location"]
+    token = _token(client.get(page_url).get_data(as_text=True))
+    confirm = client.post(page_url + "/confirm", data={"csrf_token": token})
+    assert confirm.status_code == 302 and confirm.location.endswith(page_url)
+    again = client.post(page_url + "/confirm", data={"csrf_token": token})  # a second tap: the same job
+    assert again.status_code == 302 and queue(REDIS).count == 1
+    waiting = client.get(page_url).get_data(as_text=True)
+    assert 'id="import-waiting"' in waiting and 'http-equiv="refresh"' in waiting
+    assert 'id="import-ready"' not in waiting  # nothing to confirm twice while it is written
+    assert db.session.scalar(select(func.count(DossierStatistic.id))) == rows_before
+
+    run_worker(app, database_url, tmp_path)
+    db.session.expire_all()
+    done = client.get(page_url).get_data(as_text=True)
+    assert 'id="import-waiting"' not in done and "Đã nhập — 4 dòng" in done
+    assert db.session.scalar(select(func.count(DossierStatistic.id))) == rows_before + 4
+    imported = db.session.scalar(select(StatisticsImport).order_by(StatisticsImport.id.desc()))
+    assert imported.rows == 4 and imported.committed_at is not None

@@ -3,6 +3,8 @@ system's export — upload, mapping, preview, confirm or discard (routes on the 
 
 from __future__ import annotations
 
+import logging
+
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import gettext as _
@@ -10,8 +12,10 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
+from rq.job import JobStatus
 from wtforms import StringField
 
+from audit import jobs
 from audit.db import db, utcnow
 from audit.domain import listing, stats_import
 from audit.domain.errors import N_, ImportRejected, InvalidInput, Problem
@@ -28,6 +32,8 @@ from audit.web.errors import problem_text, translate
 from audit.web.forms import max_length, optional, read_upload, submit
 
 from .views import CURRENT, _period, _status, bp
+
+log = logging.getLogger(__name__)
 
 
 class StatisticsForm(FlaskForm):
@@ -100,8 +106,55 @@ def _own_import(import_id: int) -> StatisticsImport:
     return imp
 
 
+def _hand_over(imp: StatisticsImport) -> bool:
+    """With Redis: queue the writing of a ready draft (once: a second confirmation finds the job queued). False
+    when there is no Redis (or it does not answer) or the draft is not ready: the request then writes or refuses
+    it itself, as without jobs."""
+    url = current_app.config.get("REDIS_URL")
+    if not url or not imp.may_commit:
+        return False
+    try:
+        if not statistics_service.prepare(imp, scope=current_actor().unit_scope).ready:
+            return False
+    except ImportRejected:
+        return False
+    job_id = jobs.import_job_id(imp.id)
+    try:
+        if _job_state(imp) == "waiting":
+            return True
+        jobs.enqueue(url, "audit.jobs.commit_import", quick=True, job_id=job_id, result_ttl=24 * 3600,
+                     meta={"user_id": current_user.id}, import_id=imp.id, user_id=current_user.id)
+        return True
+    except Exception:  # noqa: BLE001 - Redis is down: the request writes the import itself
+        log.exception("the import could not be handed to a job; written by the request")
+        return False
+
+
+def _job_state(imp: StatisticsImport) -> str | None:
+    """What the import's job says: "waiting", "refused: <message>", "failed", or None (no job, or no Redis)."""
+    url = current_app.config.get("REDIS_URL")
+    job = jobs.fetch(url, jobs.import_job_id(imp.id)) if url else None
+    if job is None or job.meta.get("user_id") != current_user.id:
+        return None
+    status = job.get_status()
+    if status not in (JobStatus.FINISHED, JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
+        return "waiting"
+    if not imp.may_commit:  # written (or discarded): the page says so itself
+        return None
+    result = job.return_value() if status == JobStatus.FINISHED else None
+    if result and result.get("refused"):
+        return "refused: " + _(result["refused"], **result.get("params", {}))
+    return "failed"
+
+
 def _import_page(imp: StatisticsImport, status: int = 200, errors: list[str] | None = None):
     file_problems, row_problems, totals = [], [], {}
+    job = _job_state(imp)
+    errors = list(errors or [])
+    if job and job.startswith("refused: "):
+        errors.append(job[len("refused: "):])
+    elif job == "failed":
+        errors.append(_("The import could not be written; nothing was changed. Confirm it again."))
     try:
         prepared = statistics_service.prepare(imp, scope=current_actor().unit_scope)
     except ImportRejected as err:
@@ -115,7 +168,8 @@ def _import_page(imp: StatisticsImport, status: int = 200, errors: list[str] | N
                   "field": sorted(prepared.preview.totals("field").items()),
                   "unit": sorted(prepared.preview.totals("unit").items())}
     return render_template("review/statistics_import.html", imp=imp, prepared=prepared, file_problems=file_problems,
-                           row_problems=row_problems, totals=totals, errors=errors or [], form=ImportActionForm(),
+                           row_problems=row_problems, totals=totals, errors=errors, form=ImportActionForm(),
+                           waiting=job == "waiting",
                            columns=list(COLUMN_LABELS), fields=PROCEDURE_FIELDS), status
 
 
@@ -168,6 +222,8 @@ def statistics_mapping(import_id: int):
 def statistics_confirm(import_id: int):
     imp = _own_import(import_id)
     form = ImportActionForm()
+    if form.is_submitted() and form.validate() and _hand_over(imp):
+        return redirect(url_for("review.statistics_import", import_id=imp.id))  # its page waits for the job
     # not ready: refused with 422, and the page lists what is left to map or correct
     outcome = submit(form, lambda: statistics_service.commit(imp, actor=current_user, now=utcnow(),
                                                               scope=current_actor().unit_scope),
