@@ -78,6 +78,7 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
     (``narrative``: assessment, shortcomings, causes, recommendations), the signer and the recipients. Without
     a number it is a draft."""
     d = figures.dossiers
+    levels = _levels(figures)
     narrative = narrative or {}
     return {
         "draft": not number, "number": number or "     /BC-UBND", "recipient": recipient, "replaces": replaces,
@@ -89,9 +90,9 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
         "period": figures.period.label,
         # every figure formatted once here, the same way as on the pages (vnnumber = Babel's vi patterns)
         "desks": [(LEVELS[level], _int(figures.desks_inspected.get(level, 0)), _int(figures.desks_total.get(level, 0)))
-                  for level in ("district", "commune")],
+                  for level in levels],
         "verdicts": [(in_vietnamese(VERDICT_LABELS[v]), _int(n)) for v, n in sorted(figures.verdicts.items())],
-        "dossiers": [(LEVELS[level], *_dossier_cells(d[level])) for level in ("district", "commune")],
+        "dossiers": [(LEVELS[level], *_dossier_cells(d[level])) for level in levels],
         "total": _dossier_cells(_both(d)),
         "late_by_field": [(label_of(t.key), _int(t.handled), _int(t.late), vnnumber.percent(t.rate))
                           for t in figures.late_by_field],
@@ -104,7 +105,7 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
                            for r in figures.contradictions],
         # the same figures unformatted, for the workbook (numbers stay numbers)
         "raw": {
-            "dossiers": [(LEVELS[level], *_dossier_values(d[level])) for level in ("district", "commune")],
+            "dossiers": [(LEVELS[level], *_dossier_values(d[level])) for level in levels],
             "late_by_field": [(label_of(t.key), t.handled, t.late, t.rate / 100 if t.rate is not None else None)
                               for t in figures.late_by_field],
             "by_unit": [(r.unit.name, *_dossier_values(r.figures)) for r in figures.by_unit],
@@ -115,7 +116,7 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
                           for row in figures.desk_rows],
             "issuer": issuer.name,
             "desks": [(LEVELS[level], figures.desks_inspected.get(level, 0), figures.desks_total.get(level, 0))
-                      for level in ("district", "commune")],
+                      for level in levels],
             "verdicts": [(in_vietnamese(VERDICT_LABELS[v]), n) for v, n in sorted(figures.verdicts.items())],
             "findings": [(title or TEAM_ADDED, n) for title, n in figures.findings_by_section],
             "remediation": [(name, figures.remediation.get(k, 0)) for k, name in _state_names().items()],
@@ -123,6 +124,15 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
                       for h in figures.repeat_heads],
         },
     }
+
+
+def _levels(figures) -> list[str]:
+    """The levels the report speaks of: the commune level always; the district level when the period had district
+    desks or district figures (a report on a period after 01/07/2025, when districts were abolished, does not
+    print "0/0 desks at district level")."""
+    d = figures.dossiers["district"]
+    had_district = figures.desks_total.get("district", 0) or any(_dossier_values(d)[:6]) or d.procedures
+    return ["district", "commune"] if had_district else ["commune"]
 
 
 def _level_of(kind: str) -> str:

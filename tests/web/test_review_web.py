@@ -108,6 +108,17 @@ def test_a_cell_that_would_be_a_formula_is_written_as_text():
     assert _safe("Hôih Thị Dung") == "Hôih Thị Dung" and _safe(12) == 12
 
 
+def test_a_report_on_a_period_after_the_districts_were_abolished_speaks_of_communes_only(client, demo, login):
+    """Đà Nẵng's 2026 report: no district level existed in 2026, so no "0/0 desks at district level" line and no
+    district row, in the PDF and the workbook alike (the 2019 report above keeps both levels)."""
+    login("chutich-tp")
+    text = pdf_text(client.get("/reports/period.pdf?period=2026").data)
+    assert "bộ phận một cửa cấp xã" in text and "cấp huyện" not in text
+    book = load_workbook(io.BytesIO(client.get("/reports/period.xlsx?period=2026").data))
+    levels = [row[0] for row in book["Bộ phận một cửa"].iter_rows(values_only=True) if row[0] in ("cấp huyện", "cấp xã")]
+    assert levels == ["cấp xã"]
+
+
 def test_a_period_that_is_no_period_keeps_the_page_and_says_why(client, demo, login):
     login("chutich")
     response = client.get("/statistics?period=2019-Q5")
