@@ -4,9 +4,14 @@ Generates the province dataset (bench/province.py) in PostgreSQL, then measures 
 clients (each sends its next request when the last one is answered): N clients on one gunicorn server, then
 2N clients split over two servers on the same database. Both runs are in this one process, side by side; the
 figures are p50 and p95 over every request of each run, with the throughput. On one machine the two servers
-share its cores: the run shows whether a second server adds capacity here or only splits it.
+share its cores: the run shows whether a second server adds capacity here or only splits it. With ``--pin``
+each server is held to a core of its own (``taskset``: the first server to core 0, the second to core 1), the
+nearest this one machine comes to a second machine: the second server brings its own core, and what is shared
+(PostgreSQL, the clients) stays shared, so the run shows whether the shared database keeps the servers from
+scaling out.
 
     .venv/bin/python bench/two_servers.py --inspections 40000 --clients 4 --seconds 30
+    .venv/bin/python bench/two_servers.py --inspections 40000 --clients 2 --workers 1 --seconds 30 --pin
 """
 
 from __future__ import annotations
@@ -29,13 +34,15 @@ from bench.common import BIN, ROOT, Client, free_port, percentile  # noqa: E402
 from bench.province import PG_ADMIN, generate  # noqa: E402
 
 
-def serve(url: str, folder: Path, workers: int) -> tuple[subprocess.Popen, str]:
+def serve(url: str, folder: Path, workers: int, core: int | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "AUDIT_INSTANCE_PATH": str(folder), "DATABASE_URL": url,
            "AUDIT_SESSION_COOKIE_SECURE": "false", "AUDIT_SECRET_KEY": "bench-two-servers", "AUDIT_LOG_LEVEL": "WARNING"}
     folder.mkdir(parents=True, exist_ok=True)
-    process = subprocess.Popen([str(BIN / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-                                "--log-level", "warning", "--timeout", "120", "wsgi:app"], cwd=ROOT, env=env)
+    pinned = ["taskset", "-c", str(core)] if core is not None else []
+    process = subprocess.Popen([*pinned, str(BIN / "gunicorn"), "--workers", str(workers), "--bind",
+                                f"127.0.0.1:{port}", "--log-level", "warning", "--timeout", "120", "wsgi:app"],
+                               cwd=ROOT, env=env)
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -87,7 +94,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4, help="clients on one server (twice as many on two)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--pin", action="store_true", help="each server on a core of its own (taskset)")
     args = parser.parse_args()
+    cores = (0, 1 % (os.cpu_count() or 1)) if args.pin else (None, None)
 
     admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -99,9 +108,9 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="ktcv-two-"))
     servers = []
     try:
-        servers.append(serve(url, folder / "a", args.workers))
+        servers.append(serve(url, folder / "a", args.workers, cores[0]))
         one, one_errors = load([servers[0][1]], args.clients, args.seconds)
-        servers.append(serve(url, folder / "b", args.workers))
+        servers.append(serve(url, folder / "b", args.workers, cores[1]))
         two, two_errors = load([s[1] for s in servers], 2 * args.clients, args.seconds)
     finally:
         for process, _ in servers:
@@ -110,7 +119,9 @@ def main() -> None:
         with admin.connect() as conn:
             conn.execute(text("DROP DATABASE IF EXISTS ktcv_bench_two WITH (FORCE)"))
         admin.dispose()
-    print(f"two app servers — PostgreSQL, {counts}; {os.cpu_count()} cores; {args.workers} workers per server")
+    pinning = "each server on a core of its own" if args.pin else "servers on every core"
+    print(f"two app servers — PostgreSQL, {counts}; {os.cpu_count()} cores, {pinning}; "
+          f"{args.workers} workers per server")
     print(f"{'run':<34}{'requests':>9}{'errors':>7}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}")
     for label, times, errors in ((f"1 server, {args.clients} clients", one, one_errors),
                                  (f"2 servers, {2 * args.clients} clients", two, two_errors)):
