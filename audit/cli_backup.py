@@ -78,13 +78,14 @@ def register_jobs(app) -> None:
         """Run a worker (one process; run as many as the work needs, on any node)."""
         from rq import Worker
 
-        from audit.jobs import QUEUE, connection
+        from audit.jobs import MAINTENANCE, QUEUE, connection
 
         url = current_app.config.get("REDIS_URL")
         if not url:
             click.echo("Thiếu AUDIT_REDIS_URL (ví dụ redis://127.0.0.1:6379/0).", err=True)
             sys.exit(2)
-        Worker([QUEUE], connection=connection(url)).work(burst=burst, with_scheduler=True)
+        Worker([QUEUE], connection=connection(url), maintenance_interval=MAINTENANCE).work(burst=burst,
+                                                                                        with_scheduler=True)
 
     @jobs_group.command("enqueue")
     @click.argument("name", type=click.Choice(["remind", "mail"]))

@@ -25,6 +25,9 @@ from functools import lru_cache
 QUEUE = "ktcv"
 RETRIES = 3
 TIMEOUT = 300  # seconds a job may run before it counts as abandoned
+#: seconds between a worker's clean-ups (RQ's default is 600): a job whose worker died is found and retried
+#: this long at most after the dead worker's heartbeat lapsed (90 s after its last beat)
+MAINTENANCE = 30
 
 
 def connection(url: str, *, quick: bool = False):
@@ -56,17 +59,43 @@ def enqueue(url: str, function: str, *args, timeout: int = TIMEOUT, quick: bool 
     return job.id
 
 
-def fetch(url: str, job_id: str):
-    """The job ``job_id``, or None when Redis no longer has it (or it is no job id)."""
+class Unreachable(Exception):
+    """The Redis server does not answer: a job's state cannot be read now."""
+
+
+def fetch(url: str, job_id: str, kind: str):
+    """The job ``job_id`` of ``kind`` (its ``meta["kind"]``), or None when Redis no longer has it, it is another
+    kind of job or no job id; :class:`Unreachable` when Redis does not answer."""
+    from redis.exceptions import RedisError
     from rq.exceptions import NoSuchJobError
     from rq.job import Job
 
     if not job_id or len(job_id) > 64 or not all(c.isalnum() or c == "-" for c in job_id):
         return None
     try:
-        return Job.fetch(job_id, connection=connection(url, quick=True))
+        job = Job.fetch(job_id, connection=connection(url, quick=True))
+        job.get_status()  # read now, while the error can still be told apart
     except NoSuchJobError:
         return None
+    except RedisError as err:
+        raise Unreachable(str(err)) from err
+    return job if job.meta.get("kind") == kind else None
+
+
+def outcome(job) -> tuple[str, dict]:
+    """What a job of a waiting page says: ("waiting", {}), ("done", result), ("refused", result) or
+    ("failed", {}); a result of another shape (an older release's) counts as failed."""
+    from rq.job import JobStatus
+
+    status = job.get_status(refresh=False)
+    if status not in (JobStatus.FINISHED, JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
+        return "waiting", {}
+    result = job.return_value() if status == JobStatus.FINISHED else None
+    if not isinstance(result, dict) or result.get("failed"):
+        return "failed", {}
+    if result.get("refused"):
+        return "refused", result
+    return "done", result
 
 
 def hand_over_mail(url: str, ids: list[int]) -> None:
@@ -116,12 +145,31 @@ def remind() -> dict:
             db.session.remove()
 
 
+def _refusal(err) -> dict:
+    """A service's refusal as a job's answer: the message for the page, and the status the request path gives
+    the same refusal (409 for a conflict, 403 for a step not allowed, 422 otherwise)."""
+    from audit.domain.errors import Conflict, NotAllowed
+
+    status = 409 if isinstance(err, Conflict) else 403 if isinstance(err, NotAllowed) else 422
+    return {"refused": err.message, "params": dict(err.params or {}), "status": status}
+
+
+def _failed(what: str) -> dict:
+    """A job that failed on its own (not its worker dying): logged, and answered at once, so its page shows the
+    form again instead of waiting through retries that would fail the same way."""
+    import logging
+
+    logging.getLogger(__name__).exception("%s failed", what)
+    return {"failed": True}
+
+
 def issue_period_report(*, user_id: int, period: str, recipient: str, narrative: dict, replaces_id: int | None,
-                        reason: str, confirmed: bool, requested_at: str) -> dict:
+                        reason: str, confirmed: bool) -> dict:
     """Issue a period report as the chairman asked (the page that asked waits for this job). A refusal (a report
-    issued meanwhile, nothing changed) is an answer, not a failure: ``{"refused": message, "params": ...}``
-    for the page to show with what was written; done: ``{"document_id": id, "number": ...}``."""
-    from datetime import datetime
+    issued meanwhile, nothing changed) is an answer, not a failure (:func:`_refusal`); done:
+    ``{"document_id": id, "number": ...}``. The job's id is kept on the document: run again after its worker
+    died, the job returns the report it issued."""
+    from rq import get_current_job
 
     from audit.db import db, utcnow
     from audit.domain.errors import DomainError
@@ -130,6 +178,7 @@ def issue_period_report(*, user_id: int, period: str, recipient: str, narrative:
     from audit.services import period_report
     from audit.services.units import scope_of
 
+    job = get_current_job()
     with _app().app_context():
         try:
             actor = db.session.get(User, user_id)
@@ -137,12 +186,15 @@ def issue_period_report(*, user_id: int, period: str, recipient: str, narrative:
                 document = period_report.issue(
                     parse_period(period), recipient=recipient, narrative=narrative, actor=actor, now=utcnow(),
                     scope=scope_of(actor), replaces_id=replaces_id, reason=reason, confirmed=confirmed,
-                    requested_at=datetime.fromisoformat(requested_at))
+                    request_key=job.id if job else None)
+                number, document_id = document.number, document.id
+                db.session.commit()
             except DomainError as err:
                 db.session.rollback()
-                return {"refused": err.message, "params": dict(err.params or {})}
-            number, document_id = document.number, document.id
-            db.session.commit()
+                return _refusal(err)
+            except Exception:  # noqa: BLE001 - answered as failed; the page shows the form again
+                db.session.rollback()
+                return _failed("the period report job")
             return {"document_id": document_id, "number": number}
         finally:
             db.session.remove()
@@ -155,7 +207,7 @@ def import_job_id(import_id: int) -> str:
 
 def commit_import(*, import_id: int, user_id: int) -> dict:
     """Write a confirmed statistics import (its page waits for this job). A refusal (confirmed or discarded
-    meanwhile, no longer ready) is an answer: ``{"refused": message, "params": ...}``."""
+    meanwhile, no longer ready) is an answer (:func:`_refusal`); done: ``{"rows": n, ...}``."""
     from audit.db import db, utcnow
     from audit.domain.errors import DomainError, ImportRejected
     from audit.models import StatisticsImport, User
@@ -168,15 +220,16 @@ def commit_import(*, import_id: int, user_id: int) -> dict:
             imp = db.session.get(StatisticsImport, import_id)
             try:
                 outcome = statistics.commit(imp, actor=actor, now=utcnow(), scope=scope_of(actor))
+                db.session.commit()
             except ImportRejected as err:
                 db.session.rollback()
-                problem = err.problems[0] if err.problems else None
-                return {"refused": problem.message if problem else str(err),
-                        "params": dict(problem.params or {}) if problem else {}}
+                return _refusal(err.problems[0] if err.problems else err)
             except DomainError as err:
                 db.session.rollback()
-                return {"refused": err.message, "params": dict(err.params or {})}
-            db.session.commit()
+                return _refusal(err)
+            except Exception:  # noqa: BLE001 - answered as failed; the draft stays as it was
+                db.session.rollback()
+                return _failed("the statistics import job")
             return {"rows": outcome.rows, "replaced": outcome.replaced, "unchanged": outcome.unchanged}
         finally:
             db.session.remove()

@@ -58,6 +58,8 @@ class OutgoingDocument(db.Model):
     superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The parts its authors wrote in the app (the period report's narrative), to correct rather than retype.
     narrative: Mapped[dict | None] = mapped_column(JSON)
+    # The background job that issued it: a job run again after its worker died finds its document by this.
+    request_key: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     authority: Mapped[Authority] = relationship()
     issued_by: Mapped[User | None] = relationship()

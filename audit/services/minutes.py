@@ -223,10 +223,15 @@ def attach_signed_scan(issued: IssuedMinutes, *, data: bytes | BinaryIO, actor: 
     except BaseException:
         upload.discard()
         raise
+    attached = db.session.execute(
+        update(IssuedMinutes).where(IssuedMinutes.id == issued.id, IssuedMinutes.signed_sha256.is_(None))
+        .values(signed_content_type=content_type, signed_sha256=upload.key, signed_size=upload.size,
+                signed_uploaded_at=now, signed_uploaded_by_id=actor.id)).rowcount
+    if attached != 1:  # another upload attached its scan first: this one is refused, its file dropped
+        upload.discard()
+        raise Conflict(N_("A signed copy is already attached to this version."))
     files.stage_spooled(upload)  # in the store once the request commits
-    issued.signed_content_type = content_type
-    issued.signed_sha256, issued.signed_size = upload.key, upload.size
-    issued.signed_uploaded_at, issued.signed_uploaded_by_id = now, actor.id
+    db.session.refresh(issued)
     audit_log.record(actor, "minutes.signed_scan", "inspection", inspection.id, now=now,
                      after={"version": issued.version, "sha256": issued.signed_sha256, "type": content_type})
 

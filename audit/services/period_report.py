@@ -6,7 +6,9 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from audit.db import lock_row
+from sqlalchemy import select
+
+from audit.db import db, lock_row
 from audit.domain.documents import DocumentKind
 from audit.domain.errors import N_, InvalidInput
 from audit.domain.review import Period
@@ -57,13 +59,17 @@ def written_parts(recipient: str, narrative: dict) -> tuple[str, dict]:
 
 def issue(period: Period, *, recipient: str, narrative: dict, actor: User, now: datetime, scope,
           replaces_id: int | None = None, reason: str = "", confirmed: bool = False,
-          requested_at: datetime | None = None) -> OutgoingDocument:
+          request_key: str | None = None) -> OutgoingDocument:
     """Issue the report of ``period`` for the actor's authority: every part written, a number, a signature.
     A second report on the same period replaces the first the way Decree 30 wants a correction.
 
-    ``requested_at``: when a background job issues it, the time the chairman asked. A job run again after its
-    worker died (the report committed, the job not marked done) finds the report it issued — the same
-    content, by the same person, since that time — and returns it instead of refusing or issuing twice."""
+    ``request_key``: when a background job issues it, the job's id, kept on the document. A job run again after
+    its worker died (the report committed, the job not marked done) finds the report it issued by that key
+    and returns it instead of refusing it as issued meanwhile or issuing it twice."""
+    if request_key is not None:
+        earlier = db.session.scalar(select(OutgoingDocument).where(OutgoingDocument.request_key == request_key))
+        if earlier is not None:
+            return earlier
     recipient, narrative = written_parts(recipient, narrative)
     issuer = authorities.issuer_for(actor, local_today(now))
     body = context(period, actor=actor, now=now, scope=scope, recipient=recipient, narrative=narrative)
@@ -71,16 +77,12 @@ def issue(period: Period, *, recipient: str, narrative: dict, actor: User, now: 
                                               if k not in _NOT_CONTENT))
     subject = subject_of(period, actor, now)
     lock_row(issuer.authority)  # a second request waits here, then finds the first one's report in force
-    if requested_at is not None:
-        earlier = documents.current_for(subject)
-        if (earlier is not None and earlier.content_sha256 == content and earlier.issued_by_id == actor.id
-                and earlier.issued_at >= requested_at):
-            return earlier
     replaced, reason = documents.supersede_current(subject, replaces_id=replaces_id, reason=reason,
                                                    confirmed=confirmed, content=content, now=now)
     document = documents.register(issuer.authority, DocumentKind.PERIOD_REPORT,
                                   f"Báo cáo kết quả kiểm tra công vụ {period.label}", actor=actor, now=now,
                                   replaces=replaced, reason=reason, subject=subject, content_sha256=content)
+    document.request_key = request_key
     body.update(draft=False, number=document.number, replaces=documents.replacement_line("Báo cáo", replaced, reason))
     pdf = signing.sign_pdf(render_pdf(period_html(body), archival=True), issuer.authority)
     document.pdf, document.sha256, document.recipient = pdf, hashlib.sha256(pdf).hexdigest(), recipient

@@ -6,7 +6,7 @@ import io
 import subprocess
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from audit.db import db, utcnow
 from audit.domain.remediation import Action
@@ -169,8 +169,9 @@ def test_the_draft_of_a_replacing_notice_says_what_it_replaces_and_why(client, d
 
 
 def test_a_report_job_run_again_after_its_worker_died_returns_the_report_it_issued(demo):
-    """A job that committed its report but died before being marked done runs again: it finds that report
-    (same content, same person, since the request) instead of refusing it as issued meanwhile or issuing twice."""
+    """A job that committed its report but died before being marked done runs again: it finds that report by
+    the job's id kept on it, instead of refusing it as issued meanwhile or issuing it twice; even when the
+    figures changed in between (a later run would compute other content)."""
     import pytest
 
     from audit.domain.errors import Conflict
@@ -179,21 +180,22 @@ def test_a_report_job_run_again_after_its_worker_died_returns_the_report_it_issu
     from audit.services.units import scope_of
 
     chairman = db.session.scalar(select(User).where(User.username == "chutich-tp"))
-    asked_at = utcnow()
     parts = dict(recipient=NARRATIVE["recipient"], narrative={k: v for k, v in NARRATIVE.items() if k != "recipient"})
 
-    def run(requested_at):
-        return period_report.issue(parse_period("2026"), actor=chairman, now=utcnow(), scope=scope_of(chairman),
-                                   requested_at=requested_at, **parts)
+    def run(request_key, **changes):
+        return period_report.issue(parse_period("2026"), actor=chairman, now=utcnow() + timedelta(days=1),
+                                   scope=scope_of(chairman), request_key=request_key, **{**parts, **changes})
 
-    first = run(asked_at)
+    first = run("job-1")
     db.session.commit()
-    assert run(asked_at).id == first.id  # the same job again: its own report
-    with pytest.raises(Conflict):  # a new request, not knowing the report in force, is refused as before
+    assert first.request_key == "job-1"
+    assert run("job-1", recipient="Văn phòng Chính phủ").id == first.id  # the same job again: its own report
+    with pytest.raises(Conflict):  # another job (or a request) not knowing the report in force is refused
+        run("job-2")
+    db.session.rollback()
+    with pytest.raises(Conflict):
         run(None)
     db.session.rollback()
-    with pytest.raises(Conflict):  # and a later job with the same text, asked after that report was issued
-        period_report.issue(parse_period("2026"), actor=chairman, now=utcnow(), scope=scope_of(chairman),
-                            requested_at=first.issued_at + timedelta(seconds=1), **parts)
-    db.session.rollback()
     assert _current(":2026-01-01:2026-12-31").id == first.id
+    assert db.session.scalar(select(func.count()).select_from(OutgoingDocument).where(
+        OutgoingDocument.request_key.is_not(None))) == 1

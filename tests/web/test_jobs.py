@@ -161,6 +161,26 @@ def test_with_redis_down_the_report_is_issued_by_the_request(client, demo, login
     issued = client.post("/reports/period?period=2026", data=NARRATIVE)
     document = _current(":2026-01-01:2026-12-31")
     assert issued.status_code == 302 and issued.location.endswith(f"/documents/{document.id}.pdf")
+    # a waiting page opened while the job server does not answer: a 503 that says so and looks again
+    waiting = client.get("/reports/period/jobs/0a1b2c3d")
+    page = waiting.get_data(as_text=True)
+    assert waiting.status_code == 503 and "không trả lời" in page and 'http-equiv="refresh"' in page
+
+
+def test_with_redis_down_an_import_is_written_by_the_request(client, demo, login, app):
+    from audit.models import DossierStatistic
+    from tests.services.test_statistics_import import PROVINCIAL
+    from tests.web.test_statistics_web import _token, _upload
+
+    app.config.update(REDIS_URL="redis://127.0.0.1:1/0")  # nothing listens there
+    login("chutich")
+    rows_before = db.session.scalar(select(func.count(DossierStatistic.id)))
+    page_url = _upload(client, PROVINCIAL).headers["Location"]
+    page = client.get(page_url)
+    assert page.status_code == 200 and 'id="import-ready"' in page.get_data(as_text=True)
+    confirm = client.post(page_url + "/confirm", data={"csrf_token": _token(page.get_data(as_text=True))})
+    assert confirm.status_code == 302
+    assert db.session.scalar(select(func.count(DossierStatistic.id))) == rows_before + 4
 
 
 def test_a_confirmed_import_is_written_by_a_job_while_its_page_waits(client, demo, login, app, database_url,
@@ -193,3 +213,5 @@ def test_a_confirmed_import_is_written_by_a_job_while_its_page_waits(client, dem
     assert db.session.scalar(select(func.count(DossierStatistic.id))) == rows_before + 4
     imported = db.session.scalar(select(StatisticsImport).order_by(StatisticsImport.id.desc()))
     assert imported.rows == 4 and imported.committed_at is not None
+    # the import's job is no report job: the report's waiting page does not take it for one
+    assert client.get(f"/reports/period/jobs/statistics-import-{imported.id}").status_code == 404

@@ -22,6 +22,8 @@ from .views import PeriodReportForm, bp
 
 log = logging.getLogger(__name__)
 
+#: the jobs of this page (``meta["kind"]``)
+KIND = "period_report"
 #: seconds between two looks of the waiting page
 REFRESH = 2
 #: seconds the job's outcome stays for its page (a chairman who closed the tablet finds it the same day)
@@ -45,10 +47,10 @@ def hand_over(form, period_text: str, replaces: str) -> str | None:
         return None  # refused by the request, with the same message
     try:
         return jobs.enqueue(url, "audit.jobs.issue_period_report", quick=True, result_ttl=RESULT_KEPT,
-                            meta={"user_id": current_user.id, "period": period_text},
+                            meta={"kind": KIND, "user_id": current_user.id, "period": period_text},
                             user_id=current_user.id, period=period_text, recipient=recipient, narrative=narrative,
                             replaces_id=record_number(replaces), reason=request.form.get("reason", ""),
-                            confirmed=request.form.get("confirm") == "y", requested_at=utcnow().isoformat())
+                            confirmed=request.form.get("confirm") == "y")
     except Exception:  # noqa: BLE001 - Redis is down: the request issues the report itself
         log.exception("the period report could not be handed to a job; issued by the request")
         return None
@@ -58,24 +60,26 @@ def hand_over(form, period_text: str, replaces: str) -> str | None:
 @require(Permission.INSPECTION_CONCLUDE)
 def period_job(job_id: str):
     """The chairman's report being made: a page that looks again every few seconds; the report once signed."""
-    from rq.job import JobStatus
-
     from audit.services import period_report as period_service
 
     url = current_app.config.get("REDIS_URL")
-    job = jobs.fetch(url, job_id) if url else None
+    try:
+        job = jobs.fetch(url, job_id, KIND) if url else None
+    except jobs.Unreachable:  # the report may be under way: say so, and look again
+        return render_template("review/period_waiting.html", period_text="", refresh=REFRESH * 5,
+                               unreachable=True), 503
     if job is None or job.meta.get("user_id") != current_user.id:  # only its own requester sees a job
         abort(404)
     period_text = job.meta.get("period", "")
-    status = job.get_status()
-    if status not in (JobStatus.FINISHED, JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
-        return render_template("review/period_waiting.html", period_text=period_text, refresh=REFRESH), 202
-    result = job.return_value() if status == JobStatus.FINISHED else None
-    if result and result.get("document_id"):
+    state, result = jobs.outcome(job)
+    if state == "waiting":
+        return render_template("review/period_waiting.html", period_text=period_text, refresh=REFRESH,
+                               unreachable=False), 202
+    if state == "done":
         flash(_("Report %(number)s has been issued.", number=result["number"]), "success")
         return redirect(url_for("review.document_pdf", document_id=result["document_id"]))
-    if result and result.get("refused"):
-        message, code = _(result["refused"], **result.get("params", {})), 409
+    if state == "refused":
+        message, code = _(result["refused"], **result.get("params", {})), result.get("status", 409)
     else:
         message, code = _("The report could not be made. What you wrote is below: issue it again."), 503
     asked = job.kwargs

@@ -12,7 +12,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from rq.job import JobStatus
 from wtforms import StringField
 
 from audit import jobs
@@ -106,8 +105,11 @@ def _own_import(import_id: int) -> StatisticsImport:
     return imp
 
 
+IMPORT_JOB = "statistics_import"
+
+
 def _hand_over(imp: StatisticsImport) -> bool:
-    """With Redis: queue the writing of a ready draft (once: a second confirmation finds the job queued). False
+    """With Redis: queue the writing of a ready draft (once: a second confirmation finds the job waiting). False
     when there is no Redis (or it does not answer) or the draft is not ready: the request then writes or refuses
     it itself, as without jobs."""
     url = current_app.config.get("REDIS_URL")
@@ -118,33 +120,51 @@ def _hand_over(imp: StatisticsImport) -> bool:
             return False
     except ImportRejected:
         return False
-    job_id = jobs.import_job_id(imp.id)
     try:
         if _job_state(imp) == "waiting":
             return True
-        jobs.enqueue(url, "audit.jobs.commit_import", quick=True, job_id=job_id, result_ttl=24 * 3600,
-                     meta={"user_id": current_user.id}, import_id=imp.id, user_id=current_user.id)
+        _forget_job(imp)  # an earlier job's answer (refused, failed) is replaced, expiry and all
+        jobs.enqueue(url, "audit.jobs.commit_import", quick=True, job_id=jobs.import_job_id(imp.id),
+                     result_ttl=24 * 3600, meta={"kind": IMPORT_JOB, "user_id": current_user.id},
+                     import_id=imp.id, user_id=current_user.id)
         return True
     except Exception:  # noqa: BLE001 - Redis is down: the request writes the import itself
         log.exception("the import could not be handed to a job; written by the request")
         return False
 
 
-def _job_state(imp: StatisticsImport) -> str | None:
-    """What the import's job says: "waiting", "refused: <message>", "failed", or None (no job, or no Redis)."""
+def _forget_job(imp: StatisticsImport) -> None:
+    """Drop what the import's last job said (a refusal is stale once the mapping changed)."""
     url = current_app.config.get("REDIS_URL")
-    job = jobs.fetch(url, jobs.import_job_id(imp.id)) if url else None
+    if not url:
+        return
+    try:
+        job = jobs.fetch(url, jobs.import_job_id(imp.id), IMPORT_JOB)
+        if job is not None and jobs.outcome(job)[0] != "waiting":
+            job.delete()
+    except Exception:  # noqa: BLE001 - nothing to forget when Redis is down
+        log.warning("the answer of import %s's last job could not be dropped", imp.id)
+
+
+def _job_state(imp: StatisticsImport) -> str | None:
+    """What the import's job says: "waiting", "refused: <message>", "failed", or None (no job, no Redis, Redis
+    not answering: the page is then the page without jobs)."""
+    url = current_app.config.get("REDIS_URL")
+    try:
+        job = jobs.fetch(url, jobs.import_job_id(imp.id), IMPORT_JOB) if url else None
+    except jobs.Unreachable:
+        log.warning("the job server does not answer: import %s shown without its job's state", imp.id)
+        return None
     if job is None or job.meta.get("user_id") != current_user.id:
         return None
-    status = job.get_status()
-    if status not in (JobStatus.FINISHED, JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
+    state, result = jobs.outcome(job)
+    if state == "waiting":
         return "waiting"
     if not imp.may_commit:  # written (or discarded): the page says so itself
         return None
-    result = job.return_value() if status == JobStatus.FINISHED else None
-    if result and result.get("refused"):
+    if state == "refused":
         return "refused: " + _(result["refused"], **result.get("params", {}))
-    return "failed"
+    return "failed" if state == "failed" else None
 
 
 def _import_page(imp: StatisticsImport, status: int = 200, errors: list[str] | None = None):
@@ -213,6 +233,7 @@ def statistics_mapping(import_id: int):
     outcome = submit(form, save, refused_status=422)
     if not outcome.done:
         return _import_page(imp, outcome.status, form.form_errors)
+    _forget_job(imp)
     flash(_("The mapping is saved for “%(source)s” and used for its next files.", source=imp.source), "success")
     return redirect(url_for("review.statistics_import", import_id=imp.id))
 
