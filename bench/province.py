@@ -13,6 +13,7 @@ needs, run in this process on the same database. Bounded by --requests and --sec
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import statistics
@@ -98,7 +99,9 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
 
         units, desks, heads_by_unit = [], [], {}
         uid = 1
-        units.append(dict(id=uid, code="PROV", name="UBND tỉnh Mẫu", kind="province", created_at=NOW))
+        # every row with the same keys: an executemany takes its columns from the first row, so a key missing there
+        # (parent_id, once) is dropped from every row and the whole tree comes out flat
+        units.append(dict(id=uid, code="PROV", name="UBND tỉnh Mẫu", kind="province", parent_id=None, created_at=NOW))
         province = uid
         for d in range(districts):
             uid += 1
@@ -142,6 +145,8 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
                          created_at=NOW, authority_id=1)])
         item_ids = [f"{s}{n:02d}" for s, count in zip("ABCDEFGH", (10, 8, 6, 10, 10, 4, 7, 8), strict=True)
                     for n in range(1, count + 1)][:answers_per]
+        # the checklist version every inspection pins, by the hash of its file (a page that reads it checks it)
+        pinned = hashlib.sha256((ROOT / "checklists" / "one-stop-desk" / "v1.yaml").read_bytes()).hexdigest()
         ins, members, answers, findings, items = [], [], [], [], []
         fid = 0
         first_day = date(2016, 1, 1)
@@ -152,7 +157,7 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
             verdict = "formal" if score < 55 else "partly_substantive" if score < 85 else "substantive"
             ins.append(dict(id=iid, unit_id=desk, authority_id=1, inspection_date=day, announced=bool(iid % 2),
                             decision_number=f"{iid}/QĐ", decision_date=day - timedelta(days=7),
-                            checklist_key="one-stop-desk", checklist_version=1, checklist_sha256="0" * 64,
+                            checklist_key="one-stop-desk", checklist_version=1, checklist_sha256=pinned,
                             legal_regime="nd61_2018" if day < date(2025, 7, 1) else "nd118_2025", state="finalised",
                             created_at=NOW, submitted_at=NOW, finalised_at=NOW, score=score, coverage=1.0,
                             na_share=0.0, verdict=verdict, verdict_reasons=[],

@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from flask_babel import gettext
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from audit.db import db, insert_or_ignore, utcnow
 from audit.domain.errors import N_, DomainError, InvalidInput
@@ -24,7 +25,7 @@ from audit.domain.remediation import (
 )
 from audit.domain.text import safe_filename
 from audit.domain.vndate import local_today, short_date
-from audit.models import Inspection, RemediationEvent, RemediationFile, RemediationItem, ReminderLog, User
+from audit.models import Inspection, RemediationEvent, RemediationFile, RemediationItem, ReminderLog, Unit, User
 from audit.storage import Store
 
 from . import audit_log, notify, outbox
@@ -94,7 +95,9 @@ def can_see_inspection(inspection: Inspection, user: User) -> bool:
 
 
 def visible_items(user: User) -> list[RemediationItem]:
-    query = select(RemediationItem).order_by(RemediationItem.deadline, RemediationItem.id)
+    query = (select(RemediationItem).options(selectinload(RemediationItem.unit).selectinload(Unit.parent),
+                                             selectinload(RemediationItem.inspection))
+             .order_by(RemediationItem.deadline, RemediationItem.id))
     scope = scope_of(user)
     if scope is not None:
         query = query.where(RemediationItem.unit_id.in_(scope))

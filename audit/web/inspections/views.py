@@ -41,7 +41,7 @@ def index():
     """Every inspection the user may see, searched by unit or team, filtered by state, unit, year and team,
     sorted and paged."""
     actor = current_actor()
-    query = (select(Inspection).options(selectinload(Inspection.unit),
+    query = (select(Inspection).options(selectinload(Inspection.unit), selectinload(Inspection.conclusion),
                                         selectinload(Inspection.members).selectinload(InspectionMember.user))
              .order_by(Inspection.inspection_date.desc(), Inspection.id.desc()))
     if actor.unit_scope is not None:  # a chairman, lead or inspector sees their authority's units only
