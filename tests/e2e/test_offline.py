@@ -105,7 +105,7 @@ class Tablet:
             refused = page.get_by_text("Biểu mẫu đã hết hạn hoặc không hợp lệ")
             page.wait_for_url(lambda url: "/login" not in url) if attempt else expect(
                 refused.or_(page.locator("h1", has_text="Xin chào")).or_(page.locator("#section-form"))
-                .or_(page.locator("#tablet-state"))).to_be_attached()
+                .or_(page.locator("#tablet-state"))).to_be_attached(timeout=20_000)  # a login under load
             if not refused.count():
                 page.wait_for_url(lambda url: "/login" not in url)
                 return
