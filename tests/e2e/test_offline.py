@@ -13,6 +13,7 @@ import hashlib
 import io
 import re
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -575,3 +576,41 @@ def test_the_sample_figures_follow_the_server_without_losing_the_next_dossier_be
     expect(page.locator("#dossier-form [name=code]")).to_have_value("LAEE-2019-042")  # nothing typed was lost
     assert [r.code for r in rows(server, "SELECT code FROM sampled_dossiers WHERE inspection_id = :i", i=iid)] == [
         "LAEE-2019-041"]
+
+
+def test_a_summary_served_while_the_last_answer_was_landing_reads_itself_again(tablet, server):
+    """The race seen once in a full run: the inspector opens the summary while the fill page is still sending.
+    The server renders the summary before that answer lands, the fill page then removes it from the tablet's
+    queue, and the summary finds the queue empty. It must not keep the server's stale figures (nor a submit
+    button disabled for gaps that are filled): it reads itself again, once."""
+    iid = planned_inspection(server)
+    tablet.go("/login")
+    tablet.log_in()
+    page = first_section(tablet, iid)
+    deadline = time.monotonic() + 20
+    summary = f"{server.url}/inspections/{iid}"
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in tablet.context.cookies(server.url))
+    # the summary as the server renders it before the answer lands ...
+    with urllib.request.urlopen(urllib.request.Request(summary, headers={"Cookie": cookie})) as response:
+        stale = response.read()
+    assert re.search(rb"<strong>0/\d+</strong>", stale), "the summary rendered before the answer"
+    asked = []
+    tablet.context.route(summary, lambda route: asked.append(route), times=1)
+    loads = []
+    page.on("load", lambda: loads.append(page.url))
+    # ... is what the tablet gets when the inspector taps an answer and at once "Tổng hợp": the answer goes out,
+    # lands, and the fill page, still there while the summary is on its way, takes it off the tablet's queue
+    page.evaluate("""url => { document.querySelector('#item-A02 label.choice-no').click();
+                               location.href = url; }""", summary)
+    while not rows(server, "SELECT 1 FROM answers WHERE inspection_id = :i AND item_id = 'A02'", i=iid):
+        assert time.monotonic() < deadline + 40, "the answer reached the server"
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(1000)
+    assert asked, "the summary was asked for"
+    asked[0].fulfill(status=200, content_type="text/html; charset=utf-8", body=stale)
+    page.wait_for_url(summary)
+    expect(page.locator("#tablet-state")).to_be_hidden(timeout=15_000)
+    page.wait_for_function("() => document.readyState === 'complete'")
+    answered = page.locator(".scoreline strong").nth(4)
+    expect(answered).not_to_have_text(re.compile(r"^0/"), timeout=15_000)
+    assert len([url for url in loads if url == summary]) == 2, "read again once, not more"

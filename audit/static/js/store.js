@@ -152,6 +152,16 @@
       });
     },
 
+    /* When anything of an inspection last reached the server, from whichever page sent it: a page rendered
+     * before that moment shows figures the server no longer holds. */
+    sentKey: function (inspectionId) { return "ktcv-sent-" + inspectionId; },
+    markSent: function (inspectionId) {
+      try { localStorage.setItem(Store.sentKey(inspectionId), String(Date.now())); } catch (e) { /* full: the page's own flag still holds */ }
+    },
+    sentAt: function (inspectionId) {
+      return parseInt(localStorage.getItem(Store.sentKey(inspectionId)) || "0", 10) || 0;
+    },
+
     /* Drafts: what is being typed, written synchronously so that leaving the page loses nothing. */
     draftKey: function (inspectionId) { return "ktcv-drafts-" + inspectionId; },
     drafts: function (inspectionId) {
@@ -319,6 +329,7 @@
         self.delay = 2000;
         var done;
         if (result.outcome === "saved") {
+          Store.markSent(op.inspection_id);
           done = Store.remove(op).then(function () { return self.absorb(op, result.body); });
           if (self.handlers.onSaved) done = done.then(function () { self.handlers.onSaved(op, result.body); });
         } else {

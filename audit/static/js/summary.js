@@ -31,8 +31,9 @@
     var total = waiting + p.refused.length + p.conflict.length;
     list.textContent = "";
     if (!total) {
-      // the figures and gaps on this page predate what was sent: read it again, unless something is being typed
-      if (sentHere && !typing()) { location.reload(); return; }
+      // the figures and gaps on this page predate what was sent (by this page, or by the page before it while
+      // this one was being served): read it again, unless something is being typed
+      if ((sentHere || Store.sentAt(inspectionId) >= requested) && !typing()) { location.reload(); return; }
       box.hidden = true;
       if (submit && !submit.dataset.serverDisabled) submit.disabled = false;
       return;
@@ -50,6 +51,8 @@
   }
 
   var sentHere = false;
+  // when this page was asked for: the server may have rendered it before an answer sent at that moment landed
+  var requested = Math.floor(performance.timeOrigin || (Date.now() - performance.now()));
   var sync = new KtcvSync(inspectionId, userId, { onStatus: render, onSaved: function () { sentHere = true; } });
   Store.onChange(function (id) { if (id === inspectionId) sync.report(); });
   if (submit && submit.disabled) submit.dataset.serverDisabled = "1";
