@@ -11,8 +11,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from .fetcher import AssetFetcher
-
 STYLES = Path(__file__).resolve().parent / "styles"
 _local = threading.local()
 
@@ -20,6 +18,8 @@ _local = threading.local()
 def _tools(stylesheet: str):
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
+
+    from .fetcher import AssetFetcher  # WeasyPrint's import costs about a second: only when a PDF is made
 
     if not hasattr(_local, "font_config"):
         _local.font_config = FontConfiguration()
