@@ -68,8 +68,11 @@ class ChecklistFileError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-class _NoDatesLoader(yaml.SafeLoader):
-    """SafeLoader that leaves ``2025-07-01`` as a string so the schema sees what was written."""
+class _NoDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader that leaves ``2025-07-01`` as a string so the schema sees what was written.
+
+    On libyaml (PyYAML's wheels carry it) when present: the pure-Python parser took over two seconds to
+    read the checklists at a command's start, libyaml a tenth of that; both build the same nodes and data."""
 
 
 _NoDatesLoader.yaml_implicit_resolvers = {
