@@ -28,7 +28,7 @@ class Filter:
     name: str
     label: str
     options: Sequence[tuple[str, str]]
-    matches: Callable[[Any, str], bool]
+    matches: Callable[[Any, str], bool] | None = None  # None: the database filters (audit.services.listing_sql)
     always: bool = False  # offered even with a single choice (a yes/no filter such as "only my teams")
 
     @property
@@ -47,7 +47,7 @@ class Order:
 
     name: str
     label: str
-    key: Callable[[Any], Any]
+    key: Callable[[Any], Any] | None  # None: the database orders (audit.services.listing_sql)
     descending: bool = False
 
 
@@ -58,6 +58,11 @@ class Spec:
     text: Callable[[Any], str] | None = None  # what a search looks in; None: the list has no search
     search_hint: str = ""
     size: int = PAGE_SIZE
+    searched_by_database: bool = False  # the search is answered in SQL (audit.services.listing_sql)
+
+    @property
+    def has_search(self) -> bool:
+        return self.text is not None or self.searched_by_database
 
 
 @dataclass(frozen=True)
@@ -122,11 +127,22 @@ class Narrowed:
     ignored: tuple[str, ...]
 
 
-def narrow(spec: Spec, rows: Sequence, args: Mapping[str, str]) -> Narrowed:
-    """The rows that ``args`` ask for (``q``, each filter's name, ``sort``), sorted, not yet paged."""
+@dataclass(frozen=True)
+class Asked:
+    """What the query string asks of a list, read against its :class:`Spec`: the search, the filters' chosen
+    values (only values among their choices), the order, and the arguments that were not understood."""
+
+    query: str
+    chosen: Mapping[str, str]
+    order: Order
+    ignored: tuple[str, ...]
+    page: int | None
+
+
+def read(spec: Spec, args: Mapping[str, str]) -> Asked:
+    """``args`` (``q``, each filter's name, ``sort``, ``page``) read against ``spec``."""
     ignored: list[str] = []
     chosen: dict[str, str] = {}
-    selected = list(rows)
     for filter_ in spec.filters:
         value = (args.get(filter_.name) or "").strip()
         if not value:
@@ -135,16 +151,30 @@ def narrow(spec: Spec, rows: Sequence, args: Mapping[str, str]) -> Narrowed:
             ignored.append(filter_.name)
             continue
         chosen[filter_.name] = value
-        selected = [r for r in selected if filter_.matches(r, value)]
-    query = (args.get("q") or "").strip()[:MAX_QUERY] if spec.text is not None else ""
-    if query:
-        selected = [r for r in selected if matches(query, spec.text(r))]
+    query = (args.get("q") or "").strip()[:MAX_QUERY] if spec.has_search else ""
     names = {o.name: o for o in spec.orders}
     asked = (args.get("sort") or "").strip()
     if asked and asked not in names:
         ignored.append("sort")
-    order = names.get(asked, spec.orders[0])
-    return Narrowed(_sorted(selected, order), len(rows), query, chosen, order.name, tuple(ignored))
+    return Asked(query, chosen, names.get(asked, spec.orders[0]), tuple(ignored), _number(args.get("page")))
+
+
+def words(query: str) -> list[str]:
+    """The words of a search, folded: each must begin a word of what a row is searched by."""
+    return _words(query)
+
+
+def narrow(spec: Spec, rows: Sequence, args: Mapping[str, str]) -> Narrowed:
+    """The rows that ``args`` ask for (``q``, each filter's name, ``sort``), sorted, not yet paged."""
+    asked = read(spec, args)
+    selected = list(rows)
+    filters = {f.name: f for f in spec.filters}
+    for name, value in asked.chosen.items():
+        selected = [r for r in selected if filters[name].matches(r, value)]
+    if asked.query:
+        selected = [r for r in selected if matches(asked.query, spec.text(r))]
+    return Narrowed(_sorted(selected, asked.order), len(rows), asked.query, asked.chosen, asked.order.name,
+                    asked.ignored)
 
 
 def paged(spec: Spec, narrowed: Narrowed, args: Mapping[str, str], rows: Sequence | None = None) -> Listing:

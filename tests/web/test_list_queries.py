@@ -132,3 +132,78 @@ def test_a_list_page_costs_the_same_queries_on_a_province_five_times_larger(prov
     assert small[0] == large[0] == 200, (small, large)
     assert 0 < small[2] < large[2], f"{page}: {small[2]} rows on the small province, {large[2]} on the large one"
     assert small[1] == large[1], f"{page}: {small[1]} queries on the small province, {large[1]} on the large one"
+
+
+def _listed(client, page: str) -> list[int]:
+    body = client.get(page).get_data(as_text=True)
+    table = body.split('id="inspection-list"', 1)[1].split("</table>", 1)[0] if 'id="inspection-list"' in body else ""
+    return [int(i) for i in re.findall(r'href="/inspections/(\d+)"', table)]
+
+
+def test_the_inspection_list_answered_by_the_database_is_the_rule_stated_literally(provinces, tmp_path):
+    """The inspection list filters, searches, sorts and pages in SQL. Each page is compared with the rule written
+    out here: a search finds the rows where every word begins a word (case and diacritics ignored) of the unit's
+    name or code or of a team member's name; "unit name" sorts by the name (diacritics ignored), then by date,
+    and keeps the newest-first order among equals; "lowest score" puts rows without a score last."""
+    from datetime import date
+
+    from audit.domain.text import fold
+
+    url = provinces["large"]
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(text(
+            "SELECT i.id, i.inspection_date, i.state, i.score, i.unit_id, u.name, u.code "
+            "FROM inspections i JOIN units u ON u.id = i.unit_id"))}
+        team = {}
+        for r in conn.execute(text("SELECT m.inspection_id, us.full_name FROM inspection_members m "
+                                   "JOIN users us ON us.id = m.user_id")):
+            team.setdefault(r.inspection_id, []).append(r.full_name)
+    engine.dispose()
+
+    def words(value: str) -> list[str]:
+        return re.findall(r"\w+", fold(value))
+
+    def found(query: str, i: int) -> bool:
+        text_ = words(" ".join([rows[i].name, rows[i].code, *team.get(i, [])]))
+        return all(any(w.startswith(q) for w in text_) for q in words(query))
+
+    def day(i: int) -> date:
+        value = rows[i].inspection_date
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+    app = make_app(url, tmp_path / "instance")
+    with app.app_context():
+        client = app.test_client()
+        assert client.post("/login", data={"username": "chutich", "password": PASSWORD}).status_code == 302
+        visible, number = [], 1
+        while True:  # every inspection the chairman may see, newest first
+            shown = _listed(client, f"/inspections?page={number}")
+            if not shown or shown[0] in visible:
+                break
+            visible += shown
+            number += 1
+        assert len(visible) > 100 and visible == sorted(visible, key=lambda i: (day(i), i), reverse=True)
+        member = next(n for i in visible for n in team.get(i, []))
+        some = rows[visible[7]]
+        year = day(visible[40]).year
+        newest = sorted(visible, key=lambda i: (day(i), i), reverse=True)
+        cases = {
+            f"/inspections?q={words(some.name)[-1]}&sort=unit": sorted(
+                [i for i in newest if found(words(some.name)[-1], i)], key=lambda i: (fold(rows[i].name), day(i))),
+            f"/inspections?q={words(member)[-1]} {some.code[:4]}": [
+                i for i in newest if found(f"{words(member)[-1]} {some.code[:4]}", i)],
+            f"/inspections?year={year}&sort=score": sorted(
+                [i for i in newest if day(i).year == year and rows[i].score is not None], key=lambda i: rows[i].score)
+            + [i for i in newest if day(i).year == year and rows[i].score is None],
+            "/inspections?state=finalised&sort=oldest": sorted(
+                [i for i in visible if rows[i].state == "finalised"], key=lambda i: (day(i), i)),
+            "/inspections?sort=unit": sorted(newest, key=lambda i: (fold(rows[i].name), day(i))),
+        }
+        for page, expected in cases.items():
+            assert expected, page
+            for number in (1, 2):
+                shown = _listed(client, f"{page}&page={number}")
+                assert shown == expected[25 * (number - 1):25 * number], (page, number)
+        db.session.remove()
+        db.engine.dispose()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import and_, case, exists, extract, literal, or_, select, true
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
@@ -19,7 +21,7 @@ from audit.domain.units import UnitKind
 from audit.domain.vndate import local_today
 from audit.models import Inspection, InspectionMember, Unit, User
 from audit.services import answers as answer_service
-from audit.services import authorities
+from audit.services import authorities, listing_sql
 from audit.services import inspections as inspection_service
 from audit.services.findings import head_for
 from audit.services.units import all_units
@@ -39,45 +41,78 @@ STATE_ORDER = (State.PLANNED, State.IN_PROGRESS, State.SUBMITTED, State.FINALISE
 @require(Permission.INSPECTION_VIEW)
 def index():
     """Every inspection the user may see, searched by unit or team, filtered by state, unit, year and team,
-    sorted and paged."""
+    sorted and paged by the database: a page loads its own rows only, whatever the province's size."""
     actor = current_actor()
-    query = (select(Inspection).options(selectinload(Inspection.unit), selectinload(Inspection.conclusion),
-                                        selectinload(Inspection.members).selectinload(InspectionMember.user))
-             .order_by(Inspection.inspection_date.desc(), Inspection.id.desc()))
-    if actor.unit_scope is not None:  # a chairman, lead or inspector sees their authority's units only
-        query = query.where(Inspection.unit_id.in_(actor.unit_scope))
-    inspections = db.session.scalars(query).all()
     args = request.args.to_dict()
     if args.pop("mine", None) == "1":  # the older link "only my teams"
         args["team"] = "mine"
-    found = listing.apply(_inspection_spec(inspections, actor.user_id), inspections, args)
+    found = listing_sql.apply(_inspection_list(actor), args, options=(
+        selectinload(Inspection.unit), selectinload(Inspection.conclusion),
+        selectinload(Inspection.members).selectinload(InspectionMember.user)))
     return render_template("inspections/index.html", listing=found)
 
 
-def _inspection_spec(inspections, user_id: int) -> listing.Spec:
-    return listing.Spec(
-        text=lambda i: " ".join([i.unit.name, i.unit.code, i.lead.full_name if i.lead else "",
-                                 *(m.user.full_name for m in i.members)]),
+def _inspection_list(actor) -> listing_sql.SqlList:
+    scope = Inspection.unit_id.in_(actor.unit_scope) if actor.unit_scope is not None else true()
+    in_scope = select(Inspection.id).where(scope)
+    units = db.session.execute(select(Unit.id, Unit.name, Unit.code)
+                               .where(Unit.id.in_(select(Inspection.unit_id).where(scope)))).all()
+    year = extract("year", Inspection.inspection_date)
+    years = sorted({int(y) for y in db.session.scalars(select(year).where(scope).distinct())}, reverse=True)
+    my_teams = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.user_id)
+    on_a_team = db.session.scalar(select(exists().where(InspectionMember.user_id == actor.user_id,
+                                                        InspectionMember.inspection_id.in_(in_scope))))
+    names = sorted({fold(u.name) for u in units})
+    unit_rank = case({u.id: names.index(fold(u.name)) for u in units}, value=Inspection.unit_id,
+                     else_=len(names)) if units else literal(0)
+    newest = (Inspection.inspection_date.desc(), Inspection.id.desc())
+
+    people = []  # read once, at the first word of a search
+
+    def search(word: str):
+        """A word of the search begins a word of the unit's name or code, or of a team member's name."""
+        if not people:
+            people.extend(db.session.execute(select(User.id, User.full_name).where(
+                User.id.in_(select(InspectionMember.user_id).distinct()))))
+        unit_ids = [u.id for u in units if listing.matches(word, f"{u.name} {u.code}")]
+        person_ids = [p.id for p in people if listing.matches(word, p.full_name)]
+        teams = select(InspectionMember.inspection_id).where(InspectionMember.user_id.in_(person_ids))
+        return or_(Inspection.unit_id.in_(unit_ids), Inspection.id.in_(teams))
+
+    spec = listing.Spec(
+        searched_by_database=True,
         search_hint=_("unit, code or team member"),
         filters=(
-            listing.Filter("state", _("State"), [(s.value, _(INSPECTION_STATE_LABELS[s])) for s in STATE_ORDER],
-                           lambda i, v: i.state == v),
-            listing.Filter("unit", _("Unit"), listing.choices([(i.unit_id, i.unit.name) for i in inspections]),
-                           lambda i, v: str(i.unit_id) == v),
-            listing.Filter("year", _("Year"), sorted({(str(i.inspection_date.year),) * 2 for i in inspections},
-                                                     reverse=True),
-                           lambda i, v: str(i.inspection_date.year) == v),
+            listing.Filter("state", _("State"), [(s.value, _(INSPECTION_STATE_LABELS[s])) for s in STATE_ORDER]),
+            listing.Filter("unit", _("Unit"), listing.choices([(u.id, u.name) for u in units])),
+            listing.Filter("year", _("Year"), [(str(y), str(y)) for y in years]),
             # offered to whoever is on a team of the list (a chairman is on none)
-            listing.Filter("team", _("Team"),
-                           [("mine", _("Only my teams"))] if any(i.team_role_of(user_id) for i in inspections) else [],
-                           lambda i, v: i.team_role_of(user_id) is not None, always=True),
+            listing.Filter("team", _("Team"), [("mine", _("Only my teams"))] if on_a_team else [], always=True),
         ),
         orders=(
-            listing.Order("newest", _("newest first"), lambda i: (i.inspection_date, i.id), descending=True),
-            listing.Order("oldest", _("oldest first"), lambda i: (i.inspection_date, i.id)),
-            listing.Order("unit", _("unit name"), lambda i: (fold(i.unit.name), i.inspection_date)),
-            listing.Order("score", _("lowest score first"), lambda i: i.score),
+            listing.Order("newest", _("newest first"), None, descending=True),
+            listing.Order("oldest", _("oldest first"), None),
+            listing.Order("unit", _("unit name"), None),
+            listing.Order("score", _("lowest score first"), None),
         ),
+    )
+    return listing_sql.SqlList(
+        spec=spec,
+        base=select(Inspection).where(scope),
+        where={
+            "state": lambda v: Inspection.state == v,
+            "unit": lambda v: Inspection.unit_id == int(v),
+            "year": lambda v: and_(Inspection.inspection_date >= date(int(v), 1, 1),
+                                   Inspection.inspection_date < date(int(v) + 1, 1, 1)),
+            "team": lambda v: Inspection.id.in_(my_teams),
+        },
+        order_by={
+            "newest": newest,
+            "oldest": (Inspection.inspection_date, Inspection.id),
+            "unit": (unit_rank, Inspection.inspection_date, Inspection.id.desc()),
+            "score": (Inspection.score.is_(None), Inspection.score, *newest),
+        },
+        search=search,
     )
 
 
