@@ -28,6 +28,8 @@ TIMEOUT = 300  # seconds a job may run before it counts as abandoned
 #: seconds between a worker's clean-ups (RQ's default is 600): a job whose worker died is found and retried
 #: this long at most after the dead worker's heartbeat lapsed (90 s after its last beat)
 MAINTENANCE = 30
+#: seconds between two looks of a page that waits for a job (the period report, a statistics import)
+WAITING_REFRESH = 2
 
 
 def connection(url: str, *, quick: bool = False):

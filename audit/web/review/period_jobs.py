@@ -24,8 +24,7 @@ log = logging.getLogger(__name__)
 
 #: the jobs of this page (``meta["kind"]``)
 KIND = "period_report"
-#: seconds between two looks of the waiting page
-REFRESH = 2
+REFRESH = jobs.WAITING_REFRESH
 #: seconds the job's outcome stays for its page (a chairman who closed the tablet finds it the same day)
 RESULT_KEPT = 24 * 3600
 

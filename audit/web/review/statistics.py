@@ -121,7 +121,7 @@ def _hand_over(imp: StatisticsImport) -> bool:
     except ImportRejected:
         return False
     try:
-        if _job_state(imp) == "waiting":
+        if (_job_state(imp) or ("",))[0] == "waiting":
             return True
         _forget_job(imp)  # an earlier job's answer (refused, failed) is replaced, expiry and all
         jobs.enqueue(url, "audit.jobs.commit_import", quick=True, job_id=jobs.import_job_id(imp.id),
@@ -146,9 +146,10 @@ def _forget_job(imp: StatisticsImport) -> None:
         log.warning("the answer of import %s's last job could not be dropped", imp.id)
 
 
-def _job_state(imp: StatisticsImport) -> str | None:
-    """What the import's job says: "waiting", "refused: <message>", "failed", or None (no job, no Redis, Redis
-    not answering: the page is then the page without jobs)."""
+def _job_state(imp: StatisticsImport) -> tuple[str, dict] | None:
+    """What the import's job says, as :func:`audit.jobs.outcome` (("waiting", {}), ("refused", result),
+    ("failed", {}), ("done", result)), or None: no job of this user, no Redis, Redis not answering, or an answer
+    the page already shows itself (the import written or discarded). The page is then the page without jobs."""
     url = current_app.config.get("REDIS_URL")
     try:
         job = jobs.fetch(url, jobs.import_job_id(imp.id), IMPORT_JOB) if url else None
@@ -158,22 +159,18 @@ def _job_state(imp: StatisticsImport) -> str | None:
     if job is None or job.meta.get("user_id") != current_user.id:
         return None
     state, result = jobs.outcome(job)
-    if state == "waiting":
-        return "waiting"
-    if not imp.may_commit:  # written (or discarded): the page says so itself
+    if state != "waiting" and not imp.may_commit:  # written (or discarded): the page says so itself
         return None
-    if state == "refused":
-        return "refused: " + _(result["refused"], **result.get("params", {}))
-    return "failed" if state == "failed" else None
+    return state, result
 
 
 def _import_page(imp: StatisticsImport, status: int = 200, errors: list[str] | None = None):
     file_problems, row_problems, totals = [], [], {}
-    job = _job_state(imp)
+    state, result = _job_state(imp) or (None, {})
     errors = list(errors or [])
-    if job and job.startswith("refused: "):
-        errors.append(job[len("refused: "):])
-    elif job == "failed":
+    if state == "refused":
+        errors.append(_(result["refused"], **result.get("params", {})))
+    elif state == "failed":
         errors.append(_("The import could not be written; nothing was changed. Confirm it again."))
     try:
         prepared = statistics_service.prepare(imp, scope=current_actor().unit_scope)
@@ -189,7 +186,7 @@ def _import_page(imp: StatisticsImport, status: int = 200, errors: list[str] | N
                   "unit": sorted(prepared.preview.totals("unit").items())}
     return render_template("review/statistics_import.html", imp=imp, prepared=prepared, file_problems=file_problems,
                            row_problems=row_problems, totals=totals, errors=errors, form=ImportActionForm(),
-                           waiting=job == "waiting",
+                           waiting=state == "waiting", refresh=jobs.WAITING_REFRESH,
                            columns=list(COLUMN_LABELS), fields=PROCEDURE_FIELDS), status
 
 
