@@ -134,7 +134,7 @@ class InspectionMember(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)  # "my teams" at province scale
     role: Mapped[str] = mapped_column(String(20))
 
     inspection: Mapped[Inspection] = relationship(back_populates="members")

@@ -54,14 +54,13 @@ def index():
 
 def _inspection_list(actor) -> listing_sql.SqlList:
     scope = Inspection.unit_id.in_(actor.unit_scope) if actor.unit_scope is not None else true()
-    in_scope = select(Inspection.id).where(scope)
     units = db.session.execute(select(Unit.id, Unit.name, Unit.code)
                                .where(Unit.id.in_(select(Inspection.unit_id).where(scope)))).all()
     year = extract("year", Inspection.inspection_date)
     years = sorted({int(y) for y in db.session.scalars(select(year).where(scope).distinct())}, reverse=True)
     my_teams = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.user_id)
     on_a_team = db.session.scalar(select(exists().where(InspectionMember.user_id == actor.user_id,
-                                                        InspectionMember.inspection_id.in_(in_scope))))
+                                                        InspectionMember.inspection_id == Inspection.id, scope)))
     names = sorted({fold(u.name) for u in units})
     unit_rank = case({u.id: names.index(fold(u.name)) for u in units}, value=Inspection.unit_id,
                      else_=len(names)) if units else literal(0)
