@@ -513,6 +513,43 @@ def test_refused_values_stay_visible_and_marked_and_the_status_never_says_all_sa
     assert (row.value, row.note) == ("95", "Theo báo cáo của xã")
 
 
+def test_a_note_typed_while_the_answer_was_being_queued_survives_a_reload(tablet, server):
+    """Loss path seen in CI: the answer is chosen (queued at once) and the note typed while the queue was still
+    writing it; the page is then left before the autosave pause ends. The queue's write used to discard the
+    draft holding the note, and a draft kept under the queued operation's id would be taken by the server for
+    the operation it had already saved."""
+    iid = planned_inspection(server)
+    tablet.go("/login")
+    tablet.log_in()
+    page = first_section(tablet, iid)
+    note = "Công chức vắng lúc 9:10"
+    # The inspector leaves before the autosave pause of the note ends: the pause never ends on this page.
+    page.evaluate("""() => { const later = window.setTimeout;
+                             window.setTimeout = (fn, ms, ...rest) => ms === 800 ? 0 : later(fn, ms, ...rest); }""")
+    page.evaluate("""note => {
+      const item = document.getElementById('item-A02');
+      const no = item.querySelector('input[type=radio][value=no]');
+      no.checked = true;
+      no.dispatchEvent(new Event('change', {bubbles: true}));   // queued at once
+      const box = document.getElementById('note-A02');
+      box.value = note;                                           // typed before the queue's write finished
+      box.dispatchEvent(new Event('input', {bubbles: true}));
+    }""", note)
+    row = wait_for_server(server, iid, "A02", lambda r: r is not None)
+    assert (row.value, row.note, row.version) == ("no", "", 1)  # the answer as queued, without its note
+    page.wait_for_function("""async () => {
+      const d = await new Promise(ok => { const r = indexedDB.open('ktcv'); r.onsuccess = () => ok(r.result); });
+      const n = await new Promise(ok => { const r = d.transaction('ops').objectStore('ops').count();
+                                          r.onsuccess = () => ok(r.result); });
+      d.close(); return n === 0; }""")  # that operation is done with on the tablet
+    page.reload()
+    expect(page.locator("#note-A02")).to_have_value(note)
+    expect(status(page)).to_have_text("Đã lưu tất cả câu trả lời.")
+    row = wait_for_server(server, iid, "A02", lambda r: r.note == note, timeout=15)
+    assert (row.value, row.note, row.version) == ("no", note, 2)
+    assert tablet.queue() == []
+
+
 def test_the_offline_status_counts_each_change_once(tablet, server):
     iid = planned_inspection(server)
     tablet.go("/login")

@@ -133,9 +133,10 @@
       return Promise.resolve();
     }
     el.dataset.queued = "1";
-    return Store.putAnswer(inspectionId, userId, id, value, note, baseOf(el), draft && draft.op_id)
+    var opId = draft ? draft.op_id : Store.uuid();
+    return Store.putAnswer(inspectionId, userId, id, value, note, baseOf(el), opId)
       .then(function () {
-        Store.setDraft(inspectionId, id, null);
+        Store.dropDraft(inspectionId, id, opId);  // a note typed while this was being queued stays a draft
         show(el, msg("ItemQueued"), "pending");
       });
   }
@@ -143,7 +144,7 @@
   function remember(el) {  // synchronously, so that leaving the page now loses nothing
     var id = el.dataset.item;
     if (conflicts[id]) return;
-    var draft = Store.drafts(inspectionId)[id] || { op_id: Store.uuid() };
+    var draft = Store.draftFor(inspectionId, id);
     draft.value = valueOf(el); draft.note = noteOf(el); draft.base = baseOf(el);
     Store.setDraft(inspectionId, id, draft);
   }

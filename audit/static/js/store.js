@@ -32,6 +32,9 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
+  /* Operation ids this page gave to the queue: a draft holding one of them is not typed into again. */
+  var handed = {};
+
   var dbPromise = null;
   function db() {
     if (!dbPromise) {
@@ -79,13 +82,15 @@
     /* Queue an answer. A change not yet sent replaces the earlier one for the item (a sent one keeps its
      * id so the server can recognise it); a refused answer for the item is superseded by the new one. */
     putAnswer: function (inspectionId, userId, itemId, value, note, base, opId) {
+      opId = opId || uuid();
+      handed[opId] = true;
       return db().then(function (d) {
         var tx = d.transaction("ops", "readwrite");
         return tx.store.index("inspection").getAll(inspectionId).then(function (all) {
           var mine = all.filter(function (op) { return op.kind === "answer" && op.item_id === itemId && op.user_id === userId; });
           var deletions = mine.filter(function (op) { return op.state === "queued" || op.state === "refused"; })
                               .map(function (op) { return tx.store.delete(op.seq); });
-          var op = { op_id: opId || uuid(), inspection_id: inspectionId, user_id: userId, kind: "answer",
+          var op = { op_id: opId, inspection_id: inspectionId, user_id: userId, kind: "answer",
                      item_id: itemId, value: value, note: note, base: base, state: "queued",
                      created_at: new Date().toISOString() };
           return Promise.all(deletions).then(function () { return tx.store.add(op); })
@@ -172,6 +177,20 @@
       if (draft) all[itemId] = draft; else delete all[itemId];
       localStorage.setItem(Store.draftKey(inspectionId), JSON.stringify(all));
     },
+    /* The draft of an item to go on typing into. A draft whose operation id was already given to the queue
+     * gets a new one: what is typed after is another operation, and the server would take a second use of
+     * the id (even with other words) for the one it may already have stored. */
+    draftFor: function (inspectionId, itemId) {
+      var draft = Store.drafts(inspectionId)[itemId];
+      return draft && !handed[draft.op_id] ? draft : { op_id: uuid() };
+    },
+    /* Forget a draft once queued, unless more was typed meanwhile (then it is a newer draft, kept). */
+    dropDraft: function (inspectionId, itemId, opId) {
+      var all = Store.drafts(inspectionId);
+      if (!all[itemId] || all[itemId].op_id !== opId) return;
+      delete all[itemId];
+      localStorage.setItem(Store.draftKey(inspectionId), JSON.stringify(all));
+    },
     /* Queue what was typed before a page was left and not yet queued (each draft keeps its operation id,
      * so one that also went out with keepalive is recognised by the server). */
     adoptDrafts: function (inspectionId, userId) {
@@ -180,7 +199,7 @@
         var d = drafts[itemId];
         return chain.then(function () {
           return Store.putAnswer(inspectionId, userId, itemId, d.value, d.note, d.base, d.op_id);
-        }).then(function () { Store.setDraft(inspectionId, itemId, null); });
+        }).then(function () { Store.dropDraft(inspectionId, itemId, d.op_id); });
       }, Promise.resolve());
     }
   };
