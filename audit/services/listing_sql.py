@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from audit.db import db
 from audit.domain import listing
@@ -29,20 +29,47 @@ def _count(query: Select) -> int:
     return db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
 
 
-def apply(sql: SqlList, args: Mapping[str, str], *, options: Sequence[Any] = ()) -> listing.Listing:
-    """The page of ``sql.base`` that ``args`` ask for (``q``, each filter's name, ``sort``, ``page``)."""
-    asked = listing.read(sql.spec, args)
+def _narrowed(sql: SqlList, asked: listing.Asked) -> Select:
     query = sql.base
     for name, value in asked.chosen.items():
         query = query.where(sql.where[name](value))
     for word in listing.words(asked.query) if sql.search is not None else ():
         query = query.where(sql.search(word))
-    available = _count(sql.base)
-    matched = _count(query) if query is not sql.base else available
+    return query
+
+
+def _page(sql: SqlList, asked: listing.Asked, query: Select, total: int, matched: int, available: int,
+          options: Sequence[Any]) -> listing.Listing:
     size = sql.spec.size
-    pages = max(1, -(-matched // size))
+    pages = max(1, -(-total // size))
     number = min(max(asked.page or 1, 1), pages)
     rows = db.session.scalars(query.order_by(*sql.order_by[asked.order.name]).limit(size)
-                              .offset((number - 1) * size).options(*options)).all()
-    return listing.Listing(sql.spec, Page(rows, number, pages, matched, size), available, asked.query,
+                              .offset((number - 1) * size).options(*options)).all() if total else []
+    return listing.Listing(sql.spec, Page(rows, number, pages, total, size), available, asked.query,
                            asked.chosen, asked.order.name, asked.ignored, matched)
+
+
+def apply(sql: SqlList, args: Mapping[str, str], *, options: Sequence[Any] = ()) -> listing.Listing:
+    """The page of ``sql.base`` that ``args`` ask for (``q``, each filter's name, ``sort``, ``page``)."""
+    asked = listing.read(sql.spec, args)
+    query = _narrowed(sql, asked)
+    available = _count(sql.base)
+    matched = _count(query) if query is not sql.base else available
+    return _page(sql, asked, query, matched, matched, available, options)
+
+
+def apply_tabbed(sql: SqlList, args: Mapping[str, str], column: ColumnElement, tabs: Sequence[str],
+                 tab: str | None, *, options: Sequence[Any] = ()) -> tuple[listing.Listing, dict[str, int], str]:
+    """A list shown in tabs by the value of ``column`` (one of ``tabs``): the rows ``args`` ask for counted by
+    tab, and the page of ``tab``, or of the first tab that has rows when ``tab`` is none of them. Returns the
+    page, the count of each tab and the tab shown."""
+    asked = listing.read(sql.spec, args)
+    query = _narrowed(sql, asked)
+    counted = dict(db.session.execute(query.with_only_columns(column, func.count()).group_by(column)).all())
+    counts = {tab: counted.get(tab, 0) for tab in tabs}
+    if tab not in counts:
+        tab = next((key for key in tabs if counts[key]), tabs[0])
+    matched = sum(counts.values())
+    available = _count(sql.base) if query is not sql.base else matched
+    found = _page(sql, asked, query.where(column == tab), counts[tab], matched, available, options)
+    return found, counts, tab

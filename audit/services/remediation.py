@@ -3,11 +3,11 @@ extensions and deadlines, evidence files, and the reminders command."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import BinaryIO
 
 from flask_babel import gettext
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, and_, case, literal, select
 from sqlalchemy.orm import selectinload
 
 from audit.db import db, insert_or_ignore, utcnow
@@ -15,6 +15,9 @@ from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.policy import Role
 from audit.domain.remediation import (
     ACTIVE_STATES,
+    CLOSED_STATES,
+    DUE_SOON_DAYS,
+    OPEN_STATES,
     Action,
     Party,
     State,
@@ -94,14 +97,36 @@ def can_see_inspection(inspection: Inspection, user: User) -> bool:
     return scope is None or inspection.unit_id in scope
 
 
-def visible_items(user: User) -> list[RemediationItem]:
-    query = (select(RemediationItem).options(selectinload(RemediationItem.unit).selectinload(Unit.parent),
-                                             selectinload(RemediationItem.inspection))
-             .order_by(RemediationItem.deadline, RemediationItem.id))
+def visible_query(user: User) -> Select:
+    """Every remediation item ``user`` may see, as a query (unordered, nothing loaded)."""
+    query = select(RemediationItem)
     scope = scope_of(user)
     if scope is not None:
         query = query.where(RemediationItem.unit_id.in_(scope))
-    return list(db.session.scalars(query))
+    return query
+
+
+def visible_items(user: User, inspection_id: int | None = None) -> list[RemediationItem]:
+    """The items ``user`` may see (of one inspection if given), earliest deadline first."""
+    query = visible_query(user)
+    if inspection_id is not None:
+        query = query.where(RemediationItem.inspection_id == inspection_id)
+    return list(db.session.scalars(
+        query.options(selectinload(RemediationItem.unit).selectinload(Unit.parent),
+                      selectinload(RemediationItem.inspection))
+        .order_by(RemediationItem.deadline, RemediationItem.id)))
+
+
+def group_column(today: date) -> ColumnElement[str]:
+    """:func:`audit.domain.remediation.group_of` as an SQL expression over the item's state and deadline (the
+    same states and days; a test compares both on every state around each boundary)."""
+    owes = RemediationItem.state.in_([s.value for s in OPEN_STATES])
+    return case(
+        (RemediationItem.state.in_([s.value for s in CLOSED_STATES]), literal("closed")),
+        (and_(owes, RemediationItem.deadline < today), literal("overdue")),
+        (and_(owes, RemediationItem.deadline <= today + timedelta(days=DUE_SOON_DAYS)), literal("due_soon")),
+        (RemediationItem.state == State.RESPONDED.value, literal("responded")),
+        else_=literal("open"))
 
 
 def _staged_files(files: list[tuple[str, bytes | BinaryIO]], storage: Store | None) -> list[tuple[str, Spooled, str]]:

@@ -203,3 +203,36 @@ def test_no_smtp_means_inbox_only(demo):
     note = db.session.scalar(select(Notification).where(Notification.kind == "response").order_by(Notification.id.desc()))
     assert note is not None and note.emailed_at is None
 
+
+
+def test_the_list_groups_counted_by_the_database_are_the_rule_stated_literally(demo):
+    """Where an item stands on the remediation list, as the inspector reads it: an item the unit still owes
+    (open or returned) is overdue after its deadline and due soon up to 3 days before it; a responded one waits
+    for verification whatever its date; an accepted one is closed. The SQL expression the list groups and
+    counts by gives the same answer as the domain rule on every state around each boundary."""
+    from datetime import timedelta
+
+    from audit.domain.remediation import State, group_of
+
+    today = date(2026, 12, 4)
+    expected = {
+        ("open", -1): "overdue", ("open", 0): "due_soon", ("open", 3): "due_soon", ("open", 4): "open",
+        ("returned", -30): "overdue", ("returned", 2): "due_soon", ("returned", 10): "open",
+        ("responded", -5): "responded", ("responded", 1): "responded", ("responded", 9): "responded",
+        ("accepted", -5): "closed", ("accepted", 1): "closed", ("accepted", 9): "closed",
+    }
+    items = db.session.scalars(select(RemediationItem).order_by(RemediationItem.id)).all()
+    assert len(items) >= len(expected)
+    cases = dict(zip([i.id for i in items], expected.items(), strict=False))
+    for item in items:
+        if item.id in cases:
+            (state, days), _ = cases[item.id]
+            item.state, item.deadline = state, today + timedelta(days=days)
+            item.closed_at = NOW if state == "accepted" else None
+    db.session.flush()
+    grouped = dict(db.session.execute(select(RemediationItem.id, remediation.group_column(today))
+                                      .where(RemediationItem.id.in_(cases))).all())
+    for item_id, ((state, days), group) in cases.items():
+        assert grouped[item_id] == group, (state, days)
+        assert group_of(State(state), today + timedelta(days=days), today) == group, (state, days)
+    db.session.rollback()

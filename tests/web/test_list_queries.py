@@ -27,6 +27,7 @@ PAGES = [
     ("chutich", "/inspections"),
     ("chutich", "/inspections?q=mot cua&sort=unit&page=2"),
     ("chutich", "/remediation"),
+    ("chutich", "/remediation?q=khac xa&sort=unit&year=2025&page=2"),
     ("truongdoan", "/inspections/1/findings"),
     ("chutich", "/units"),
     ("chutich", "/inbox"),
@@ -205,5 +206,99 @@ def test_the_inspection_list_answered_by_the_database_is_the_rule_stated_literal
             for number in (1, 2):
                 shown = _listed(client, f"{page}&page={number}")
                 assert shown == expected[25 * (number - 1):25 * number], (page, number)
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _items_listed(client, page: str) -> list[int]:
+    body = client.get(page).get_data(as_text=True)
+    section = body.split('<section class="card group-', 1)[1].split("</section>", 1)[0]
+    return list(dict.fromkeys(int(i) for i in re.findall(r'href="/remediation/(\d+)"', section)))
+
+
+def _tab_counts(client, page: str) -> dict[str, int]:
+    body = client.get(page).get_data(as_text=True)
+    tabs = body.split('id="item-groups"', 1)[1].split("</nav>", 1)[0]
+    return {key: int(count) for key, count in re.findall(r'group=(\w+)[^>]*>[^<]*<span class="count">(\d+)</span>', tabs)}
+
+
+def test_the_remediation_list_answered_by_the_database_is_the_rule_stated_literally(provinces, tmp_path):
+    """The remediation list groups, counts, filters, searches, sorts and pages in SQL. Each page is compared with
+    the rule written out here: an item the unit still owes (open or returned) is overdue after its deadline and
+    due soon up to 3 days before it, a responded one awaits verification, an accepted one is closed; a search
+    finds the items where every word begins a word (case and diacritics ignored) of the requirement or the
+    unit's name, or begins the item's number; "unit name" sorts by the name, then the deadline, then the
+    number."""
+    from datetime import date, timedelta
+
+    from audit.db import utcnow
+    from audit.domain.text import fold
+    from audit.domain.vndate import local_today
+
+    url = provinces["large"]
+    engine = create_engine(url)
+    with engine.begin() as conn:  # some items due soon and some returned, so that every group has rows
+        today = local_today(utcnow())
+        conn.execute(text("UPDATE remediation_items SET deadline = :d WHERE id % 9 = 1 AND state = 'open'"),
+                     {"d": today + timedelta(days=2)})
+        conn.execute(text("UPDATE remediation_items SET state = 'returned', deadline = :d WHERE id % 9 = 2 "
+                          "AND state = 'open'"), {"d": today + timedelta(days=20)})
+        rows = {r.id: r for r in conn.execute(text(
+            "SELECT r.id, r.state, r.deadline, r.requirement, u.name, i.inspection_date "
+            "FROM remediation_items r JOIN units u ON u.id = r.unit_id JOIN inspections i ON i.id = r.inspection_id"))}
+    engine.dispose()
+
+    def day(value) -> date:
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+    def group(i: int) -> str:
+        r = rows[i]
+        if r.state == "accepted":
+            return "closed"
+        if r.state in ("open", "returned") and day(r.deadline) < today:
+            return "overdue"
+        if r.state in ("open", "returned") and day(r.deadline) <= today + timedelta(days=3):
+            return "due_soon"
+        return "responded" if r.state == "responded" else "open"
+
+    def words(value: str) -> list[str]:
+        return re.findall(r"\w+", fold(value))
+
+    def found(query: str, i: int) -> bool:
+        text_ = words(f"{rows[i].requirement} {rows[i].name}")
+        return all(any(w.startswith(q) for w in text_) or str(i).startswith(q) for q in words(query))
+
+    by_deadline = sorted(rows, key=lambda i: (day(rows[i].deadline), i))
+    some = rows[by_deadline[len(by_deadline) // 2]]
+    word = words(some.name)[-1]
+    year = day(some.inspection_date).year
+    groups = ("overdue", "due_soon", "open", "responded", "closed")
+    counts = {g: sum(group(i) == g for i in rows) for g in groups}
+    assert all(counts.values()), counts
+    cases = {
+        "/remediation?group=overdue": [i for i in by_deadline if group(i) == "overdue"],
+        "/remediation?group=responded&sort=unit": sorted(
+            [i for i in by_deadline if group(i) == "responded"], key=lambda i: (fold(rows[i].name), day(rows[i].deadline), i)),
+        f"/remediation?group=closed&sort=newest&year={year}": sorted(
+            [i for i in rows if group(i) == "closed" and day(rows[i].inspection_date).year == year], reverse=True),
+        f"/remediation?group=overdue&q=khac {word}": [i for i in by_deadline if group(i) == "overdue"
+                                                     and found(f"khac {word}", i)],
+        "/remediation?group=open&q=1": [i for i in by_deadline if group(i) == "open" and found("1", i)],
+    }
+    app = make_app(url, tmp_path / "instance")
+    with app.app_context():
+        client = app.test_client()
+        assert client.post("/login", data={"username": "chutich", "password": PASSWORD}).status_code == 302
+        assert _tab_counts(client, "/remediation") == counts
+        assert _items_listed(client, "/remediation") == cases["/remediation?group=overdue"][:25]  # the most pressing
+        assert _tab_counts(client, f"/remediation?q=khac {word}") == {
+            g: sum(group(i) == g and found(f"khac {word}", i) for i in rows) for g in groups}
+        for page, expected in cases.items():
+            assert expected, page
+            last = max(1, -(-len(expected) // 25))
+            for number in (1, 2, last + 1):  # a page past the last shows the last
+                shown = min(number, last)
+                assert _items_listed(client, f"{page}&page={number}") == expected[25 * (shown - 1):25 * shown], (
+                    page, number)
         db.session.remove()
         db.engine.dispose()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import String, case, cast, extract, literal, or_, select
 from sqlalchemy.orm import selectinload
 
 from audit.db import db, utcnow
@@ -15,11 +16,11 @@ from audit.domain import listing
 from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
 from audit.domain.policy import Permission, can
-from audit.domain.remediation import DONE_MESSAGES, GROUPS, STEP_PERMISSION, Action, available_actions, group_of, standing
+from audit.domain.remediation import DONE_MESSAGES, GROUPS, STEP_PERMISSION, Action, available_actions, standing
 from audit.domain.text import fold
 from audit.domain.vndate import local_today
-from audit.models import Inspection, Notification, RemediationFile, RemediationItem
-from audit.services import notify
+from audit.models import Inspection, Notification, RemediationFile, RemediationItem, Unit
+from audit.services import listing_sql, notify
 from audit.services import remediation as remediation_service
 from audit.web.authz import check_write, current_actor, require
 from audit.web.errors import translate
@@ -45,38 +46,72 @@ def load_item(item_id: int) -> RemediationItem:
 def index():
     """The items the user may see, grouped by where they stand (overdue first), searched by words of the
     requirement or unit, filtered by unit and year of the inspection, sorted, one group and one page at a
-    time, each group with its count."""
+    time, each group with its count. The database filters, counts, sorts and pages: a page loads its own rows."""
     today = local_today(utcnow())
-    items = remediation_service.visible_items(current_user)
-    spec = listing.Spec(
-        text=lambda i: f"{i.requirement} {i.unit.name} {i.id}",
-        search_hint=_("words of the requirement or the unit"),
-        filters=(
-            listing.Filter("unit", _("Unit"), listing.choices([(i.unit_id, i.unit.name) for i in items]),
-                           lambda i, v: str(i.unit_id) == v),
-            listing.Filter("year", _("Year of the inspection"),
-                           sorted({(str(i.inspection.inspection_date.year),) * 2 for i in items}, reverse=True),
-                           lambda i, v: str(i.inspection.inspection_date.year) == v),
-        ),
-        orders=(
-            listing.Order("deadline", _("earliest deadline first"), lambda i: (i.deadline, i.id)),
-            listing.Order("newest", _("newest first"), lambda i: i.id, descending=True),
-            listing.Order("unit", _("unit name"), lambda i: (fold(i.unit.name), i.deadline)),
-        ),
-    )
-    narrowed = listing.narrow(spec, items, request.args)
-    groups: dict[str, list] = {key: [] for key in GROUPS}
-    for item in narrowed.rows:
-        groups[group_of(item.item_state, item.deadline, today)].append(item)
-    group = request.args.get("group")
-    if group not in groups:  # the most pressing group that has items
-        group = next((key for key in GROUPS if groups[key]), GROUPS[0])
-    found = listing.paged(spec, narrowed, request.args, groups[group])
+    found, counts, group = listing_sql.apply_tabbed(
+        _remediation_list(current_user), request.args, remediation_service.group_column(today), GROUPS,
+        request.args.get("group"),
+        options=(selectinload(RemediationItem.unit).selectinload(Unit.parent),))
     # a unit's officer sees only their own unit's items: a column of its name in every row says nothing
-    many_units = len({i.unit_id for i in items}) > 1
-    return render_template("remediation/index.html", groups=groups, group=group, listing=found, today=today,
+    many_units = found.spec.filters[0].offered
+    return render_template("remediation/index.html", counts=counts, group=group, listing=found, today=today,
                            many_units=many_units)
 
+
+def _remediation_list(user) -> listing_sql.SqlList:
+    visible = remediation_service.visible_query(user)
+    mine = visible.with_only_columns(RemediationItem.id).scalar_subquery()
+    units = db.session.execute(select(Unit.id, Unit.name).where(
+        Unit.id.in_(visible.with_only_columns(RemediationItem.unit_id).distinct().scalar_subquery()))).all()
+    year = extract("year", Inspection.inspection_date)
+    of_items = select(year).where(Inspection.id.in_(
+        visible.with_only_columns(RemediationItem.inspection_id).distinct().scalar_subquery())).distinct()
+    years = sorted({int(y) for y in db.session.scalars(of_items)}, reverse=True)
+    names = sorted({fold(u.name) for u in units})
+    unit_rank = case({u.id: names.index(fold(u.name)) for u in units}, value=RemediationItem.unit_id,
+                     else_=len(names)) if units else literal(0)
+    requirements: list[str] = []  # read once, at the first word of a search
+
+    def search(word: str):
+        """A word of the search begins a word of the requirement or of the unit's name, or the item's number."""
+        if not requirements:
+            requirements.extend(db.session.scalars(select(RemediationItem.requirement).where(
+                RemediationItem.id.in_(mine)).distinct()))
+        said = [r for r in requirements if listing.matches(word, r)]
+        unit_ids = [u.id for u in units if listing.matches(word, u.name)]
+        found = [RemediationItem.requirement.in_(said), RemediationItem.unit_id.in_(unit_ids)]
+        if word.isdigit():
+            found.append(cast(RemediationItem.id, String).startswith(word))
+        return or_(*found)
+
+    spec = listing.Spec(
+        searched_by_database=True,
+        search_hint=_("words of the requirement or the unit"),
+        filters=(
+            listing.Filter("unit", _("Unit"), listing.choices([(u.id, u.name) for u in units])),
+            listing.Filter("year", _("Year of the inspection"), [(str(y), str(y)) for y in years]),
+        ),
+        orders=(
+            listing.Order("deadline", _("earliest deadline first"), None),
+            listing.Order("newest", _("newest first"), None, descending=True),
+            listing.Order("unit", _("unit name"), None),
+        ),
+    )
+    return listing_sql.SqlList(
+        spec=spec,
+        base=visible,
+        where={
+            "unit": lambda v: RemediationItem.unit_id == int(v),
+            "year": lambda v: RemediationItem.inspection_id.in_(select(Inspection.id).where(
+                Inspection.inspection_date >= date(int(v), 1, 1), Inspection.inspection_date < date(int(v) + 1, 1, 1))),
+        },
+        order_by={
+            "deadline": (RemediationItem.deadline, RemediationItem.id),
+            "newest": (RemediationItem.id.desc(),),
+            "unit": (unit_rank, RemediationItem.deadline, RemediationItem.id),
+        },
+        search=search,
+    )
 
 
 def _render_item(item: RemediationItem, form: ActionForm | None = None, failed: str | None = None, status=200):
@@ -190,7 +225,7 @@ def report(inspection_id: int):
     inspection = db.session.get(Inspection, inspection_id)
     if inspection is None:
         abort(404)
-    items = [i for i in remediation_service.visible_items(current_user) if i.inspection_id == inspection.id]
+    items = remediation_service.visible_items(current_user, inspection.id)
     if not items and not remediation_service.can_see_inspection(inspection, current_user):
         abort(404)
     from audit.services.remediation_report import report_pdf
