@@ -2,9 +2,9 @@
 
 Generates ≥ 250 communes (with their desks, districts and heads), 10 years of inspections
 (default 40,000, finalised, with their summary columns), 50 answers each (2,000,000), findings and
-remediation items; serves it with gunicorn on 127.0.0.1 and measures the dashboard, the heads table
-and the period report (Excel: its figures without PDF layout), each beside the hand-written SQL it
-needs, run in this process on the same database. Bounded by --requests and --seconds per page.
+remediation items; serves it with gunicorn on 127.0.0.1 and measures the dashboard, the heads table,
+the inspection and remediation lists and the period report (Excel: its figures without PDF layout),
+each beside the hand-written SQL it needs, run in this process on the same database. Bounded by --requests and --seconds per page.
 
     .venv/bin/python bench/province.py --backend sqlite
     .venv/bin/python bench/province.py --backend postgresql
@@ -44,6 +44,20 @@ RAW = {
         SELECT i.id, i.inspection_date, i.state, i.score, u.name, (SELECT COUNT(*) FROM inspections) AS n
         FROM inspections i JOIN units u ON u.id = i.unit_id
         ORDER BY u.name, i.inspection_date, i.id DESC LIMIT 25 OFFSET 975""",
+    # the remediation list's first tab (overdue, earliest deadline first), the count of every tab
+    "remediation": ("""
+        SELECT CASE WHEN state = 'accepted' THEN 'closed' WHEN state = 'responded' THEN 'responded'
+                    WHEN deadline < :today THEN 'overdue' ELSE 'open' END AS tab, COUNT(*)
+        FROM remediation_items GROUP BY tab""", """
+        SELECT r.id, r.requirement, r.deadline, u.name
+        FROM remediation_items r JOIN units u ON u.id = r.unit_id
+        WHERE r.state IN ('open', 'returned') AND r.deadline < :today
+        ORDER BY r.deadline, r.id LIMIT 25"""),
+    "remediation, search": """
+        SELECT r.id, r.requirement, r.deadline, u.name
+        FROM remediation_items r JOIN units u ON u.id = r.unit_id
+        WHERE r.state IN ('open', 'returned') AND r.deadline < :today AND u.name LIKE '%xã 03-0%'
+        ORDER BY u.name, r.deadline, r.id LIMIT 25""",
     "dashboard": """
         SELECT u.id, u.name, r.id, r.inspection_date, r.score, r.verdict, r.rn, c.open_items, c.overdue
         FROM units u
@@ -250,7 +264,8 @@ def main() -> None:
 
     def raw(name):
         with engine.connect() as conn:
-            conn.execute(text(RAW[name]), params).fetchall()
+            for statement in (RAW[name],) if isinstance(RAW[name], str) else RAW[name]:
+                conn.execute(text(statement), params).fetchall()
 
     env = {**os.environ, "AUDIT_INSTANCE_PATH": str(folder), "DATABASE_URL": url, "AUDIT_SESSION_COOKIE_SECURE": "false",
            "AUDIT_SECRET_KEY": "bench-province", "AUDIT_LOG_LEVEL": "WARNING"}
@@ -262,7 +277,8 @@ def main() -> None:
         client = Client(f"127.0.0.1:{port}")
         client.login("chutich")
         pages = {"dashboard": "/dashboard", "heads": "/dashboard/heads", "period": "/reports/period.xlsx?period=2025",
-                 "inspections": "/inspections", "inspections by unit, page 40": "/inspections?sort=unit&page=40"}
+                 "inspections": "/inspections", "inspections by unit, page 40": "/inspections?sort=unit&page=40",
+                 "remediation": "/remediation", "remediation, search": "/remediation?q=xa 03-0&sort=unit"}
         results = []
         for name, path in pages.items():
             def http(path=path):
