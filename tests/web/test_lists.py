@@ -109,6 +109,25 @@ def test_the_inbox_filters_unread_messages(client, demo, login):
     assert page.count("unread-note") == unread and "inbox-count" in page
 
 
+def test_the_inbox_is_searched_by_the_words_the_user_reads(client, demo, login):
+    """A search finds the messages where every word begins a word of the message as shown (diacritics and case
+    ignored), newest first; the messages are shown, not their stored template."""
+    import html
+
+    from audit.domain.text import fold
+
+    login("donvi-la-ee")
+    page = client.get("/inbox").get_data(as_text=True)
+    shown = [html.unescape(t) for t in re.findall(r'<a href="/inbox/\d+[^"]*">([^<]+)</a>', page)]
+    assert len(shown) > 1 and not any("%(" in t for t in shown)
+    word = re.findall(r"\w+", fold(shown[-1]))[-1]
+    expected = [t for t in shown if any(w.startswith(word) for w in re.findall(r"\w+", fold(t)))]
+    assert 0 < len(expected)
+    found = client.get(f"/inbox?q={word.upper()}").get_data(as_text=True)
+    assert [html.unescape(t) for t in re.findall(r'<a href="/inbox/\d+[^"]*">([^<]+)</a>', found)] == expected
+    assert not re.findall(r'<a href="/inbox/\d+', client.get("/inbox?q=khongcochunay").get_data(as_text=True))
+
+
 def test_statistics_by_unit_searched_and_the_period_kept(client, demo, login):
     login("chutich")
     page = client.get("/statistics?period=2019&q=zuoih").get_data(as_text=True)

@@ -179,19 +179,32 @@ def download_file(file_id: int):
 @bp.get("/inbox")
 @login_required
 def inbox():
-    """The user's messages, newest first, searched by their words and filtered read or unread, paged."""
-    notes = db.session.scalars(select(Notification).where(Notification.user_id == current_user.id)
-                               .options(selectinload(Notification.item).selectinload(RemediationItem.unit))
-                               .order_by(Notification.id.desc())).all()
+    """The user's messages, newest first, searched by their words and filtered read or unread, paged by the
+    database."""
+    mine = select(Notification).where(Notification.user_id == current_user.id)
+    texts: list[tuple[int, str]] = []  # read once, at the first word of a search: (id, the message as shown)
+
+    def search(word: str):
+        """A word of the search begins a word of the message as the user reads it."""
+        if not texts:
+            texts.extend((n.id, notify.text_of(n)) for n in db.session.execute(
+                select(Notification.id, Notification.message, Notification.params)
+                .where(Notification.user_id == current_user.id)))
+        return Notification.id.in_([i for i, said in texts if listing.matches(word, said)])
+
     spec = listing.Spec(
-        text=notify.text_of, search_hint=_("words of the message"),
-        filters=(listing.Filter("read", _("State"), [("unread", _("unread")), ("read", _("read"))],
-                                lambda n, v: (n.read_at is None) is (v == "unread")),),
-        orders=(listing.Order("newest", _("newest first"), lambda n: n.id, descending=True),
-                listing.Order("oldest", _("oldest first"), lambda n: n.id)),
+        searched_by_database=True, search_hint=_("words of the message"),
+        filters=(listing.Filter("read", _("State"), [("unread", _("unread")), ("read", _("read"))]),),
+        orders=(listing.Order("newest", _("newest first"), None, descending=True),
+                listing.Order("oldest", _("oldest first"), None)),
     )
-    return render_template("remediation/inbox.html", listing=listing.apply(spec, notes, request.args),
-                           text_of=notify.text_of)
+    found = listing_sql.apply(listing_sql.SqlList(
+        spec=spec, base=mine,
+        where={"read": lambda v: Notification.read_at.is_(None) if v == "unread" else Notification.read_at.is_not(None)},
+        order_by={"newest": (Notification.id.desc(),), "oldest": (Notification.id,)},
+        search=search,
+    ), request.args, options=(selectinload(Notification.item).selectinload(RemediationItem.unit),))
+    return render_template("remediation/inbox.html", listing=found, text_of=notify.text_of)
 
 
 @bp.post("/inbox/read")
