@@ -155,10 +155,12 @@ def save_answer(inspection_id: int):
         db.session.rollback()
         current = db.session.get(Answer, err.current.id)
         return jsonify(status="conflict", message=translate(err), current=_answer_json(current, current.item_id)), 409
+    # the answer and the progress as this transaction leaves them, read before the commit expires them (reading
+    # them after it cost the inspection, its team, the user and the answers once more)
+    body = dict(status="duplicate" if saved.duplicate else "saved", answer=_answer_json(saved.answer, data["item_id"]),
+                progress=_progress(inspection))
     db.session.commit()
-    inspection = load_inspection(inspection_id)
-    return jsonify(status="duplicate" if saved.duplicate else "saved",
-                   answer=_answer_json(saved.answer, data["item_id"]), progress=_progress(inspection))
+    return jsonify(**body)
 
 
 @bp.get("/<int:inspection_id>/answers")
