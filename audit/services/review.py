@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, case, distinct, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import String, and_, case, cast, distinct, func, or_, select
+from sqlalchemy.orm import aliased, selectinload
 
 from audit.db import db
 from audit.domain.remediation import OPEN_STATES, State
@@ -69,23 +69,26 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
     units = db.session.scalars(_within(_active_in(select(Unit).where(Unit.kind.in_(kinds)), period), Unit.id, scope)
                                .order_by(Unit.code)).all()
     rows = {u.id: DeskRow(u) for u in units}
-    ranked = select(Inspection.unit_id, Inspection.id, Inspection.authority_id, Inspection.inspection_date,
-                    Inspection.score,
-                    FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"),
-                    func.row_number().over(partition_by=Inspection.unit_id,
-                                           order_by=(Inspection.inspection_date.desc(), Inspection.id.desc()))
-                    .label("rank")).outerjoin(Conclusion, CURRENT_CONCLUSION) \
-        .where(Inspection.state == "finalised", Inspection.unit_id.in_(rows))
+    # The latest TREND_LENGTH finalised inspections of each unit, found by the (unit, date) index unit by unit in
+    # one statement (a window over every inspection of the province cost 20 times more), then read with their
+    # verdicts; the order within a unit is set here.
+    newest = aliased(Inspection)
+    latest = select(newest.id).where(newest.unit_id == Unit.id, newest.state == "finalised")
     if period is not None:
-        ranked = ranked.where(Inspection.inspection_date.between(period.start, period.end))
+        latest = latest.where(newest.inspection_date.between(period.start, period.end))
     if regime:
-        ranked = ranked.where(Inspection.legal_regime == regime)
-    ranked = ranked.subquery()
-    recent = db.session.execute(select(ranked).where(ranked.c.rank <= TREND_LENGTH)
-                                .order_by(ranked.c.unit_id, ranked.c.rank)).all()
-    for r in recent:
+        latest = latest.where(newest.legal_regime == regime)
+    latest = latest.order_by(newest.inspection_date.desc(), newest.id.desc()).limit(TREND_LENGTH).correlate(Unit)
+    ids_of_unit = select(func.aggregate_strings(cast(latest.subquery().c.id, String), ",")).scalar_subquery()
+    ids = [int(i) for joined in db.session.scalars(select(ids_of_unit).where(Unit.id.in_(rows))) if joined
+           for i in joined.split(",")]
+    recent = db.session.execute(
+        select(Inspection.unit_id, Inspection.id, Inspection.authority_id, Inspection.inspection_date,
+               Inspection.score, FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"))
+        .outerjoin(Conclusion, CURRENT_CONCLUSION).where(Inspection.id.in_(ids))).all() if ids else []
+    for r in sorted(recent, key=lambda r: (r.unit_id, r.inspection_date, r.id), reverse=True):
         row = rows[r.unit_id]
-        if r.rank == 1:
+        if row.latest is None:
             row.latest = {"id": r.id, "date": r.inspection_date, "score": r.score, "verdict": r.verdict,
                           "final": bool(r.final), "authority_id": r.authority_id}
         if r.score is not None:

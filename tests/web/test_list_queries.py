@@ -302,3 +302,34 @@ def test_the_remediation_list_answered_by_the_database_is_the_rule_stated_litera
                     page, number)
         db.session.remove()
         db.engine.dispose()
+
+
+def test_each_desk_on_the_dashboard_shows_its_latest_inspections_as_stated(provinces, tmp_path):
+    """The dashboard's trend of a desk is the scores of its latest finalised inspections (the newest by date,
+    then by number, at most the trend's length), oldest first; its latest assessment is the newest of them. Read
+    by the database unit by unit; compared here with every inspection of the generated province."""
+    from datetime import date
+
+    from audit.services import review
+    from audit.services.review import TREND_LENGTH
+
+    url = provinces["large"]
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, unit_id, inspection_date, score, state FROM inspections")).all()
+    engine.dispose()
+    by_unit: dict[int, list] = {}
+    for r in rows:
+        if r.state == "finalised":
+            day = r.inspection_date if isinstance(r.inspection_date, date) else date.fromisoformat(str(r.inspection_date))
+            by_unit.setdefault(r.unit_id, []).append((day, r.id, r.score))
+    app = make_app(url, tmp_path / "instance")
+    with app.app_context():
+        desks = review.desks(None, today=date(2026, 12, 4))
+        assert len(desks) > 10 and any(len(by_unit.get(d.unit.id, [])) > TREND_LENGTH for d in desks)
+        for desk in desks:
+            newest = sorted(by_unit.get(desk.unit.id, []), reverse=True)[:TREND_LENGTH]
+            assert desk.scores == [score for _, _, score in reversed(newest) if score is not None], desk.unit.code
+            assert (desk.latest or {}).get("id") == (newest[0][1] if newest else None), desk.unit.code
+        db.session.remove()
+        db.engine.dispose()
