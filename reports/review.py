@@ -190,10 +190,14 @@ def period_workbook(context: dict) -> bytes:
         for cell in sheet[4]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for row in rows:
-            sheet.append([_safe(value) for value in row])
-            for cell, fmt in zip(sheet[sheet.max_row], formats, strict=False):
-                if fmt and cell.value is not None:
+        formatted = [(column, fmt) for column, fmt in enumerate(formats, start=1) if fmt]
+        for number, row in enumerate(rows, start=5):  # the row just appended (asking the sheet for its last
+            sheet.append([_safe(value) for value in row])  # row scans every cell: quadratic on a province)
+            for column, fmt in formatted:
+                if column > len(row):
+                    break
+                cell = sheet.cell(row=number, column=column)
+                if cell.value is not None:
                     cell.number_format = fmt
         for index, width in enumerate(widths):
             sheet.column_dimensions[chr(ord("A") + index)].width = width
