@@ -31,6 +31,7 @@ PAGES = [
     ("truongdoan", "/inspections/1/findings"),
     ("chutich", "/units"),
     ("chutich", "/inbox"),
+    ("chutich", "/dashboard/heads?q=nguoi&sort=name&page=2"),
     ("chutich", "/statistics?period=2024"),
     ("quantri", "/admin/users"),
 ]

@@ -65,6 +65,30 @@ def test_dashboard_finds_formal_desks(client, demo, login):
     assert heads.index("Hôih Thị Dung") < heads.index("Bríu Quân")  # most overdue and repeats first
 
 
+def test_the_heads_table_is_searched_by_name_and_keeps_its_period(client, demo, login):
+    """A search finds the heads whose name or unit's name has a word beginning with each word searched
+    (diacritics ignored), in the order of attention; sorted by name, the heads read alphabetically."""
+    import re
+
+    from audit.domain.text import fold
+
+    login("chutich")
+
+    def names(page):
+        table = client.get(page).get_data(as_text=True).split('id="heads"')[1].split("</table>")[0]
+        return re.findall(r"<strong>([^<]+)</strong>", table)
+
+    every = names("/dashboard/heads?period=2019")
+    assert len(every) > 2
+    found = names("/dashboard/heads?period=2019&q=briu")
+    assert found == [n for n in every if any(w.startswith("briu") for w in re.findall(r"\w+", fold(n)))] != []
+    assert names("/dashboard/heads?period=2019&q=khongcoai") == []
+    by_name = names("/dashboard/heads?period=2019&sort=name")
+    assert sorted(by_name) == sorted(every) and by_name == sorted(every, key=fold)
+    page = client.get("/dashboard/heads?period=2019&q=briu").get_data(as_text=True)
+    assert 'name="period" value="2019"' in page  # the search form keeps the period
+
+
 def test_conclusion_visible_to_the_unit_only(client, demo, login):
     login("chutich-tp")  # the district ended on 30/06/2025: its open work passed to the city
     iid = db.session.scalar(select(Inspection.id).join(Unit).where(Unit.code == "NG-LAEE-MC",

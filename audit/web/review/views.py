@@ -11,11 +11,13 @@ from wtforms import BooleanField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
 from audit.db import db, utcnow
+from audit.domain import listing
 from audit.domain.errors import DomainError, InvalidInput, NotAllowed
 from audit.domain.inputs import record_number
 from audit.domain.inspections import ONE_STOP_REGIMES
 from audit.domain.policy import Permission
 from audit.domain.review import parse_period
+from audit.domain.text import fold
 from audit.domain.units import ONE_STOP_KINDS
 from audit.domain.verdicts import Verdict
 from audit.domain.vndate import local_today
@@ -100,9 +102,18 @@ def dashboard():
 @bp.get("/dashboard/heads")
 @require(Permission.DASHBOARD_VIEW)
 def heads():
+    """The heads of units in reach, those needing attention first (or by name), searched by the head's or the
+    unit's name, a page at a time."""
     period, period_text = _period()
     heads = review_service.heads(period, today=local_today(utcnow()), scope=current_actor().unit_scope)
-    return render_template("review/heads.html", heads=heads, period=period, period_text=period_text), _status()
+    spec = listing.Spec(
+        text=lambda row: f"{row[1].person_name} {row[1].unit_name}",
+        search_hint=_("name of the head or of the unit"),
+        orders=(listing.Order("attention", _("those needing attention first"), lambda row: row[0]),
+                listing.Order("name", _("name"), lambda row: (fold(row[1].person_name), row[0]))),
+    )
+    found = listing.apply(spec, list(enumerate(heads)), request.args)
+    return render_template("review/heads.html", listing=found, period=period, period_text=period_text), _status()
 
 
 def _conclude_form(inspection) -> ConcludeForm:
