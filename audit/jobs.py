@@ -150,10 +150,34 @@ def remind() -> dict:
 def _refusal(err) -> dict:
     """A service's refusal as a job's answer: the message for the page, and the status the request path gives
     the same refusal (409 for a conflict, 403 for a step not allowed, 422 otherwise)."""
-    from audit.domain.errors import Conflict, NotAllowed
+    from audit.domain.errors import Conflict, ImportRejected, NotAllowed
 
+    if isinstance(err, ImportRejected) and err.problems:  # the first problem says what to mend
+        err = err.problems[0]
     status = 409 if isinstance(err, Conflict) else 403 if isinstance(err, NotAllowed) else 422
     return {"refused": err.message, "params": dict(err.params or {}), "status": status}
+
+
+def _answered(what: str, work) -> dict:
+    """Run ``work()`` (a service call returning the job's answer) in the app and commit it: a service's refusal
+    is an answer (:func:`_refusal`), anything else a failure (:func:`_failed`); either way nothing is kept."""
+    from audit.db import db
+    from audit.domain.errors import DomainError
+
+    with _app().app_context():
+        try:
+            try:
+                answer = work()
+                db.session.commit()
+            except DomainError as err:
+                db.session.rollback()
+                return _refusal(err)
+            except Exception:  # noqa: BLE001 - answered as failed: the page shows the form or the draft again
+                db.session.rollback()
+                return _failed(what)
+            return answer
+        finally:
+            db.session.remove()
 
 
 def _failed(what: str) -> dict:
@@ -174,32 +198,22 @@ def issue_period_report(*, user_id: int, period: str, recipient: str, narrative:
     from rq import get_current_job
 
     from audit.db import db, utcnow
-    from audit.domain.errors import DomainError
     from audit.domain.review import parse_period
     from audit.models import User
     from audit.services import period_report
     from audit.services.units import scope_of
 
     job = get_current_job()
-    with _app().app_context():
-        try:
-            actor = db.session.get(User, user_id)
-            try:
-                document = period_report.issue(
-                    parse_period(period), recipient=recipient, narrative=narrative, actor=actor, now=utcnow(),
-                    scope=scope_of(actor), replaces_id=replaces_id, reason=reason, confirmed=confirmed,
-                    request_key=job.id if job else None)
-                number, document_id = document.number, document.id
-                db.session.commit()
-            except DomainError as err:
-                db.session.rollback()
-                return _refusal(err)
-            except Exception:  # noqa: BLE001 - answered as failed; the page shows the form again
-                db.session.rollback()
-                return _failed("the period report job")
-            return {"document_id": document_id, "number": number}
-        finally:
-            db.session.remove()
+
+    def work() -> dict:
+        actor = db.session.get(User, user_id)
+        document = period_report.issue(
+            parse_period(period), recipient=recipient, narrative=narrative, actor=actor, now=utcnow(),
+            scope=scope_of(actor), replaces_id=replaces_id, reason=reason, confirmed=confirmed,
+            request_key=job.id if job else None)
+        return {"document_id": document.id, "number": document.number}
+
+    return _answered("the period report job", work)
 
 
 def import_job_id(import_id: int) -> str:
@@ -211,27 +225,14 @@ def commit_import(*, import_id: int, user_id: int) -> dict:
     """Write a confirmed statistics import (its page waits for this job). A refusal (confirmed or discarded
     meanwhile, no longer ready) is an answer (:func:`_refusal`); done: ``{"rows": n, ...}``."""
     from audit.db import db, utcnow
-    from audit.domain.errors import DomainError, ImportRejected
     from audit.models import StatisticsImport, User
     from audit.services import statistics
     from audit.services.units import scope_of
 
-    with _app().app_context():
-        try:
-            actor = db.session.get(User, user_id)
-            imp = db.session.get(StatisticsImport, import_id)
-            try:
-                outcome = statistics.commit(imp, actor=actor, now=utcnow(), scope=scope_of(actor))
-                db.session.commit()
-            except ImportRejected as err:
-                db.session.rollback()
-                return _refusal(err.problems[0] if err.problems else err)
-            except DomainError as err:
-                db.session.rollback()
-                return _refusal(err)
-            except Exception:  # noqa: BLE001 - answered as failed; the draft stays as it was
-                db.session.rollback()
-                return _failed("the statistics import job")
-            return {"rows": outcome.rows, "replaced": outcome.replaced, "unchanged": outcome.unchanged}
-        finally:
-            db.session.remove()
+    def work() -> dict:
+        actor = db.session.get(User, user_id)
+        imp = db.session.get(StatisticsImport, import_id)
+        outcome = statistics.commit(imp, actor=actor, now=utcnow(), scope=scope_of(actor))
+        return {"rows": outcome.rows, "replaced": outcome.replaced, "unchanged": outcome.unchanged}
+
+    return _answered("the statistics import job", work)

@@ -96,10 +96,8 @@ def add_photo(inspection: Inspection, *, item_id: str, filename: str, data: byte
 
 
 def _spooled(storage: Store, data: bytes | BinaryIO) -> files.Spooled:
-    try:
-        return files.spool(storage, data, limit=MAX_BYTES)
-    except files.TooLarge:
-        raise InvalidInput(N_("The photo is larger than %(size)d MB."), size=MAX_BYTES // (1024 * 1024)) from None
+    return files.spool_within(storage, data, limit=MAX_BYTES, refusal=InvalidInput(
+        N_("The photo is larger than %(size)d MB."), size=MAX_BYTES // (1024 * 1024)))
 
 
 def add_photo_once(inspection: Inspection, *, item_id: str, filename: str, data: bytes | BinaryIO, storage: Store,

@@ -24,6 +24,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from audit.db import db
+from audit.domain.errors import InvalidInput
 from audit.storage import CHUNK, Store, StoreError
 
 _KEY = "staged_files"
@@ -82,6 +83,14 @@ def spool(store: Store, source: bytes | BinaryIO, *, limit: int) -> Spooled:
         path.unlink(missing_ok=True)
         raise
     return Spooled(store, sha.hexdigest(), size, path)
+
+
+def spool_within(store: Store, source: bytes | BinaryIO, *, limit: int, refusal: InvalidInput) -> Spooled:
+    """As :func:`spool`, refusing a file over ``limit`` with ``refusal`` (the caller's words for it)."""
+    try:
+        return spool(store, source, limit=limit)
+    except TooLarge:
+        raise refusal from None
 
 
 def stage_spooled(spooled: Spooled) -> None:

@@ -212,10 +212,8 @@ def attach_signed_scan(issued: IssuedMinutes, *, data: bytes | BinaryIO, actor: 
         raise NotAllowed(N_("Only members of the inspection team may do this."))
     if issued.signed_sha256 is not None:
         raise DomainError(N_("A signed copy is already attached to this version."))
-    try:
-        upload = files.spool(storage, data, limit=SCAN_MAX_BYTES)
-    except files.TooLarge:
-        raise InvalidInput(N_("The file is larger than %(size)d MB."), size=SCAN_MAX_BYTES // (1024 * 1024)) from None
+    upload = files.spool_within(storage, data, limit=SCAN_MAX_BYTES, refusal=InvalidInput(
+        N_("The file is larger than %(size)d MB."), size=SCAN_MAX_BYTES // (1024 * 1024)))
     try:
         if not upload.size:
             raise InvalidInput(N_("The file is empty."))

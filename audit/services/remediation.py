@@ -137,11 +137,8 @@ def _staged_files(files: list[tuple[str, bytes | BinaryIO]], storage: Store | No
     checked: list[tuple[str, Spooled, str]] = []
     try:
         for filename, data in files:
-            try:
-                upload = files_service.spool(storage, data, limit=MAX_FILE_BYTES)
-            except files_service.TooLarge:
-                raise InvalidInput(N_("The file %(name)s is larger than %(size)d MB."), name=filename,
-                                   size=MAX_FILE_BYTES // (1024 * 1024)) from None
+            upload = files_service.spool_within(storage, data, limit=MAX_FILE_BYTES, refusal=InvalidInput(
+                N_("The file %(name)s is larger than %(size)d MB."), name=filename, size=MAX_FILE_BYTES // (1024 * 1024)))
             checked.append((filename, upload, ""))
             if not upload.size:
                 raise InvalidInput(N_("The file %(name)s is empty."), name=filename)
