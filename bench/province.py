@@ -34,6 +34,10 @@ PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 NOW = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 27)
 
+OPEN_ITEMS = """
+    SELECT unit_id, COUNT(*) AS open_items,
+           SUM(CASE WHEN state IN ('open', 'returned') AND deadline < :today THEN 1 ELSE 0 END) AS overdue
+    FROM remediation_items WHERE state <> 'accepted' GROUP BY unit_id"""
 RAW = {
     # a list page: its rows and the count it shows
     "inspections": """
@@ -44,6 +48,11 @@ RAW = {
         SELECT i.id, i.inspection_date, i.state, i.score, u.name, (SELECT COUNT(*) FROM inspections) AS n
         FROM inspections i JOIN units u ON u.id = i.unit_id
         ORDER BY u.name, i.inspection_date, i.id DESC LIMIT 25 OFFSET 975""",
+    # the unit tree's first page (100 units) with each unit's head in office
+    "units": """
+        SELECT u.id, u.name, u.code, u.kind, u.parent_id, t.person_name, (SELECT COUNT(*) FROM units) AS n
+        FROM units u LEFT JOIN head_tenures t ON t.unit_id = u.id AND t.end_date IS NULL
+        ORDER BY u.code LIMIT 100""",
     # the remediation list's first tab (overdue, earliest deadline first), the count of every tab
     "remediation": ("""
         SELECT CASE WHEN state = 'accepted' THEN 'closed' WHEN state = 'responded' THEN 'responded'
@@ -58,19 +67,22 @@ RAW = {
         FROM remediation_items r JOIN units u ON u.id = r.unit_id
         WHERE r.state IN ('open', 'returned') AND r.deadline < :today AND u.name LIKE '%xã 03-0%'
         ORDER BY u.name, r.deadline, r.id LIMIT 25""",
-    "dashboard": """
-        SELECT u.id, u.name, r.id, r.inspection_date, r.score, r.verdict, r.rn, c.open_items, c.overdue
-        FROM units u
-        LEFT JOIN (SELECT * FROM (
-                     SELECT i.unit_id, i.id, i.inspection_date, i.score, COALESCE(c.final_verdict, i.verdict) AS verdict,
-                            ROW_NUMBER() OVER (PARTITION BY i.unit_id ORDER BY i.inspection_date DESC, i.id DESC) AS rn
-                     FROM inspections i LEFT JOIN conclusions c ON c.inspection_id = i.id
-                     WHERE i.state = 'finalised') ranked WHERE rn <= 8) r ON r.unit_id = u.id
-        LEFT JOIN (SELECT unit_id, COUNT(*) AS open_items,
-                          SUM(CASE WHEN state IN ('open', 'returned') AND deadline < :today THEN 1 ELSE 0 END) AS overdue
-                   FROM remediation_items WHERE state <> 'accepted' GROUP BY unit_id) c ON c.unit_id = u.id
-        WHERE u.kind IN ('district_desk', 'commune_desk', 'commune_centre')
-        ORDER BY u.code, r.rn""",
+    # each desk's latest 8 finalised inspections found through the (unit, date) index, and its open items; the best
+    # form differs: SQLite looks the list up per unit, PostgreSQL takes a LATERAL join
+    "dashboard": {"sqlite": ("""
+        SELECT u.id, u.name, i.id, i.inspection_date, i.score, COALESCE(c.final_verdict, i.verdict)
+        FROM units u JOIN inspections i ON i.id IN (
+               SELECT i2.id FROM inspections i2 WHERE i2.unit_id = u.id AND i2.state = 'finalised'
+               ORDER BY i2.inspection_date DESC, i2.id DESC LIMIT 8)
+        LEFT JOIN conclusions c ON c.inspection_id = i.id AND c.superseded_at IS NULL
+        WHERE u.kind IN ('district_desk', 'commune_desk', 'commune_centre')""", OPEN_ITEMS), "postgresql": ("""
+        SELECT u.id, u.name, i.id, i.inspection_date, i.score, COALESCE(c.final_verdict, i.verdict)
+        FROM units u CROSS JOIN LATERAL (
+               SELECT i2.id, i2.inspection_date, i2.score, i2.verdict FROM inspections i2
+               WHERE i2.unit_id = u.id AND i2.state = 'finalised'
+               ORDER BY i2.inspection_date DESC, i2.id DESC LIMIT 8) i
+        LEFT JOIN conclusions c ON c.inspection_id = i.id AND c.superseded_at IS NULL
+        WHERE u.kind IN ('district_desk', 'commune_desk', 'commune_centre')""", OPEN_ITEMS)},
     "heads": """
         SELECT t.id, t.person_name, f.n, f.repeats, f.formal, o.overdue
         FROM head_tenures t
@@ -263,8 +275,9 @@ def main() -> None:
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
 
     def raw(name):
+        statements = RAW[name].get(args.backend) if isinstance(RAW[name], dict) else RAW[name]
         with engine.connect() as conn:
-            for statement in (RAW[name],) if isinstance(RAW[name], str) else RAW[name]:
+            for statement in (statements,) if isinstance(statements, str) else statements:
                 conn.execute(text(statement), params).fetchall()
 
     env = {**os.environ, "AUDIT_INSTANCE_PATH": str(folder), "DATABASE_URL": url, "AUDIT_SESSION_COOKIE_SECURE": "false",
@@ -278,7 +291,8 @@ def main() -> None:
         client.login("chutich")
         pages = {"dashboard": "/dashboard", "heads": "/dashboard/heads", "period": "/reports/period.xlsx?period=2025",
                  "inspections": "/inspections", "inspections by unit, page 40": "/inspections?sort=unit&page=40",
-                 "remediation": "/remediation", "remediation, search": "/remediation?q=xa 03-0&sort=unit"}
+                 "remediation": "/remediation", "remediation, search": "/remediation?q=xa+03-0&sort=unit",
+                 "units": "/units"}
         results = []
         for name, path in pages.items():
             def http(path=path):
