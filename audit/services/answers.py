@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from audit.db import db, insert_or_ignore
 from audit.domain.errors import N_, DomainError, InvalidInput
@@ -139,15 +140,20 @@ def _update(inspection: Inspection, current: Answer, normal: str | None, note: s
     written = db.session.execute(
         update(Answer).where(Answer.id == current.id, Answer.version == seen, Answer.inspection_id.in_(editable))
         .values(**values).execution_options(synchronize_session=False)).rowcount
-    fresh = _stored(inspection, item_id)
     if written != 1:
+        fresh = _stored(inspection, item_id)
         duplicate = _seen(op_id, inspection, item_id)
         if duplicate:
             return duplicate  # the same operation, sent twice at once: the other copy was stored
         db.session.refresh(inspection, ["state"])
         ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id))
         raise AnswerConflict(fresh)
-    return Saved(fresh)
+    # the row is what this statement wrote (its version check passed): the object takes those values as stored,
+    # without reading the row back
+    for key, value in values.items():
+        set_committed_value(current, key, value)
+    set_committed_value(current, "updated_by", actor)
+    return Saved(current)
 
 
 def _record(inspection: Inspection, current: Answer, before: dict | None, op_id: str | None, item_id: str,
