@@ -138,7 +138,8 @@ def main() -> None:
             typical_id = db.session.scalar(select(Inspection.id).join(Unit).where(Unit.code == "NG-ZUOIH-MC"))
         client = Client(host)
         client.login("chutich")
-        env = {**os.environ, "AUDIT_INSTANCE_PATH": str(instance)}
+        # the command as the demo server runs (AUDIT_DEMO: the secret key of the instance folder, not the environment)
+        env = {**os.environ, "AUDIT_INSTANCE_PATH": str(instance), "AUDIT_DEMO": "true"}
         font_config = FontConfiguration()
         css = weasyprint.CSS(filename=str(ROOT / "reports" / "styles" / "minutes.css"), font_config=font_config)
         rows = [measure(label, inspection_id, app=app, client=client, env=env, instance=instance,
