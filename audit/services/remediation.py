@@ -97,10 +97,10 @@ def can_see_inspection(inspection: Inspection, user: User) -> bool:
     return scope is None or inspection.unit_id in scope
 
 
-def visible_query(user: User) -> Select:
-    """Every remediation item ``user`` may see, as a query (unordered, nothing loaded)."""
+def visible_query(scope: frozenset[int] | None) -> Select:
+    """Every remediation item within ``scope`` (a user's unit scope, :func:`scope_of`; ``None``: unconfined), as
+    a query (unordered, nothing loaded)."""
     query = select(RemediationItem)
-    scope = scope_of(user)
     if scope is not None:
         query = query.where(RemediationItem.unit_id.in_(scope))
     return query
@@ -108,7 +108,7 @@ def visible_query(user: User) -> Select:
 
 def visible_items(user: User, inspection_id: int | None = None) -> list[RemediationItem]:
     """The items ``user`` may see (of one inspection if given), earliest deadline first."""
-    query = visible_query(user)
+    query = visible_query(scope_of(user))
     if inspection_id is not None:
         query = query.where(RemediationItem.inspection_id == inspection_id)
     return list(db.session.scalars(

@@ -49,7 +49,7 @@ def index():
     time, each group with its count. The database filters, counts, sorts and pages: a page loads its own rows."""
     today = local_today(utcnow())
     found, counts, group = listing_sql.apply_tabbed(
-        _remediation_list(current_user), request.args, remediation_service.group_column(today), GROUPS,
+        _remediation_list(), request.args, remediation_service.group_column(today), GROUPS,
         request.args.get("group"),
         options=(selectinload(RemediationItem.unit).selectinload(Unit.parent),))
     # a unit's officer sees only their own unit's items: a column of its name in every row says nothing
@@ -58,8 +58,8 @@ def index():
                            many_units=many_units)
 
 
-def _remediation_list(user) -> listing_sql.SqlList:
-    visible = remediation_service.visible_query(user)
+def _remediation_list() -> listing_sql.SqlList:
+    visible = remediation_service.visible_query(current_actor().unit_scope)  # the scope read once a request
     mine = visible.with_only_columns(RemediationItem.id).scalar_subquery()
     units = db.session.execute(select(Unit.id, Unit.name).where(
         Unit.id.in_(visible.with_only_columns(RemediationItem.unit_id).distinct().scalar_subquery()))).all()
