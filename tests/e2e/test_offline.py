@@ -550,6 +550,53 @@ def test_a_note_typed_while_the_answer_was_being_queued_survives_a_reload(tablet
     assert tablet.queue() == []
 
 
+def test_words_typed_while_the_page_loads_go_on_under_an_operation_of_their_own(tablet, server):
+    """The page before left a draft of A02's note that reached the server as it went (operation X). Words typed
+    into the next page before it has adopted that draft are another operation: typed under X, the server would
+    take them for X, already stored, and drop them; and the box must not be reset to X's words."""
+    iid = planned_inspection(server)
+    tablet.go("/login")
+    tablet.log_in()
+    page = first_section(tablet, iid)
+    page.locator("#item-A02 label.choice-no").tap()
+    wait_for_server(server, iid, "A02", lambda r: r is not None)
+    expect(status(page)).to_have_text("Đã lưu tất cả câu trả lời.")
+    op = "0123456789abcdef0123456789abcdef"
+    sent = page.evaluate("""async ([iid, op]) => {
+      const key = 'ktcv-drafts-' + iid, all = JSON.parse(localStorage.getItem(key) || '{}');
+      all['A02'] = {op_id: op, value: 'no', note: 'Vắng', base: 1};
+      localStorage.setItem(key, JSON.stringify(all));
+      const token = document.querySelector('input[name=csrf_token]').value;
+      const r = await fetch('/inspections/' + iid + '/answers', {method: 'POST', credentials: 'same-origin',
+        headers: {'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRFToken': token},
+        body: JSON.stringify({op_id: op, item_id: 'A02', value: 'no', note: 'Vắng', base_version: 1})});
+      return r.status; }""", [iid, op])
+    assert sent == 200
+    # on the next page, before its scripts have read the tablet's store: words typed, and no autosave pause ends
+    page.context.add_init_script("""
+      window.setTimeout = (later => (fn, ms, ...rest) => ms === 800 ? 0 : later(fn, ms, ...rest))(window.setTimeout);
+      if (!sessionStorage.getItem('typed')) {
+        document.addEventListener('DOMContentLoaded', () => {
+          const box = document.getElementById('note-A02');
+          if (!box) return;
+          sessionStorage.setItem('typed', '1');
+          box.value = 'Vắng lúc 9:10';
+          box.dispatchEvent(new Event('input', {bubbles: true}));
+        }, {once: true});
+      }""")
+    page.reload()
+    expect(page.locator("#note-A02")).to_have_value("Vắng lúc 9:10")
+    page.wait_for_function("""async () => {
+      const d = await new Promise(ok => { const r = indexedDB.open('ktcv'); r.onsuccess = () => ok(r.result); });
+      const n = await new Promise(ok => { const r = d.transaction('ops').objectStore('ops').count();
+                                          r.onsuccess = () => ok(r.result); });
+      d.close(); return n === 0; }""")  # the inherited draft was adopted and sent
+    expect(page.locator("#note-A02")).to_have_value("Vắng lúc 9:10")  # not reset to the inherited words
+    page.reload()  # left before the pause of the new words ends
+    row = wait_for_server(server, iid, "A02", lambda r: r.note == "Vắng lúc 9:10", timeout=15)
+    assert row.value == "no"
+
+
 def test_the_offline_status_counts_each_change_once(tablet, server):
     iid = planned_inspection(server)
     tablet.go("/login")

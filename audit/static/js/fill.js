@@ -21,6 +21,9 @@
   var timers = {};
   var items = {};
   form.querySelectorAll(".qitem").forEach(function (el) { items[el.dataset.item] = el; });
+  // Drafts left by the previous page were queued and sent as it went: what is typed from now on is another
+  // operation, even before they are adopted below.
+  Store.inherit(inspectionId);
 
   function msg(name, params) {
     var text = form.dataset["msg" + name] || "";
@@ -384,7 +387,9 @@
       if (!el) return;
       if (op.kind === "photo") { thumb(el, URL.createObjectURL(op.blob), true, op.seq); return; }
       if (op.kind !== "answer") return;
-      applyToDom(el, op.value, op.note);
+      var typed = Store.drafts(inspectionId)[op.item_id];
+      // typed on while this page was loading: the box holds newer words than the queue, and keeps them
+      if (!typed || typed.op_id === op.op_id) applyToDom(el, op.value, op.note);
       if (op.state === "conflict") showConflict(el, op);
       else if (op.state === "refused") show(el, msg("ItemRefused", { message: op.message }), "error");
       else { el.dataset.queued = "1"; show(el, msg("ItemQueued"), "pending"); }

@@ -184,6 +184,11 @@
       var draft = Store.drafts(inspectionId)[itemId];
       return draft && !handed[draft.op_id] ? draft : { op_id: uuid() };
     },
+    /* The drafts a page finds were left by an earlier page, which queued and sent them as it went. */
+    inherit: function (inspectionId) {
+      var drafts = Store.drafts(inspectionId);
+      Object.keys(drafts).forEach(function (itemId) { handed[drafts[itemId].op_id] = true; });
+    },
     /* Forget a draft once queued, unless more was typed meanwhile (then it is a newer draft, kept). */
     dropDraft: function (inspectionId, itemId, opId) {
       var all = Store.drafts(inspectionId);
