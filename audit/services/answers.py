@@ -59,7 +59,10 @@ def _seen(op_id: str | None, inspection: Inspection, item_id: str) -> Saved | No
         return None
     if seen.inspection_id != inspection.id or seen.item_id != item_id:
         raise DomainError(N_("This operation id was already used for another answer."))
-    return Saved(_stored(inspection, item_id), duplicate=True)
+    stored = _stored(inspection, item_id)
+    if stored is not None and stored not in inspection.answers:  # stored by a request that ran beside this one
+        inspection.answers.append(stored)
+    return Saved(stored, duplicate=True)
 
 
 def save_answer(inspection: Inspection, *, item_id: str, value: str | None, note: str | None, base_version: int | None,

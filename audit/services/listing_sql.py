@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 
 from audit.db import db
 from audit.domain import listing
@@ -23,6 +23,12 @@ class SqlList:
     where: Mapping[str, Callable[[str], Any]]  # a filter's name → the condition for a chosen value
     order_by: Mapping[str, Sequence[Any]]  # an order's name → its columns, ties broken to a total order
     search: Callable[[str], Any] | None = None  # one folded word of a search → the rows it finds
+
+
+def among(column: ColumnElement, values) -> ColumnElement:
+    """``column IN values`` with the values written into the statement: a search word can match thousands of
+    texts or ids, and past some tens of thousands of bound parameters SQLite and psycopg refuse a statement."""
+    return column.in_(bindparam(None, list(values), expanding=True, literal_execute=True))
 
 
 def _count(query: Select) -> int:

@@ -236,3 +236,20 @@ def test_the_list_groups_counted_by_the_database_are_the_rule_stated_literally(d
         assert grouped[item_id] == group, (state, days)
         assert group_of(State(state), today + timedelta(days=days), today) == group, (state, days)
     db.session.rollback()
+
+
+def test_a_search_may_match_more_values_than_a_statement_may_bind(demo):
+    """A search word can match tens of thousands of texts or ids; written into the statement, they pass where
+    as many bound parameters would be refused (psycopg stops at 65,535), and a quote stays a quote."""
+    from audit.services.listing_sql import among
+
+    every = db.session.scalar(select(func.count(RemediationItem.id)))
+    assert db.session.scalar(select(func.count()).select_from(RemediationItem)
+                             .where(among(RemediationItem.id, range(1, 70_001)))) == every > 0
+    some = db.session.scalar(select(RemediationItem.requirement).limit(1))
+    hostile = ["x'); DELETE FROM remediation_items; --", "O'Brien", some]
+    assert db.session.scalar(select(func.count()).select_from(RemediationItem)
+                             .where(among(RemediationItem.requirement, hostile))) >= 1
+    assert db.session.scalar(select(func.count(RemediationItem.id))) == every
+    assert db.session.scalar(select(func.count()).select_from(RemediationItem)
+                             .where(among(RemediationItem.id, []))) == 0

@@ -75,8 +75,8 @@ def _inspection_list(actor) -> listing_sql.SqlList:
                 User.id.in_(select(InspectionMember.user_id).distinct()))))
         unit_ids = [u.id for u in units if listing.matches(word, f"{u.name} {u.code}")]
         person_ids = [p.id for p in people if listing.matches(word, p.full_name)]
-        teams = select(InspectionMember.inspection_id).where(InspectionMember.user_id.in_(person_ids))
-        return or_(Inspection.unit_id.in_(unit_ids), Inspection.id.in_(teams))
+        teams = select(InspectionMember.inspection_id).where(listing_sql.among(InspectionMember.user_id, person_ids))
+        return or_(listing_sql.among(Inspection.unit_id, unit_ids), Inspection.id.in_(teams))
 
     spec = listing.Spec(
         searched_by_database=True,

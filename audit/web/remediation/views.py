@@ -79,7 +79,7 @@ def _remediation_list() -> listing_sql.SqlList:
                 RemediationItem.id.in_(mine)).distinct()))
         said = [r for r in requirements if listing.matches(word, r)]
         unit_ids = [u.id for u in units if listing.matches(word, u.name)]
-        found = [RemediationItem.requirement.in_(said), RemediationItem.unit_id.in_(unit_ids)]
+        found = [listing_sql.among(RemediationItem.requirement, said), listing_sql.among(RemediationItem.unit_id, unit_ids)]
         if word.isdigit():
             found.append(cast(RemediationItem.id, String).startswith(word))
         return or_(*found)
@@ -190,7 +190,7 @@ def inbox():
             texts.extend((n.id, notify.text_of(n)) for n in db.session.execute(
                 select(Notification.id, Notification.message, Notification.params)
                 .where(Notification.user_id == current_user.id)))
-        return Notification.id.in_([i for i, said in texts if listing.matches(word, said)])
+        return listing_sql.among(Notification.id, [i for i, said in texts if listing.matches(word, said)])
 
     spec = listing.Spec(
         searched_by_database=True, search_hint=_("words of the message"),
