@@ -164,6 +164,14 @@ def standing(state: State, deadline: date, today: date) -> Standing:
 
 #: Where items stand on the remediation list, the most pressing first (one group per item).
 GROUPS = ("overdue", "due_soon", "open", "responded", "closed")
+#: What each group is called on the list.
+GROUP_LABELS = {
+    "overdue": N_("Overdue"),
+    "due_soon": N_("Due within 3 days"),
+    "open": N_("Open"),
+    "responded": N_("Responded, awaiting verification"),
+    "closed": N_("Closed"),
+}
 
 
 def group_of(state: State, deadline: date, today: date) -> str:

@@ -106,13 +106,10 @@ def visible_query(scope: frozenset[int] | None) -> Select:
     return query
 
 
-def visible_items(user: User, inspection_id: int | None = None) -> list[RemediationItem]:
-    """The items ``user`` may see (of one inspection if given), earliest deadline first."""
-    query = visible_query(scope_of(user))
-    if inspection_id is not None:
-        query = query.where(RemediationItem.inspection_id == inspection_id)
+def visible_items(user: User) -> list[RemediationItem]:
+    """The items ``user`` may see, earliest deadline first."""
     return list(db.session.scalars(
-        query.options(selectinload(RemediationItem.unit).selectinload(Unit.parent),
+        visible_query(scope_of(user)).options(selectinload(RemediationItem.unit).selectinload(Unit.parent),
                       selectinload(RemediationItem.inspection))
         .order_by(RemediationItem.deadline, RemediationItem.id)))
 

@@ -16,7 +16,15 @@ from audit.domain import listing
 from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
 from audit.domain.policy import Permission, can
-from audit.domain.remediation import DONE_MESSAGES, GROUPS, STEP_PERMISSION, Action, available_actions, standing
+from audit.domain.remediation import (
+    DONE_MESSAGES,
+    GROUP_LABELS,
+    GROUPS,
+    STEP_PERMISSION,
+    Action,
+    available_actions,
+    standing,
+)
 from audit.domain.text import fold
 from audit.domain.vndate import local_today
 from audit.models import Inspection, Notification, RemediationFile, RemediationItem, Unit
@@ -55,12 +63,11 @@ def index():
     # a unit's officer sees only their own unit's items: a column of its name in every row says nothing
     many_units = found.spec.filters[0].offered
     return render_template("remediation/index.html", counts=counts, group=group, listing=found, today=today,
-                           many_units=many_units)
+                           many_units=many_units, labels=GROUP_LABELS)
 
 
 def _remediation_list() -> listing_sql.SqlList:
     visible = remediation_service.visible_query(current_actor().unit_scope)  # the scope read once a request
-    mine = visible.with_only_columns(RemediationItem.id).scalar_subquery()
     units = db.session.execute(select(Unit.id, Unit.name).where(
         Unit.id.in_(visible.with_only_columns(RemediationItem.unit_id).distinct().scalar_subquery()))).all()
     year = extract("year", Inspection.inspection_date)
@@ -75,8 +82,7 @@ def _remediation_list() -> listing_sql.SqlList:
     def search(word: str):
         """A word of the search begins a word of the requirement or of the unit's name, or the item's number."""
         if not requirements:
-            requirements.extend(db.session.scalars(select(RemediationItem.requirement).where(
-                RemediationItem.id.in_(mine)).distinct()))
+            requirements.extend(db.session.scalars(visible.with_only_columns(RemediationItem.requirement).distinct()))
         said = [r for r in requirements if listing.matches(word, r)]
         unit_ids = [u.id for u in units if listing.matches(word, u.name)]
         found = [listing_sql.among(RemediationItem.requirement, said), listing_sql.among(RemediationItem.unit_id, unit_ids)]
@@ -238,8 +244,10 @@ def report(inspection_id: int):
     inspection = db.session.get(Inspection, inspection_id)
     if inspection is None:
         abort(404)
-    items = remediation_service.visible_items(current_user, inspection.id)
-    if not items and not remediation_service.can_see_inspection(inspection, current_user):
+    its_items = remediation_service.visible_query(current_actor().unit_scope).where(
+        RemediationItem.inspection_id == inspection.id)
+    if not db.session.scalar(select(its_items.exists())) and \
+            not remediation_service.can_see_inspection(inspection, current_user):
         abort(404)
     from audit.services.remediation_report import report_pdf
 
