@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, literal, select
 
 from audit.db import db
 from audit.domain import listing
 from audit.domain.paging import Page
+from audit.domain.text import fold
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,19 @@ def among(column: ColumnElement, values) -> ColumnElement:
     """``column IN values`` with the values written into the statement: a search word can match thousands of
     texts or ids, and past some tens of thousands of bound parameters SQLite and psycopg refuse a statement."""
     return column.in_(bindparam(None, list(values), expanding=True, literal_execute=True))
+
+
+def name_rank(column: ColumnElement, units: Sequence[Any]) -> ColumnElement:
+    """An order by unit name for a list of rows carrying a unit id in ``column``: each of ``units`` (rows with
+    ``id`` and ``name``) ranked by its name with case and diacritics ignored, equal names sharing a rank."""
+    names = sorted({fold(u.name) for u in units})
+    rank = {name: position for position, name in enumerate(names)}
+    return case({u.id: rank[fold(u.name)] for u in units}, value=column, else_=len(names)) if units else literal(0)
+
+
+def in_year(column: ColumnElement, year: str) -> ColumnElement:
+    """``column`` (a date) falls in ``year`` (a year filter's chosen value): a range an index can use."""
+    return and_(column >= date(int(year), 1, 1), column < date(int(year) + 1, 1, 1))
 
 
 def _count(query: Select) -> int:

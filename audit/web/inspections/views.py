@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import and_, case, exists, extract, literal, or_, select, true
+from sqlalchemy import exists, extract, or_, select, true
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
@@ -16,7 +14,6 @@ from audit.domain import listing
 from audit.domain.inspections import STATE_LABELS as INSPECTION_STATE_LABELS
 from audit.domain.inspections import State, may_edit
 from audit.domain.policy import TEAM_ROLES, Permission
-from audit.domain.text import fold
 from audit.domain.units import UnitKind
 from audit.domain.vndate import local_today
 from audit.models import Inspection, InspectionMember, Unit, User
@@ -61,9 +58,6 @@ def _inspection_list(actor) -> listing_sql.SqlList:
     my_teams = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.user_id)
     on_a_team = db.session.scalar(select(exists().where(InspectionMember.user_id == actor.user_id,
                                                         InspectionMember.inspection_id == Inspection.id, scope)))
-    names = sorted({fold(u.name) for u in units})
-    unit_rank = case({u.id: names.index(fold(u.name)) for u in units}, value=Inspection.unit_id,
-                     else_=len(names)) if units else literal(0)
     newest = (Inspection.inspection_date.desc(), Inspection.id.desc())
 
     people = []  # read once, at the first word of a search
@@ -101,14 +95,13 @@ def _inspection_list(actor) -> listing_sql.SqlList:
         where={
             "state": lambda v: Inspection.state == v,
             "unit": lambda v: Inspection.unit_id == int(v),
-            "year": lambda v: and_(Inspection.inspection_date >= date(int(v), 1, 1),
-                                   Inspection.inspection_date < date(int(v) + 1, 1, 1)),
+            "year": lambda v: listing_sql.in_year(Inspection.inspection_date, v),
             "team": lambda v: Inspection.id.in_(my_teams),
         },
         order_by={
             "newest": newest,
             "oldest": (Inspection.inspection_date, Inspection.id),
-            "unit": (unit_rank, Inspection.inspection_date, Inspection.id.desc()),
+            "unit": (listing_sql.name_rank(Inspection.unit_id, units), Inspection.inspection_date, Inspection.id.desc()),
             "score": (Inspection.score.is_(None), Inspection.score, *newest),
         },
         search=search,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import String, case, cast, extract, literal, or_, select
+from sqlalchemy import String, cast, extract, or_, select
 from sqlalchemy.orm import selectinload
 
 from audit.db import db, utcnow
@@ -25,7 +24,6 @@ from audit.domain.remediation import (
     available_actions,
     standing,
 )
-from audit.domain.text import fold
 from audit.domain.vndate import local_today
 from audit.models import Inspection, Notification, RemediationFile, RemediationItem, Unit
 from audit.services import listing_sql, notify
@@ -74,9 +72,6 @@ def _remediation_list() -> listing_sql.SqlList:
     of_items = select(year).where(Inspection.id.in_(
         visible.with_only_columns(RemediationItem.inspection_id).distinct().scalar_subquery())).distinct()
     years = sorted({int(y) for y in db.session.scalars(of_items)}, reverse=True)
-    names = sorted({fold(u.name) for u in units})
-    unit_rank = case({u.id: names.index(fold(u.name)) for u in units}, value=RemediationItem.unit_id,
-                     else_=len(names)) if units else literal(0)
     requirements: list[str] = []  # read once, at the first word of a search
 
     def search(word: str):
@@ -108,13 +103,13 @@ def _remediation_list() -> listing_sql.SqlList:
         base=visible,
         where={
             "unit": lambda v: RemediationItem.unit_id == int(v),
-            "year": lambda v: RemediationItem.inspection_id.in_(select(Inspection.id).where(
-                Inspection.inspection_date >= date(int(v), 1, 1), Inspection.inspection_date < date(int(v) + 1, 1, 1))),
+            "year": lambda v: RemediationItem.inspection_id.in_(
+                select(Inspection.id).where(listing_sql.in_year(Inspection.inspection_date, v))),
         },
         order_by={
             "deadline": (RemediationItem.deadline, RemediationItem.id),
             "newest": (RemediationItem.id.desc(),),
-            "unit": (unit_rank, RemediationItem.deadline, RemediationItem.id),
+            "unit": (listing_sql.name_rank(RemediationItem.unit_id, units), RemediationItem.deadline, RemediationItem.id),
         },
         search=search,
     )
