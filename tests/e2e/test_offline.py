@@ -53,6 +53,17 @@ READ_QUEUE = """async () => {
 }"""
 
 
+#: True once the tablet's queue holds no operation (everything sent and done with).
+QUEUE_EMPTY = """async () => {
+  const d = await new Promise(ok => { const r = indexedDB.open('ktcv'); r.onsuccess = () => ok(r.result); });
+  const n = await new Promise(ok => { const r = d.transaction('ops').objectStore('ops').count();
+                                      r.onsuccess = () => ok(r.result); });
+  d.close(); return n === 0; }"""
+
+#: The page's autosave pause (800 ms after the last keystroke) never ends: the inspector leaves before it does.
+NO_AUTOSAVE_PAUSE = ("window.setTimeout = (later => (fn, ms, ...rest) => ms === 800 ? 0 : later(fn, ms, ...rest))"
+                     "(window.setTimeout);")
+
 # ---------------------------------------------------------------- the tablet and the server
 
 
@@ -331,11 +342,7 @@ def test_whole_checklist_filled_offline_with_photos_and_dossiers_reaches_the_ser
         tablet.go(f"/inspections/{iid}")
     expect(page.locator("#tablet-state")).to_be_hidden(timeout=60_000)
     expect(page.locator("#submit-button")).to_be_enabled()
-    page.wait_for_function("""async () => {
-      const d = await new Promise(ok => { const r = indexedDB.open('ktcv'); r.onsuccess = () => ok(r.result); });
-      const n = await new Promise(ok => { const r = d.transaction('ops').objectStore('ops').count();
-                                          r.onsuccess = () => ok(r.result); });
-      d.close(); return n === 0; }""", timeout=30_000)
+    page.wait_for_function(QUEUE_EMPTY, timeout=30_000)
 
     stored = answers_on_server(server, iid)
     assert {k: (v, n) for k, (v, n, _) in stored.items()} == expected
@@ -445,11 +452,7 @@ def test_a_note_typed_just_before_leaving_the_page_is_not_lost(tablet, server):
     page.wait_for_url("**/fill/C")
     row = wait_for_server(server, iid, "A04", lambda r: r.note == "Biển tên đủ")
     assert row.value == "yes" and row.version == 2
-    page.wait_for_function("""async () => {
-      const d = await new Promise(ok => { const r = indexedDB.open('ktcv'); r.onsuccess = () => ok(r.result); });
-      const n = await new Promise(ok => { const r = d.transaction('ops').objectStore('ops').count();
-                                          r.onsuccess = () => ok(r.result); });
-      d.close(); return n === 0; }""")  # sent once and gone from the tablet
+    page.wait_for_function(QUEUE_EMPTY)  # sent once and gone from the tablet
 
 
 def test_the_session_ends_while_offline_and_nothing_is_lost(tablet, server):
@@ -524,8 +527,7 @@ def test_a_note_typed_while_the_answer_was_being_queued_survives_a_reload(tablet
     page = first_section(tablet, iid)
     note = "Công chức vắng lúc 9:10"
     # The inspector leaves before the autosave pause of the note ends: the pause never ends on this page.
-    page.evaluate("""() => { const later = window.setTimeout;
-                             window.setTimeout = (fn, ms, ...rest) => ms === 800 ? 0 : later(fn, ms, ...rest); }""")
+    page.evaluate(f"() => {{ {NO_AUTOSAVE_PAUSE} }}")
     page.evaluate("""note => {
       const item = document.getElementById('item-A02');
       const no = item.querySelector('input[type=radio][value=no]');
@@ -537,11 +539,7 @@ def test_a_note_typed_while_the_answer_was_being_queued_survives_a_reload(tablet
     }""", note)
     row = wait_for_server(server, iid, "A02", lambda r: r is not None)
     assert (row.value, row.note, row.version) == ("no", "", 1)  # the answer as queued, without its note
-    page.wait_for_function("""async () => {
-      const d = await new Promise(ok => { const r = indexedDB.open('ktcv'); r.onsuccess = () => ok(r.result); });
-      const n = await new Promise(ok => { const r = d.transaction('ops').objectStore('ops').count();
-                                          r.onsuccess = () => ok(r.result); });
-      d.close(); return n === 0; }""")  # that operation is done with on the tablet
+    page.wait_for_function(QUEUE_EMPTY)  # that operation is done with on the tablet
     page.reload()
     expect(page.locator("#note-A02")).to_have_value(note)
     expect(status(page)).to_have_text("Đã lưu tất cả câu trả lời.")
@@ -573,8 +571,7 @@ def test_words_typed_while_the_page_loads_go_on_under_an_operation_of_their_own(
       return r.status; }""", [iid, op])
     assert sent == 200
     # on the next page, before its scripts have read the tablet's store: words typed, and no autosave pause ends
-    page.context.add_init_script("""
-      window.setTimeout = (later => (fn, ms, ...rest) => ms === 800 ? 0 : later(fn, ms, ...rest))(window.setTimeout);
+    page.context.add_init_script(NO_AUTOSAVE_PAUSE + """
       if (!sessionStorage.getItem('typed')) {
         document.addEventListener('DOMContentLoaded', () => {
           const box = document.getElementById('note-A02');
@@ -586,11 +583,7 @@ def test_words_typed_while_the_page_loads_go_on_under_an_operation_of_their_own(
       }""")
     page.reload()
     expect(page.locator("#note-A02")).to_have_value("Vắng lúc 9:10")
-    page.wait_for_function("""async () => {
-      const d = await new Promise(ok => { const r = indexedDB.open('ktcv'); r.onsuccess = () => ok(r.result); });
-      const n = await new Promise(ok => { const r = d.transaction('ops').objectStore('ops').count();
-                                          r.onsuccess = () => ok(r.result); });
-      d.close(); return n === 0; }""")  # the inherited draft was adopted and sent
+    page.wait_for_function(QUEUE_EMPTY)  # the inherited draft was adopted and sent
     expect(page.locator("#note-A02")).to_have_value("Vắng lúc 9:10")  # not reset to the inherited words
     page.reload()  # left before the pause of the new words ends
     row = wait_for_server(server, iid, "A02", lambda r: r.note == "Vắng lúc 9:10", timeout=15)
