@@ -142,6 +142,18 @@ def make_app(database_url: str, instance: Path, **overrides):
     return app
 
 
+def _check_kept_totals() -> None:
+    """Whatever the test did through the app, the heads table's kept figures equal those recomputed from the
+    findings (``head_totals``): every write path the suite takes is checked."""
+    from audit.services import head_totals
+
+    try:
+        stored, computed = head_totals.stored(), head_totals.computed()
+    finally:
+        db.session.remove()
+    assert stored == computed, f"head_quarter_totals drifted: kept {stored}, recomputed {computed}"
+
+
 @pytest.fixture
 def app(database_url, tmp_path):
     app = make_app(database_url, tmp_path / "instance")
@@ -149,6 +161,7 @@ def app(database_url, tmp_path):
         db.create_all()
         yield app
         db.session.remove()
+        _check_kept_totals()
         db.drop_all()
         db.engine.dispose()
 

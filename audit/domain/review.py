@@ -18,6 +18,17 @@ class Period:
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def whole_quarters(self) -> bool:
+        """The period is made of whole calendar quarters (a year or a quarter is; 15/02–14/05 is not)."""
+        after = self.end + timedelta(days=1)
+        return self.start == quarter_of(self.start) and after == quarter_of(after) and self.start <= self.end
+
+
+def quarter_of(day: date) -> date:
+    """The first day of the calendar quarter ``day`` falls in."""
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
 
 QUARTER_NAMES = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -59,6 +70,37 @@ class HeadStats:
     repeats: int
     overdue: int
     formal: int
+
+
+@dataclass(frozen=True)
+class HeadFacts:
+    """What one finalised inspection holds against one head of unit: the findings in force that name the head,
+    how many of them are repeats, and whether the verdict that stands says the desk is not real (formal)."""
+
+    tenure_id: int
+    unit_id: int
+    day: date
+    findings: int
+    repeats: int
+    formal: bool
+
+
+def quarter_totals(facts) -> dict[tuple[int, int, date], tuple[int, int, int]]:
+    """(head, unit, first day of the quarter) → (findings, repeats, inspections with a formal verdict): the rows
+    the heads table sums, for any period made of whole quarters."""
+    totals: dict[tuple[int, int, date], tuple[int, int, int]] = {}
+    for f in facts:
+        key = (f.tenure_id, f.unit_id, quarter_of(f.day))
+        findings, repeats, formal = totals.get(key, (0, 0, 0))
+        totals[key] = (findings + f.findings, repeats + f.repeats, formal + int(f.formal))
+    return totals
+
+
+def desk_attention(not_real: bool, overdue: int, inspected: bool, score: float | None, code: str) -> tuple:
+    """Which desk the chairman looks at first: judged not real (formal) in its latest inspection, then the most
+    overdue remediation items, then never inspected in the period, then the lowest latest score; the unit code
+    breaks ties."""
+    return (not not_real, -overdue, inspected, score if score is not None else 101.0, code)
 
 
 def attention_order(stats: list[HeadStats]) -> list[HeadStats]:

@@ -9,14 +9,14 @@ from .inspections import Answer, AnswerOperation, Evidence, Finding, Inspection,
 from .minutes import IssuedMinutes, MinutesDetails
 from .outbox import OutboxMail
 from .remediation import Notification, RemediationEvent, RemediationFile, RemediationItem, ReminderLog
-from .review import Conclusion, DossierStatistic, StatisticsImport, StatisticsMapping
+from .review import Conclusion, DossierStatistic, HeadQuarterTotal, StatisticsImport, StatisticsMapping
 from .units import HeadTenure, Unit, UnitSuccession
 from .users import User
 
 __all__ = [
     "Answer", "AnswerOperation", "AuditLogEntry", "Authority", "DocumentCounter",
     "OutgoingDocument", "Conclusion", "DossierStatistic", "StatisticsImport", "StatisticsMapping", "Evidence", "Finding",
-    "HeadTenure", "Inspection",
+    "HeadQuarterTotal", "HeadTenure", "Inspection",
     "InspectionMember", "IssuedMinutes", "LoginAttempt", "MinutesDetails", "Notification", "OutboxMail", "RemediationEvent",
     "RemediationFile", "RemediationItem", "ReminderLog", "SampledDossierRow", "Unit", "UnitSuccession", "User",
     "UserSession",

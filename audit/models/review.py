@@ -157,6 +157,22 @@ class DossierStatistic(db.Model):
         return on_time_rate(self.early, self.on_time, self.late)
 
 
+class HeadQuarterTotal(db.Model):
+    """Per head of unit, inspected unit and calendar quarter: the findings in force of finalised inspections that
+    name the head, their repeats, and how many of those inspections stand as formal (the chairman's verdict where
+    concluded). Written by ``services.head_totals`` when an inspection is finalised or concluded; the heads table
+    sums these rows instead of every finding of the province. ``head_totals.rebuild`` recomputes them."""
+
+    __tablename__ = "head_quarter_totals"
+
+    head_tenure_id: Mapped[int] = mapped_column(ForeignKey("head_tenures.id"), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    quarter: Mapped[date] = mapped_column(Date, primary_key=True)  # its first day
+    findings: Mapped[int]
+    repeats: Mapped[int]
+    formal: Mapped[int]
+
+
 # the notice in force, as ``inspection.conclusion`` (read-only)
 Inspection.conclusion = relationship(Conclusion, uselist=False, viewonly=True,
                                      primaryjoin=and_(Conclusion.inspection_id == Inspection.id,

@@ -19,7 +19,7 @@ from audit.models import Conclusion, Inspection, User
 from reports import render_pdf
 from reports.review import conclusion_html
 
-from . import audit_log, authorities, documents, notify, signing
+from . import audit_log, authorities, documents, head_totals, notify, signing
 from .findings import head_for
 from .inspections import checklist_of
 
@@ -176,6 +176,7 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
                   head_tenure_id=head.id if head and responsibility_review else None,
                   review_reason=review if responsibility_review else None, pdf=pdf,
                   sha256=hashlib.sha256(pdf).hexdigest(), issued_by_id=actor.id, issued_at=now)
+    head_totals.remove(inspection)  # counted again below with the verdict this notice decides
     if existing is not None:  # conditional: of two identical requests only one replaces the notice in force
         done = db.session.execute(update(Conclusion).where(Conclusion.id == existing.id,
                                                            Conclusion.superseded_at.is_(None))
@@ -186,6 +187,7 @@ def conclude(inspection: Inspection, *, directives: str, responsibility_review: 
     conclusion = Conclusion(inspection_id=inspection.id, **values)
     db.session.add(conclusion)
     db.session.flush()
+    head_totals.add(inspection)
     audit_log.record(actor, "inspection.conclude", "inspection", inspection.id, now=now,
                      after={"number": number, "sha256": conclusion.sha256, "proposed_verdict": proposed,
                             "final_verdict": final, "verdict_reason": conclusion.verdict_reason,

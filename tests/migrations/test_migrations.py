@@ -151,3 +151,25 @@ def test_every_enum_column_is_checked_by_the_database_under_the_name_the_models_
             conn.rollback()
         db.session.remove()
         db.engine.dispose()
+
+
+def test_the_head_totals_migration_fills_the_rows_the_services_keep(database_url, tmp_path):
+    """On a database with inspections already finalised and concluded (the demo, seeded through the services),
+    dropping the kept totals and upgrading again fills them with what the findings give."""
+    from flask_migrate import downgrade
+
+    from audit import demo as demo_module
+    from audit.services import head_totals
+
+    app = make_app(database_url, tmp_path / "instance")
+    with app.app_context():
+        upgrade()
+        demo_module.seed()
+        db.session.commit()
+        kept = head_totals.stored()
+        assert kept and kept == head_totals.computed()
+        downgrade(revision="b8f4d0e6a257")
+        upgrade()
+        assert head_totals.stored() == kept
+        db.session.remove()
+        db.engine.dispose()

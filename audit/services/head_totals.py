@@ -1,0 +1,84 @@
+"""The heads table's figures kept per head, unit and quarter (``HeadQuarterTotal``).
+
+An inspection counts against a head once it is finalised (its findings can no longer change) and its formal
+verdict may change once more, when the chairman concludes or replaces the notice of conclusions. So the rows move
+at two moments only, each in the transaction that makes the change: :func:`add` after finalising, and
+:func:`remove` before / :func:`add` after concluding. Both are additive upserts, so two inspections of the same
+desk finalised at once both count (the database serialises the row, no read-then-write). :func:`computed`
+derives the same rows from the findings themselves; :func:`rebuild` replaces the stored ones with them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import case, delete, func, select, true
+from sqlalchemy.dialects import postgresql, sqlite
+
+from audit.db import db
+from audit.domain.review import HeadFacts, quarter_totals
+from audit.models import Conclusion, Finding, HeadQuarterTotal, Inspection
+
+from .review import CURRENT_CONCLUSION, FINAL_VERDICT, NOT_REAL_CODES
+
+KEY = ("head_tenure_id", "unit_id", "quarter")
+FIGURES = ("findings", "repeats", "formal")
+
+
+def _facts(condition) -> list[HeadFacts]:
+    """Per finalised inspection matching ``condition`` and head named by its findings in force: the figures."""
+    rows = db.session.execute(
+        select(Finding.head_tenure_id, Inspection.unit_id, Inspection.inspection_date, func.count(),
+               func.sum(case((Finding.repeat.is_(True), 1), else_=0)), FINAL_VERDICT)
+        .join(Inspection, Inspection.id == Finding.inspection_id)
+        .outerjoin(Conclusion, CURRENT_CONCLUSION)
+        .where(Inspection.state == "finalised", Finding.status == "draft", Finding.head_tenure_id.is_not(None),
+               condition)
+        .group_by(Finding.head_tenure_id, Inspection.id, Inspection.unit_id, Inspection.inspection_date,
+                  FINAL_VERDICT))
+    return [HeadFacts(tenure, unit, day, findings, int(repeats or 0), verdict in NOT_REAL_CODES)
+            for tenure, unit, day, findings, repeats, verdict in rows]
+
+
+def _upsert(totals: dict, sign: int) -> None:
+    if not totals:
+        return
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    # in key order, so that two transactions touching the same rows lock them in the same order
+    statement = insert(HeadQuarterTotal).values([
+        dict(zip(KEY, key, strict=True), **dict(zip(FIGURES, (sign * n for n in figures), strict=True)))
+        for key, figures in sorted(totals.items())])
+    db.session.execute(statement.on_conflict_do_update(
+        index_elements=list(KEY),
+        set_={name: getattr(HeadQuarterTotal, name) + getattr(statement.excluded, name) for name in FIGURES}))
+
+
+def add(inspection: Inspection) -> None:
+    """Count a finalised inspection (call after its state and findings are flushed)."""
+    _upsert(quarter_totals(_facts(Inspection.id == inspection.id)), +1)
+
+
+def remove(inspection: Inspection) -> None:
+    """Take a finalised inspection out, with the verdict that stands now (before a notice replaces it)."""
+    _upsert(quarter_totals(_facts(Inspection.id == inspection.id)), -1)
+
+
+def computed() -> dict:
+    """The rows as the findings give them now."""
+    return quarter_totals(_facts(true()))
+
+
+def stored() -> dict:
+    """The rows as kept (a row whose figures are all zero counts nothing and is left out)."""
+    rows = db.session.execute(select(*(getattr(HeadQuarterTotal, c) for c in KEY + FIGURES)))
+    return {tuple(r[:3]): tuple(r[3:]) for r in rows if any(r[3:])}
+
+
+def rebuild() -> int:
+    """Replace every stored row by the computed ones; returns how many there are."""
+    totals = computed()
+    db.session.execute(delete(HeadQuarterTotal))
+    rows = [dict(zip(KEY, key, strict=True), **dict(zip(FIGURES, figures, strict=True)))
+            for key, figures in sorted(totals.items())]
+    for i in range(0, len(rows), 5000):
+        db.session.execute(HeadQuarterTotal.__table__.insert(), rows[i:i + 5000])
+    return len(rows)
