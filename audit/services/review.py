@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import String, and_, case, cast, distinct, func, or_, select
+from sqlalchemy import and_, case, distinct, func, or_, select, true
 from sqlalchemy.orm import aliased, selectinload
 
 from audit.db import db
@@ -19,7 +19,7 @@ from audit.domain.review import HeadStats, Period, attention_order, sparkline
 from audit.domain.stats_balance import DossierTotals, over_periods
 from audit.domain.units import ONE_STOP_KINDS, UnitKind
 from audit.domain.verdicts import NOT_REAL
-from audit.models import Conclusion, DossierStatistic, Finding, HeadTenure, Inspection, RemediationItem, Unit
+from audit.models import Conclusion, DossierStatistic, Finding, HeadQuarterTotal, HeadTenure, Inspection, RemediationItem, Unit
 
 #: The verdict that stands for an inspection: the chairman's once concluded, else the team's proposal.
 FINAL_VERDICT = func.coalesce(Conclusion.final_verdict, Inspection.verdict)
@@ -31,9 +31,20 @@ TREND_LENGTH = 8
 COMMUNE_DESKS = (UnitKind.COMMUNE_DESK.value, UnitKind.COMMUNE_CENTRE.value)
 
 
+@dataclass(frozen=True)
+class DeskUnit:
+    """What the dashboard and the period report show of a desk (a full unit row costs ten times more to load, for
+    hundreds of desks)."""
+
+    id: int
+    code: str
+    name: str
+    kind: str
+
+
 @dataclass
 class DeskRow:
-    unit: Unit
+    unit: DeskUnit
     latest: dict | None = None  # id, date, score, verdict (final where concluded), final (bool)
     scores: list[float] = field(default_factory=list)
     open_items: int = 0
@@ -66,26 +77,30 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
     """Every one-stop desk (or units of ``kind``) in the period and in ``scope``, with its latest verdict and
     trend."""
     kinds = [kind] if kind else [k.value for k in ONE_STOP_KINDS]
-    units = db.session.scalars(_within(_active_in(select(Unit).where(Unit.kind.in_(kinds)), period), Unit.id, scope)
-                               .order_by(Unit.code)).all()
-    rows = {u.id: DeskRow(u) for u in units}
-    # The latest TREND_LENGTH finalised inspections of each unit, found by the (unit, date) index unit by unit in
-    # one statement (a window over every inspection of the province cost 20 times more), then read with their
-    # verdicts; the order within a unit is set here.
+    def of_desks(query):
+        return _within(_active_in(query.where(Unit.kind.in_(kinds)), period), Unit.id, scope)
+
+    units = db.session.execute(of_desks(select(Unit.id, Unit.code, Unit.name, Unit.kind)).order_by(Unit.code)).all()
+    rows = {u.id: DeskRow(DeskUnit(*u)) for u in units}
+    # The latest TREND_LENGTH finalised inspections of each desk, found through the (unit, date) index desk by desk
+    # in the same statement that reads them (a window over every inspection of the province cost 20 times more;
+    # a second statement naming thousands of ids cost as much to build as to run). PostgreSQL takes the list as
+    # a LATERAL join; SQLite, which has none, as a correlated IN. The order within a desk is set here.
     newest = aliased(Inspection)
-    latest = select(newest.id).where(newest.unit_id == Unit.id, newest.state == "finalised")
+    latest = select(newest.id.label("id")).where(newest.unit_id == Unit.id, newest.state == "finalised")
     if period is not None:
         latest = latest.where(newest.inspection_date.between(period.start, period.end))
     if regime:
         latest = latest.where(newest.legal_regime == regime)
     latest = latest.order_by(newest.inspection_date.desc(), newest.id.desc()).limit(TREND_LENGTH).correlate(Unit)
-    ids_of_unit = select(func.aggregate_strings(cast(latest.subquery().c.id, String), ",")).scalar_subquery()
-    ids = [int(i) for joined in db.session.scalars(select(ids_of_unit).where(Unit.id.in_(rows))) if joined
-           for i in joined.split(",")]
-    recent = db.session.execute(
-        select(Inspection.unit_id, Inspection.id, Inspection.authority_id, Inspection.inspection_date,
-               Inspection.score, FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"))
-        .outerjoin(Conclusion, CURRENT_CONCLUSION).where(Inspection.id.in_(ids))).all() if ids else []
+    read = select(Unit.id.label("unit_id"), Inspection.id, Inspection.authority_id, Inspection.inspection_date,
+                  Inspection.score, FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"))
+    if db.session.get_bind().dialect.name == "postgresql":
+        listed = latest.lateral("latest")
+        read = read.select_from(Unit).join(listed, true()).join(Inspection, Inspection.id == listed.c.id)
+    else:
+        read = read.select_from(Unit).join(Inspection, Inspection.id.in_(latest.scalar_subquery()))
+    recent = db.session.execute(of_desks(read.outerjoin(Conclusion, CURRENT_CONCLUSION))).all() if rows else []
     for r in sorted(recent, key=lambda r: (r.unit_id, r.inspection_date, r.id), reverse=True):
         row = rows[r.unit_id]
         if row.latest is None:
@@ -108,15 +123,7 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
 def heads(period: Period | None, *, today: date, scope: frozenset[int] | None = None) -> list[HeadStats]:
     """Per head of unit in ``scope``: findings during their tenure, repeats, formal verdicts and overdue
     items."""
-    query = (select(Finding.head_tenure_id, func.count(), func.sum(case((Finding.repeat.is_(True), 1), else_=0)),
-                    func.count(distinct(case((FINAL_VERDICT.in_(NOT_REAL_CODES), Inspection.id)))))
-             .join(Inspection, Inspection.id == Finding.inspection_id)
-             .outerjoin(Conclusion, CURRENT_CONCLUSION)
-             .where(Inspection.state == "finalised", Finding.status == "draft", Finding.head_tenure_id.is_not(None))
-             .group_by(Finding.head_tenure_id))
-    if period is not None:
-        query = query.where(Inspection.inspection_date.between(period.start, period.end))
-    per_head = {row[0]: row[1:] for row in db.session.execute(_within(query, Inspection.unit_id, scope))}
+    per_head = {row[0]: row[1:] for row in db.session.execute(_head_figures(period, scope))}
     owing = [s.value for s in OPEN_STATES]
     overdue = dict(db.session.execute(_within(
         select(RemediationItem.head_tenure_id, func.count())
@@ -124,14 +131,37 @@ def heads(period: Period | None, *, today: date, scope: frozenset[int] | None = 
                RemediationItem.head_tenure_id.is_not(None)), RemediationItem.unit_id, scope)
         .group_by(RemediationItem.head_tenure_id)).all())
     ids = set(per_head) | set(overdue)
-    tenures = db.session.scalars(_within(select(HeadTenure).options(selectinload(HeadTenure.unit))
-                                         .where(HeadTenure.id.in_(ids)), HeadTenure.unit_id, scope)).all() if ids else []
+    # every head of the province: the columns shown, not whole rows
+    tenures = db.session.execute(_within(
+        select(HeadTenure.id, HeadTenure.person_name, HeadTenure.title, Unit.name, HeadTenure.start_date,
+               HeadTenure.end_date).join(Unit, Unit.id == HeadTenure.unit_id), HeadTenure.unit_id, scope)
+        .where(HeadTenure.id.in_(ids))).all() if ids else []
     stats = []
-    for tenure in tenures:
-        findings, repeats, formal = per_head.get(tenure.id, (0, 0, 0))
-        stats.append(HeadStats(tenure.id, tenure.person_name, tenure.title, tenure.unit.name, tenure.start_date,
-                               tenure.end_date, findings, int(repeats or 0), overdue.get(tenure.id, 0), formal))
+    for tenure_id, person, title, unit_name, start, end in tenures:
+        findings, repeats, formal = per_head.get(tenure_id, (0, 0, 0))
+        stats.append(HeadStats(tenure_id, person, title, unit_name, start, end, int(findings or 0),
+                               int(repeats or 0), overdue.get(tenure_id, 0), int(formal or 0)))
     return attention_order(stats)
+
+
+def _head_figures(period: Period | None, scope: frozenset[int] | None):
+    """Per head: findings, repeats, formal inspections. For all time or whole quarters (every period the pages
+    offer) the sum of the kept quarter rows (``head_totals``); for any other span, counted from the findings."""
+    if period is None or period.whole_quarters:
+        t = HeadQuarterTotal
+        query = select(t.head_tenure_id, func.sum(t.findings), func.sum(t.repeats), func.sum(t.formal)) \
+            .group_by(t.head_tenure_id)
+        if period is not None:
+            query = query.where(t.quarter.between(period.start, period.end))
+        return _within(query, t.unit_id, scope)
+    query = (select(Finding.head_tenure_id, func.count(), func.sum(case((Finding.repeat.is_(True), 1), else_=0)),
+                    func.count(distinct(case((FINAL_VERDICT.in_(NOT_REAL_CODES), Inspection.id)))))
+             .join(Inspection, Inspection.id == Finding.inspection_id)
+             .outerjoin(Conclusion, CURRENT_CONCLUSION)
+             .where(Inspection.state == "finalised", Finding.status == "draft", Finding.head_tenure_id.is_not(None),
+                    Inspection.inspection_date.between(period.start, period.end))
+             .group_by(Finding.head_tenure_id))
+    return _within(query, Inspection.unit_id, scope)
 
 
 def awaiting_conclusion(authority_ids: frozenset[int], scope: frozenset[int] | None = None) -> list[Inspection]:
@@ -139,29 +169,47 @@ def awaiting_conclusion(authority_ids: frozenset[int], scope: frozenset[int] | N
     the chairman's work, oldest first."""
     if not authority_ids:
         return []
-    from sqlalchemy.orm import selectinload
-
     query = select(Inspection).outerjoin(Conclusion, CURRENT_CONCLUSION).options(selectinload(Inspection.unit)) \
         .where(Inspection.state == "finalised", Inspection.authority_id.in_(authority_ids), Conclusion.id.is_(None)) \
         .order_by(Inspection.inspection_date, Inspection.id)
     return list(db.session.scalars(_within(query, Inspection.unit_id, scope)))
 
 
-def dossier_totals(period: Period, by, scope: frozenset[int] | None = None) -> list[DossierTotals]:
-    """Imported figures of the period summed by ``by`` (a column: the unit, the field, the unit's kind). Each
-    unit's field is first taken over the periods stored inside the window (:func:`over_periods`): four
-    quarters make a year without counting a quarter's pending dossiers again as the next one's carried over."""
+@dataclass(frozen=True)
+class UnitFieldTotals:
+    """One unit's figures in one field over the period's stored periods (:func:`over_periods`)."""
+
+    unit_id: int
+    kind: str
+    field: str
+    totals: DossierTotals
+
+
+def unit_field_totals(period: Period, scope: frozenset[int] | None = None) -> list[UnitFieldTotals]:
+    """Imported figures of the period per unit and field. Each unit's field is taken over the periods stored
+    inside the window (:func:`over_periods`): four quarters make a year without counting a quarter's pending
+    dossiers again as the next one's carried over. A page that sums them several ways reads them once."""
     s = DossierStatistic
-    query = select(by.label("key"), s.unit_id, s.field, s.period_start, s.period_end, s.carried_over, s.received,
+    query = select(Unit.kind, s.unit_id, s.field, s.period_start, s.period_end, s.carried_over, s.received,
                    s.early, s.on_time, s.late, s.pending, s.pending_overdue, s.returned, s.procedures) \
         .join(Unit, Unit.id == s.unit_id).where(s.period_start >= period.start, s.period_end <= period.end)
     chains: dict[tuple, list] = defaultdict(list)
-    for row in db.session.execute(_within(query, s.unit_id, scope)):
-        chains[(row.key, row.unit_id, row.field)].append(
-            (row.period_start, row.period_end, DossierTotals(row.key, *row[5:])))
+    for kind, unit_id, name, start, end, *figures in db.session.execute(_within(query, s.unit_id, scope)):
+        chains[(unit_id, kind, name)].append((start, end, DossierTotals(name, *figures)))
+    return [UnitFieldTotals(unit_id, kind, name, over_periods(parts)) for (unit_id, kind, name), parts in chains.items()]
+
+
+#: what :func:`dossier_totals` can sum by
+BY_UNIT, BY_FIELD, BY_KIND = "unit_id", "field", "kind"
+
+
+def dossier_totals(period: Period, by: str, scope: frozenset[int] | None = None,
+                   read: list[UnitFieldTotals] | None = None) -> list[DossierTotals]:
+    """Imported figures of the period summed by ``by`` (``BY_UNIT``, ``BY_FIELD``, ``BY_KIND``), from ``read``
+    (:func:`unit_field_totals`) when the caller has them already."""
     by_key: dict = defaultdict(list)
-    for (key, _unit, _field), parts in chains.items():
-        by_key[key].append(over_periods(parts))
+    for row in unit_field_totals(period, scope) if read is None else read:
+        by_key[getattr(row, by)].append(row.totals)
     return [DossierTotals.add(key, parts) for key, parts in by_key.items()]
 
 
@@ -175,23 +223,30 @@ class UnitRates:
     contradicts: bool
 
 
-def on_time_by_unit(period: Period, scope: frozenset[int] | None = None) -> list[UnitRates]:
+def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
+                    read: list[UnitFieldTotals] | None = None) -> list[UnitRates]:
     """Reported on-time shares per unit, against the dossier sample of the unit's latest inspection in the
     period: a contradiction only when the sample is large enough and the reported share lies above its
     95 % interval (the same rule as the inspection's assessment)."""
     from audit.domain.assessment import ReportedRate, compare
+    from audit.domain.sampling import sample_inputs, summarise
 
-    from .answers import sample_summary
+    from .inspections import answers_by_inspection, checklist_of, dossiers_of
 
-    totals = {t.key: t for t in dossier_totals(period, DossierStatistic.unit_id, scope)}
+    totals = {t.key: t for t in dossier_totals(period, BY_UNIT, scope, read)}
     units = sorted(db.session.scalars(select(Unit).where(Unit.id.in_(totals))).all() if totals else [],
                    key=lambda u: (u.kind != UnitKind.DISTRICT_DESK.value, u.code))  # the district's desk first
     latest = _latest_finalised(period, list(totals)) if totals else {}
+    # the sample's summary reads the answers that change it (the population, which may lower the minimum)
+    inputs = set().union(*(sample_inputs(checklist_of(i)) for i in latest.values()))
+    answers = answers_by_inspection([i.id for i in latest.values()], inputs) if latest else {}
     result = []
     for unit in units:
         figures = totals[unit.id]
         inspection = latest.get(unit.id)
-        summary = sample_summary(inspection) if inspection else None
+        # as answers.sample_summary, with the answers of every unit's inspection read at once
+        summary = summarise(checklist_of(inspection), dossiers_of(inspection), inspection.inspection_date,
+                            answers[inspection.id]) if inspection else None
         reported = figures.rate
         comparison = compare(summary, ReportedRate(reported, "statistics")) if reported is not None else None
         result.append(UnitRates(unit, figures, reported,
@@ -201,8 +256,8 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None) -> list
 
 
 def _latest_finalised(period: Period, unit_ids: list[int]) -> dict[int, Inspection]:
-    """Each unit's latest finalised inspection in ``period``, with its answers and sample: three queries
-    whatever the number of units (ties on the date go to the later record)."""
+    """Each unit's latest finalised inspection in ``period``, with its sample: two queries whatever the number of
+    units (ties on the date go to the later record)."""
     ranked = (select(Inspection.id, func.row_number().over(
         partition_by=Inspection.unit_id, order_by=(Inspection.inspection_date.desc(), Inspection.id.desc()))
         .label("rank"))
@@ -211,13 +266,14 @@ def _latest_finalised(period: Period, unit_ids: list[int]) -> dict[int, Inspecti
         .subquery())
     inspections = db.session.scalars(
         select(Inspection).where(Inspection.id.in_(select(ranked.c.id).where(ranked.c.rank == 1)))
-        .options(selectinload(Inspection.answers), selectinload(Inspection.dossiers))).all()
+        .options(selectinload(Inspection.dossiers))).all()
     return {inspection.unit_id: inspection for inspection in inspections}
 
 
-def on_time_by_field(period: Period, scope: frozenset[int] | None = None) -> list[DossierTotals]:
+def on_time_by_field(period: Period, scope: frozenset[int] | None = None,
+                     read: list[UnitFieldTotals] | None = None) -> list[DossierTotals]:
     """Figures by field, the most late dossiers first."""
-    return sorted(dossier_totals(period, DossierStatistic.field, scope), key=lambda t: (-t.late, str(t.key)))
+    return sorted(dossier_totals(period, BY_FIELD, scope, read), key=lambda t: (-t.late, str(t.key)))
 
 
 @dataclass
@@ -283,11 +339,12 @@ def period_figures(period: Period, *, today: date, scope: frozenset[int] | None 
             verdicts[row.latest["verdict"]] += 1
     figures.verdicts = dict(verdicts)
     by_level: dict[str, list[DossierTotals]] = {"district": [], "commune": []}
-    for totals in dossier_totals(period, Unit.kind, scope):
+    read = unit_field_totals(period, scope)
+    for totals in dossier_totals(period, BY_KIND, scope, read):
         by_level[_level(totals.key)].append(totals)
     figures.dossiers = {level: DossierTotals.add(level, parts) for level, parts in by_level.items()}
-    figures.late_by_field = [row for row in on_time_by_field(period, scope) if row.late]
-    figures.by_unit = on_time_by_unit(period, scope)
+    figures.late_by_field = [row for row in on_time_by_field(period, scope, read) if row.late]
+    figures.by_unit = on_time_by_unit(period, scope, read)
     figures.findings_by_section = findings_by_section(period, scope)
     owing = [s.value for s in OPEN_STATES]
     by_state = db.session.execute(_within(

@@ -332,3 +332,20 @@ def test_a_photo_the_store_refuses_at_commit_waits_on_this_server_and_a_flush_se
     blocked.mkdir()  # the share is back
     assert store.flush_pending() == (2, 0)
     assert store.path(item.sha256).read_bytes() == data and store.pending() == []
+
+
+def test_the_answers_of_many_inspections_read_at_once_are_each_inspection_s_own_answers(demo):
+    """The statistics page reads the answers of hundreds of inspections at once; it must see what the assessment
+    sees for each: the inspectors' own answers, without those the sample filled in."""
+    from sqlalchemy import select
+
+    from audit.db import db
+    from audit.models import Answer, Inspection
+    from audit.services import inspections as service
+
+    inspections = db.session.scalars(select(Inspection)).all()
+    at_once = service.answers_by_inspection([i.id for i in inspections])
+    assert db.session.scalar(select(Answer.id).where(Answer.source == "sample").limit(1)) is not None
+    assert sum(len(a) for a in at_once.values()) > 100
+    for inspection in inspections:
+        assert at_once[inspection.id] == service.answers_of(inspection), inspection.id

@@ -164,3 +164,24 @@ def test_findings_by_section_are_titled_by_the_checklist_each_inspection_pinned(
     assert after[staff] == before[staff] - moved
     assert sum(after.values()) == total
     assert db.session.scalar(select(Finding.id).where(Finding.inspection_id == 7)) is not None
+
+
+def test_each_unit_s_sample_figures_on_the_statistics_page_are_its_latest_inspection_s_own(demo):
+    """The statistics page reads every unit's latest inspection at once; the sample it shows for a unit is the
+    one that inspection's own page shows (answers.sample_summary)."""
+    from audit.services.answers import sample_summary
+
+    rows = review.on_time_by_unit(Y2019)
+    compared = 0
+    for row in rows:
+        latest = db.session.scalars(select(Inspection).where(
+            Inspection.unit_id == row.unit.id, Inspection.state == "finalised",
+            Inspection.inspection_date.between(Y2019.start, Y2019.end))
+            .order_by(Inspection.inspection_date.desc(), Inspection.id.desc())).first()
+        if latest is None:
+            assert row.sample_size == 0 and row.sample_rate is None
+            continue
+        summary = sample_summary(latest)
+        assert (row.sample_size, row.sample_rate) == (summary.size, summary.metrics["on_time_rate"]), row.unit.code
+        compared += summary.size > 0
+    assert compared >= 3

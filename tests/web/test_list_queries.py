@@ -31,6 +31,8 @@ PAGES = [
     ("truongdoan", "/inspections/1/findings"),
     ("chutich", "/units"),
     ("chutich", "/inbox"),
+    ("chutich", "/dashboard?period=&sort=attention"),
+    ("chutich", "/dashboard?period=2024&q=xa&sort=name&page=2"),
     ("chutich", "/dashboard/heads?q=nguoi&sort=name&page=2"),
     ("chutich", "/statistics?period=2024"),
     ("quantri", "/admin/users"),
@@ -38,18 +40,16 @@ PAGES = [
 
 
 def _add_rows(url: str, extra: int) -> None:
-    """What the generator leaves out: an administrator and more accounts, the chairman's notifications, more
-    findings on inspection 1 and the 2024 dossier figures of every one-stop desk."""
-    from datetime import date
-
-    from audit.models import DossierStatistic, Finding, Notification, Unit, User
+    """What the generator leaves out: more accounts, the chairman's notifications and more findings on
+    inspection 1."""
+    from audit.models import Finding, Notification, User
 
     engine = create_engine(url)
     with engine.begin() as conn:
         password = conn.execute(select(User.password_hash).where(User.id == 1)).scalar_one()
         account = dict(password_hash=password, active=True, must_change_password=False, session_version=1,
                        created_at=NOW)
-        conn.execute(insert(User), [dict(account, id=3, username="quantri", full_name="Quản trị", role="admin")] + [
+        conn.execute(insert(User), [
             dict(account, id=10 + n, username=f"canbo{n}", full_name=f"Cán bộ {n}", role="inspector", authority_id=1)
             for n in range(extra)])
         conn.execute(insert(Notification), [
@@ -59,11 +59,6 @@ def _add_rows(url: str, extra: int) -> None:
         top = conn.execute(select(func.max(Finding.id))).scalar_one()
         conn.execute(insert(Finding), [
             {**first, "id": top + n + 1, "item_id": f"X{n:02d}", "statement": f"Tồn tại {n}"} for n in range(extra)])
-        desks = conn.execute(select(Unit.id).where(Unit.kind.in_(["district_desk", "commune_desk"]))).scalars()
-        conn.execute(insert(DossierStatistic), [
-            dict(unit_id=desk, field="dat_dai", period_start=date(2024, 1, 1), period_end=date(2024, 12, 31),
-                 carried_over=0, received=10, early=2, on_time=7, late=1, pending=0, imported_at=NOW)
-            for desk in desks])
     engine.dispose()
 
 
@@ -332,5 +327,58 @@ def test_each_desk_on_the_dashboard_shows_its_latest_inspections_as_stated(provi
             newest = sorted(by_unit.get(desk.unit.id, []), reverse=True)[:TREND_LENGTH]
             assert desk.scores == [score for _, _, score in reversed(newest) if score is not None], desk.unit.code
             assert (desk.latest or {}).get("id") == (newest[0][1] if newest else None), desk.unit.code
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_the_dashboard_puts_the_desks_needing_attention_first_as_stated(provinces, tmp_path):
+    """"Those needing attention first": the desks whose latest finalised inspection was judged formal (or worse),
+    then the most overdue remediation items (open or returned, past the deadline), then those never inspected,
+    then the lowest latest score; the unit code breaks ties. Every desk is counted in the figures above the
+    table, whatever page is shown. Compared here with the province's rows read directly."""
+    from datetime import date
+
+    from audit.db import utcnow
+    from audit.domain.vndate import local_today
+
+    url = provinces["large"]
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        desks = conn.execute(text("SELECT id, code, name FROM units WHERE kind IN "
+                                  "('district_desk', 'commune_desk', 'commune_centre')")).all()
+        inspections = conn.execute(text("SELECT id, unit_id, inspection_date, score, verdict FROM inspections "
+                                        "WHERE state = 'finalised'")).all()
+        items = conn.execute(text("SELECT unit_id, deadline FROM remediation_items "
+                                  "WHERE state IN ('open', 'returned')")).all()
+    engine.dispose()
+    today = local_today(utcnow())
+    latest = {}
+    for i in inspections:
+        key = (date.fromisoformat(str(i.inspection_date)[:10]), i.id)
+        if i.unit_id not in latest or key > latest[i.unit_id][0]:
+            latest[i.unit_id] = (key, i)
+    overdue = {}
+    for item in items:
+        if date.fromisoformat(str(item.deadline)[:10]) < today:
+            overdue[item.unit_id] = overdue.get(item.unit_id, 0) + 1
+
+    def attention(desk):
+        newest = latest.get(desk.id, (None, None))[1]
+        formal = newest is not None and newest.verdict in ("formal", "serious_violations")
+        return (not formal, -overdue.get(desk.id, 0), newest is not None,
+                newest.score if newest is not None else 101, desk.code)
+
+    expected = [d.name for d in sorted(desks, key=attention)]
+    assert any(attention(d)[0] is False for d in desks) and any(attention(d)[0] for d in desks)
+    app = make_app(url, tmp_path / "instance")
+    with app.app_context():
+        client = app.test_client()
+        client.post("/login", data={"username": "chutich", "password": PASSWORD})
+        page = client.get("/dashboard?period=&sort=attention").get_data(as_text=True)
+        table = page.split('id="desks"', 1)[1].split("</table>", 1)[0]
+        shown = re.findall(r'<tr class="desk[^"]*">\s*<td[^>]*><a href="/units/\d+">([^<]+)</a>', table)
+        assert shown == expected[:50]
+        figures = page.split('id="figures"', 1)[1].split("</section>", 1)[0]
+        assert f"<strong>{len(desks)}</strong>" in figures
         db.session.remove()
         db.engine.dispose()

@@ -79,7 +79,8 @@ def statistics():
             else:
                 db.session.commit()
                 return redirect(url_for("review.statistics_import", import_id=imp.id))
-    by_unit = review_service.on_time_by_unit(period, scope)
+    read = review_service.unit_field_totals(period, scope)  # once, summed by unit and by field below
+    by_unit = review_service.on_time_by_unit(period, scope, read)
     spec = listing.Spec(
         text=lambda r: f"{r.unit.name} {r.unit.code}", search_hint=_("unit name or code"),
         filters=(listing.Filter("show", _("Show"), [("contradicts", _("only where the sample contradicts the report")),
@@ -92,7 +93,7 @@ def statistics():
     )
     return render_template("review/statistics.html", form=form, problems=problems, period=period,
                            period_text=period_text, by_unit=listing.apply(spec, by_unit, request.args),
-                           by_field=review_service.on_time_by_field(period, scope),
+                           by_field=review_service.on_time_by_field(period, scope, read),
                            imports=statistics_service.recent_imports(current_user),
                            sources=statistics_service.sources()), status
 

@@ -16,7 +16,7 @@ from audit.domain.errors import DomainError, InvalidInput, NotAllowed
 from audit.domain.inputs import record_number
 from audit.domain.inspections import ONE_STOP_REGIMES
 from audit.domain.policy import Permission
-from audit.domain.review import parse_period
+from audit.domain.review import desk_attention, parse_period
 from audit.domain.text import fold
 from audit.domain.units import ONE_STOP_KINDS
 from audit.domain.verdicts import Verdict
@@ -49,6 +49,7 @@ class ConcludeForm(FlaskForm):
     review_reason = TextAreaField(_l("Reason for the review"), validators=[optional(), max_length(2000)])
 
 
+DESKS_PER_PAGE = 50  # a district's desks on one page; a province's in a few
 CURRENT = "current"  # the default period of a page: this year, never a year of the demo
 
 
@@ -92,7 +93,18 @@ def dashboard():
     subsets = {"formal": [r for r in rows if r.not_real], "never": [r for r in rows if not r.latest],
                "overdue": [r for r in rows if r.overdue_items]}
     show = request.args.get("show") if request.args.get("show") in subsets else None
-    return render_template("review/dashboard.html", rows=subsets[show] if show else rows, period=period,
+    spec = listing.Spec(
+        text=lambda row: f"{row.unit.name} {row.unit.code}",
+        search_hint=_("name or code of the desk"),
+        orders=(listing.Order("tree", _("the unit tree"), lambda row: row.unit.code),
+                listing.Order("attention", _("those needing attention first"),
+                              lambda row: desk_attention(row.not_real, row.overdue_items, bool(row.latest),
+                                                         row.latest["score"] if row.latest else None, row.unit.code)),
+                listing.Order("name", _("name"), lambda row: (fold(row.unit.name), row.unit.code))),
+        size=DESKS_PER_PAGE,
+    )
+    found = listing.apply(spec, subsets[show] if show else rows, request.args)
+    return render_template("review/dashboard.html", listing=found, period=period,
                            period_text=period_text, kind=kind, regime=regime, show=show, all_rows=rows,
                            kinds=sorted(k.value for k in ONE_STOP_KINDS), regimes=ONE_STOP_REGIMES,
                            verdict_codes=[v.value for v in Verdict], subsets=subsets,
