@@ -83,16 +83,12 @@ RAW = {
                ORDER BY i2.inspection_date DESC, i2.id DESC LIMIT 8) i
         LEFT JOIN conclusions c ON c.inspection_id = i.id AND c.superseded_at IS NULL
         WHERE u.kind IN ('district_desk', 'commune_desk', 'commune_centre')""", OPEN_ITEMS)},
+    # the heads' figures from the rows kept per head and quarter (head_quarter_totals), as the page reads them
     "heads": """
         SELECT t.id, t.person_name, f.n, f.repeats, f.formal, o.overdue
         FROM head_tenures t
-        JOIN (SELECT f.head_tenure_id, COUNT(*) AS n, SUM(CASE WHEN f.repeat THEN 1 ELSE 0 END) AS repeats,
-                     COUNT(DISTINCT CASE WHEN COALESCE(c.final_verdict, i.verdict) IN ('formal', 'serious_violations')
-                                         THEN i.id END) AS formal
-              FROM findings f JOIN inspections i ON i.id = f.inspection_id
-              LEFT JOIN conclusions c ON c.inspection_id = i.id
-              WHERE i.state = 'finalised' AND f.status = 'draft'
-              GROUP BY f.head_tenure_id) f ON f.head_tenure_id = t.id
+        JOIN (SELECT head_tenure_id, SUM(findings) AS n, SUM(repeats) AS repeats, SUM(formal) AS formal
+              FROM head_quarter_totals GROUP BY head_tenure_id) f ON f.head_tenure_id = t.id
         LEFT JOIN (SELECT head_tenure_id, COUNT(*) AS overdue FROM remediation_items
                    WHERE state IN ('open', 'returned') AND deadline < :today GROUP BY head_tenure_id) o
                ON o.head_tenure_id = t.id
@@ -120,7 +116,18 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
 
     from audit.app import create_app
     from audit.db import db
-    from audit.models import Answer, Authority, Finding, HeadTenure, Inspection, InspectionMember, RemediationItem, Unit, User
+    from audit.models import (
+        Answer,
+        Authority,
+        DossierStatistic,
+        Finding,
+        HeadTenure,
+        Inspection,
+        InspectionMember,
+        RemediationItem,
+        Unit,
+        User,
+    )
 
     rng = random.Random(seed)
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
@@ -177,7 +184,33 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
                          active=True, must_change_password=False, session_version=1, created_at=NOW, authority_id=1),
                     dict(id=2, username="truongdoan", full_name="Trưởng đoàn Mẫu", role="team_lead",
                          password_hash=password, active=True, must_change_password=False, session_version=1,
-                         created_at=NOW, authority_id=1)])
+                         created_at=NOW, authority_id=1),
+                    dict(id=3, username="quantri", full_name="Quản trị Mẫu", role="admin", password_hash=password,
+                         active=True, must_change_password=False, session_version=1, created_at=NOW,
+                         authority_id=None)])
+        # an account for each desk (the unit's own staff answering remediation) and an inspector for every five desks: the
+        # accounts list at a province's size
+        bulk(User, [dict(id=1000 + n, username=f"donvi-{desk}", full_name=f"Cán bộ một cửa {desk}", role="unit_user",
+                         password_hash=password, active=n % 9 != 0, must_change_password=False, session_version=1,
+                         created_at=NOW, unit_id=desk, authority_id=None) for n, desk in enumerate(desks)]
+             + [dict(id=1000 + len(desks) + n, username=f"thanhtra{n:02d}", full_name=f"Thanh tra viên {n:02d}",
+                     role="inspector", password_hash=password, active=True, must_change_password=False,
+                     session_version=1, created_at=NOW, unit_id=None, authority_id=1) for n in range(len(desks) // 5)])
+        # the dossier figures each desk reports, by quarter of 2024 and 2025, for five fields
+        stats, figures = [], random.Random(seed + 1)  # a stream of its own: the inspections stay as they were
+        for desk in desks:
+            for year in (2024, 2025):
+                for quarter in range(4):
+                    start = date(year, 3 * quarter + 1, 1)
+                    end = date(year, 12, 31) if quarter == 3 else date(year, 3 * quarter + 4, 1) - timedelta(days=1)
+                    for field in ("dat_dai", "xay_dung", "ho_tich", "chung_thuc", "kinh_doanh"):
+                        received = figures.randrange(20, 400)
+                        late = figures.randrange(0, received // 10 + 1)
+                        early = figures.randrange(0, (received - late) // 3 + 1)
+                        stats.append(dict(unit_id=desk, field=field, period_start=start, period_end=end,
+                                          carried_over=0, received=received, early=early,
+                                          on_time=received - late - early, late=late, pending=0, imported_at=NOW))
+        bulk(DossierStatistic, stats)
         item_ids = [f"{s}{n:02d}" for s, count in zip("ABCDEFGH", (10, 8, 6, 10, 10, 4, 7, 8), strict=True)
                     for n in range(1, count + 1)][:answers_per]
         # the checklist version every inspection pins, by the hash of its file (a page that reads it checks it)
@@ -227,6 +260,9 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
                             (RemediationItem, items)):
             if rows:
                 bulk(model, rows)
+        from audit.services import head_totals
+
+        head_totals.rebuild()  # the heads table's kept figures, as finalising each inspection would have left them
         db.session.commit()
         counts = {table: db.session.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar()
                   for table in ("units", "inspections", "answers", "findings", "remediation_items")}
@@ -246,7 +282,7 @@ def timed(fn, n: int, seconds: float) -> list[float]:
     return out
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> list:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--districts", type=int, default=25)
@@ -255,7 +291,7 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=50)
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--seconds", type=float, default=90)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     folder = Path(tempfile.mkdtemp(prefix="ktcv-province-"))
     if args.backend == "sqlite":
@@ -289,31 +325,68 @@ def main() -> None:
         time.sleep(3)
         client = Client(f"127.0.0.1:{port}")
         client.login("chutich")
-        pages = {"dashboard": "/dashboard", "heads": "/dashboard/heads", "period": "/reports/period.xlsx?period=2025",
-                 "inspections": "/inspections", "inspections by unit, page 40": "/inspections?sort=unit&page=40",
-                 "remediation": "/remediation", "remediation, search": "/remediation?q=xa+03-0&sort=unit",
-                 "units": "/units"}
+        # (name, path, the raw SQL it is measured against (None: an absolute target), requests)
+        pages = [("dashboard", "/dashboard?period=", "dashboard", args.requests),
+                 ("heads", "/dashboard/heads", "heads", args.requests),
+                 ("inspections", "/inspections", "inspections", args.requests),
+                 ("inspections by unit, page 40", "/inspections?sort=unit&page=40", "inspections by unit, page 40",
+                  args.requests),
+                 ("remediation", "/remediation", "remediation", args.requests),
+                 ("remediation, search", "/remediation?q=xa+03-0&sort=unit", "remediation, search", args.requests),
+                 ("units", "/units", "units", args.requests),
+                 ("period Excel (target 2 s)", "/reports/period.xlsx?period=2025", None, max(3, args.requests // 4)),
+                 ("period PDF (target 2 s)", "/reports/period.pdf?period=2025", None, max(3, args.requests // 4))]
         results = []
-        for name, path in pages.items():
+        for name, path, sql, count in pages:
             def http(path=path):
                 status, _ = client.request("GET", path)
                 assert status == 200, (path, status)
             http()
-            raw(name)  # warm-up
+            if sql:
+                raw(sql)  # warm-up
             http_times, raw_times = [], []
-            for _ in range(args.requests):  # interleaved: both see the same noise
+            for _ in range(count):  # interleaved: both see the same noise
                 http_times += timed(http, 1, args.seconds)
-                raw_times += timed(lambda name=name: raw(name), 1, args.seconds)
+                if sql:
+                    raw_times += timed(lambda sql=sql: raw(sql), 1, args.seconds)
             results.append((name, statistics.median(http_times), percentile(http_times, 95),
-                            statistics.median(raw_times), percentile(raw_times, 95)))
+                            statistics.median(raw_times) if raw_times else None,
+                            percentile(raw_times, 95) if raw_times else None))
+        results.append(_figures_in_process(url, raw, args))
     finally:
         server.terminate()
         server.wait(timeout=10)
         engine.dispose()
     print(f"province benchmark — {args.backend}: {counts} (generated in {generated:.0f} s)")
-    print(f"{'page':<30}{'p50 ms':>9}{'p95 ms':>9}{'raw p50':>9}{'raw p95':>9}{'p95/raw p95':>13}")
+    print(f"{'page':<32}{'p50 ms':>9}{'p95 ms':>9}{'raw p50':>9}{'raw p95':>9}{'p95/raw p95':>13}")
     for name, p50, p95, r50, r95 in results:
-        print(f"{name:<30}{p50:>9.1f}{p95:>9.1f}{r50:>9.1f}{r95:>9.1f}{p95 / r95:>13.1f}")
+        if r95 is None:
+            print(f"{name:<32}{p50:>9.1f}{p95:>9.1f}{'-':>9}{'-':>9}{'-':>13}")
+        else:
+            print(f"{name:<32}{p50:>9.1f}{p95:>9.1f}{r50:>9.1f}{r95:>9.1f}{p95 / r95:>13.1f}")
+    return results
+
+
+def _figures_in_process(url: str, raw, args) -> tuple:
+    """The period report's figures (``review.period_figures``, no HTTP, no Excel or PDF layout) for 2025, in this
+    process, interleaved with the raw SQL of the same figures."""
+    from audit.app import create_app
+    from audit.db import db
+    from audit.domain.review import parse_period
+    from audit.services import review
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    period = parse_period("2025")
+    with app.app_context():
+        review.period_figures(period, today=TODAY)
+        raw("period")
+        ours, theirs = [], []
+        for _ in range(args.requests):
+            ours += timed(lambda: (review.period_figures(period, today=TODAY), db.session.remove()), 1, args.seconds)
+            theirs += timed(lambda: raw("period"), 1, args.seconds)
+        db.engine.dispose()
+    return ("period figures (in process)", statistics.median(ours), percentile(ours, 95), statistics.median(theirs),
+            percentile(theirs, 95))
 
 
 if __name__ == "__main__":
