@@ -116,9 +116,12 @@ def create_app(config: dict | None = None) -> Flask:
     init_web(app)
 
     from . import oplog, storage
+    from .catalog import cache as catalog_cache
     from .cli import register_cli
 
     app.extensions["ktcv_store"] = storage.from_config(app.config, app.instance_path)
+    # checklist folders that validated, by the digest of their files: a new process skips parsing them again
+    catalog_cache.keep_in(Path(app.instance_path) / "cache")
 
     oplog.configure(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"])
     register_cli(app)

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from audit.domain.checklist import Checklist
 
+from . import cache
 from .integrity import checksum_problems, items_digest, superseded_by
-from .legal import REGISTER_FILE, get_register, load_register
-from .loader import ChecklistFileError, FileProblem, discover, load_file, load_schema
+from .legal import REGISTER_FILE, get_register, load_register_data
+from .loader import ChecklistFileError, FileProblem, build, discover, load_file_data, load_schema
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "checklists"
 
@@ -55,25 +56,35 @@ class Catalog:
 
 def validate_all(root: Path = DEFAULT_ROOT) -> tuple[list[Checklist], list[str]]:
     """Load every version file; returns the valid ones and a message for every problem found."""
+    loaded, problems, _, _ = _validate(root)
+    return loaded, problems
+
+
+def _validate(root: Path) -> tuple[list[Checklist], list[str], dict[str, dict], dict | None]:
+    """:func:`validate_all`, also returning the data of every valid version file (by path) and of the register."""
     schema = load_schema(root)
-    loaded, problems = [], []
+    loaded, problems, data = [], [], {}
     for path in discover(root):
         try:
-            loaded.append(load_file(path, root, schema))
+            checklist, data_of_file = load_file_data(path, root, schema)
         except ChecklistFileError as err:
             problems.extend(str(p) for p in err.problems)
+        else:
+            loaded.append(checklist)
+            data[checklist.path] = data_of_file
     published = [c.path for c in loaded if c.status == "published"]
     problems.extend(checksum_problems(root, published, {c.path: items_digest(c) for c in loaded}))
     problems.extend(overlap_problems(loaded))
+    register_data = None
     if (root / REGISTER_FILE).exists():
         try:
-            register = load_register(root)
+            register, register_data = load_register_data(root)
         except ChecklistFileError as err:
             problems.extend(str(p) for p in err.problems)
         else:
             problems.extend(unregistered_problems(loaded, register))
             problems.extend(anachronism_problems(loaded, register))
-    return loaded, problems
+    return loaded, problems, data, register_data
 
 
 def bases_of(checklist: Checklist) -> list[tuple[str, object]]:
@@ -146,8 +157,17 @@ def overlap_problems(loaded: list[Checklist]) -> list[str]:
 
 @lru_cache(maxsize=4)
 def get_catalog(root: Path = DEFAULT_ROOT) -> Catalog:
-    """The catalogue of ``root``, loaded once per process. Raises if any file is invalid."""
-    loaded, problems = validate_all(root)
+    """The catalogue of ``root``, loaded once per process. Raises if any file is invalid.
+
+    A folder that validated before, unchanged since and read by the same code (:mod:`audit.catalog.cache`), is
+    built from the data recorded then instead of being parsed and validated again."""
+    stored = cache.load(root)
+    if stored is not None:
+        versions = [build(data, sha256, rel) for rel, sha256, data in stored.checklists]
+        return Catalog(root=root, versions=versions, superseded=superseded_by(root))
+    before = cache.snapshot(root)
+    loaded, problems, data, register_data = _validate(root)
     if problems:
         raise ChecklistFileError([FileProblem(str(root), None, "", p) for p in problems])
+    cache.store(root, before, [(c.path, c.sha256, data[c.path]) for c in loaded], register_data)
     return Catalog(root=root, versions=loaded, superseded=superseded_by(root))

@@ -8,12 +8,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import jsonschema
-import yaml
-
 from audit.domain.legal import CONFIDENCE_WORDS, DocumentKind, LegalDocument, Register
 
-from .loader import ChecklistFileError, FileProblem, _field, _line_of, _NoDatesLoader
+from .loader import ChecklistFileError, FileProblem, _field, _line_of, no_dates_loader
 
 REGISTER_FILE = "legal-register.yaml"
 REGISTER_SCHEMA = "legal-register.schema.json"
@@ -25,10 +22,19 @@ def _day(text: str | None) -> date | None:
 
 def load_register(root: Path) -> Register:
     """The register under ``root``; raises :class:`ChecklistFileError` naming the line of every problem."""
+    return load_register_data(root)[0]
+
+
+def load_register_data(root: Path) -> tuple[Register, dict]:
+    """:func:`load_register`, also returning the validated data the register was built from (:func:`build_register`
+    makes the same register of it)."""
+    import jsonschema
+    import yaml
+
     path = root / REGISTER_FILE
     text = path.read_text(encoding="utf-8")
-    node = yaml.compose(text, Loader=_NoDatesLoader)
-    data = yaml.load(text, Loader=_NoDatesLoader)
+    node = yaml.compose(text, Loader=no_dates_loader())
+    data = yaml.load(text, Loader=no_dates_loader())
     schema = json.loads((root / REGISTER_SCHEMA).read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     problems = [FileProblem(REGISTER_FILE, _line_of(node, list(e.absolute_path)), _field(e.absolute_path), e.message)
@@ -61,6 +67,12 @@ def load_register(root: Path) -> Register:
                                         f"{entry['key']} ends before it begins"))
     if problems:
         raise ChecklistFileError(problems)
+    return build_register(data), data
+
+
+def build_register(data: dict) -> Register:
+    """The register of its validated data."""
+    entries = data["documents"]
     return Register(tuple(
         LegalDocument(key=e["key"], kind=DocumentKind(e["kind"]), number=e["number"], issuer=e["issuer"],
                       signed=_day(e["signed"]), in_force_from=_day(e["in_force_from"]), title=e["title"],
@@ -73,4 +85,11 @@ def load_register(root: Path) -> Register:
 
 @lru_cache(maxsize=4)
 def get_register(root: Path) -> Register:
+    """The register under ``root``, loaded once per process; built from the record of a folder that validated
+    (:mod:`audit.catalog.cache`) when there is one."""
+    from . import cache
+
+    stored = cache.load(root)
+    if stored is not None and stored.register is not None:
+        return build_register(stored.register)
     return load_register(root)

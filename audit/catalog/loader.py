@@ -12,10 +12,8 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
-
-import jsonschema
-import yaml
 
 from audit.domain.assessment import PLACEHOLDER
 from audit.domain.checklist import (
@@ -68,17 +66,23 @@ class ChecklistFileError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-class _NoDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """SafeLoader that leaves ``2025-07-01`` as a string so the schema sees what was written.
+@cache
+def no_dates_loader():
+    """A SafeLoader that leaves ``2025-07-01`` as a string so the schema sees what was written.
 
     On libyaml (PyYAML's wheels carry it) when present: the pure-Python parser took over two seconds to
-    read the checklists at a command's start, libyaml a tenth of that; both build the same nodes and data."""
+    read the checklists at a command's start, libyaml a tenth of that; both build the same nodes and data.
+    Made on first use: a command that builds the catalogue from the validated cache never imports PyYAML."""
+    import yaml
 
+    class NoDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
 
-_NoDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    NoDatesLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return NoDatesLoader
 
 
 def load_schema(root: Path) -> dict:
@@ -87,6 +91,15 @@ def load_schema(root: Path) -> dict:
 
 def load_file(path: Path, root: Path, schema: dict | None = None) -> Checklist:
     """Load and fully validate one version file; raises :class:`ChecklistFileError`."""
+    return load_file_data(path, root, schema)[0]
+
+
+def load_file_data(path: Path, root: Path, schema: dict | None = None) -> tuple[Checklist, dict]:
+    """:func:`load_file`, also returning the validated data the checklist was built from (:func:`build`
+    makes the same checklist of it)."""
+    import jsonschema
+    import yaml
+
     rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     raw = path.read_bytes()
     try:
@@ -94,8 +107,8 @@ def load_file(path: Path, root: Path, schema: dict | None = None) -> Checklist:
     except UnicodeDecodeError as err:
         raise ChecklistFileError([FileProblem(rel, raw[: err.start].count(b"\n") + 1, "", "not UTF-8")]) from None
     try:
-        node = yaml.compose(text, Loader=_NoDatesLoader)
-        data = yaml.load(text, Loader=_NoDatesLoader)
+        node = yaml.compose(text, Loader=no_dates_loader())
+        data = yaml.load(text, Loader=no_dates_loader())
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark else None
@@ -114,7 +127,7 @@ def load_file(path: Path, root: Path, schema: dict | None = None) -> Checklist:
     problems = _semantic_problems(data, path, rel, node)
     if problems:
         raise ChecklistFileError(problems)
-    return _build(data, hashlib.sha256(raw).hexdigest(), rel)
+    return build(data, hashlib.sha256(raw).hexdigest(), rel), data
 
 
 def _field(path) -> str:
@@ -126,6 +139,8 @@ def _field(path) -> str:
 
 def _line_of(node, path: list) -> int | None:
     """Line (1-based) of the YAML node at ``path``; the closest existing parent if it is missing."""
+    import yaml
+
     line = node.start_mark.line + 1 if node is not None else None
     for part in path:
         if isinstance(node, yaml.MappingNode):
@@ -265,7 +280,8 @@ def _rules(raw) -> AssessmentRules | None:
         basis=_basis(raw["basis"]))
 
 
-def _build(data: dict, sha256: str, rel: str) -> Checklist:
+def build(data: dict, sha256: str, rel: str) -> Checklist:
+    """The checklist of a version file's validated data (its sha256 and path as given)."""
     sections = []
     for section in data["sections"]:
         items = []
