@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 
 import click
-import yaml
 
 from audit.domain.assessment import Assessment, ReportedRate, assess, render_reason, reported_rate
 from audit.domain.checklist import Checklist
@@ -152,6 +151,8 @@ def register(app) -> None:
     @click.argument("answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
     def explain(checklist_ref: str, answers_file: Path):
         """Print the assessment of ANSWERS_FILE against CHECKLIST_REF (for example one-stop-desk/v1) as JSON."""
+        import yaml
+
         from audit.services.inspections import catalog
 
         key, _, version = checklist_ref.partition("/v")
@@ -179,6 +180,8 @@ def register(app) -> None:
     @click.argument("inspection_id", type=int)
     def export(inspection_id: int):
         """Print an inspection's answers, sample and reported on-time rate in the ``explain`` format."""
+        import yaml
+
         from audit.db import db
         from audit.models import Inspection
         from audit.services.inspections import answers_of, checklist_of, reported_statistics

@@ -7,8 +7,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.messages.pofile import read_po
-
 
 def stale_catalogs(directory: Path) -> list[Path]:
     """The ``messages.po`` files whose ``messages.mo`` is missing or older (the app then shows English ids)."""
@@ -33,6 +31,8 @@ class Gaps:
 def gaps(pot_path: Path, po_path: Path) -> Gaps:
     """What the catalogue lacks against the extracted messages: no translation, a guess still marked fuzzy, or
     an entry no code uses any more."""
+    from babel.messages.pofile import read_po  # the catalogue tools only: the app reads the compiled .mo
+
     with pot_path.open("rb") as fh:
         extracted = {m.id for m in read_po(fh) if m.id}
     with po_path.open("rb") as fh:
