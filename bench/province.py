@@ -67,6 +67,21 @@ RAW = {
         FROM remediation_items r JOIN units u ON u.id = r.unit_id
         WHERE r.state IN ('open', 'returned') AND r.deadline < :today AND u.name LIKE '%xã 03-0%'
         ORDER BY u.name, r.deadline, r.id LIMIT 25""",
+    # the accounts list's first page (by name) with each account's unit and authority, and the count
+    "users": """
+        SELECT u.id, u.username, u.full_name, u.role, u.active, n.name, a.name, (SELECT COUNT(*) FROM users) AS n
+        FROM users u LEFT JOIN units n ON n.id = u.unit_id LEFT JOIN authorities a ON a.id = u.authority_id
+        ORDER BY u.active DESC, u.full_name LIMIT 25""",
+    # one inspection's findings with their heads (the findings page)
+    "findings": """
+        SELECT f.id, f.item_id, f.statement, f.severity, f.deadline, t.person_name
+        FROM findings f LEFT JOIN head_tenures t ON t.id = f.head_tenure_id WHERE f.inspection_id = 1 ORDER BY f.id""",
+    # the dossier figures of 2025 by unit and by field (the statistics page's two tables)
+    "statistics": ("""
+        SELECT unit_id, SUM(received), SUM(early), SUM(on_time), SUM(late) FROM dossier_statistics
+        WHERE period_start >= :start AND period_end <= :end GROUP BY unit_id""", """
+        SELECT field, SUM(received), SUM(early), SUM(on_time), SUM(late) FROM dossier_statistics
+        WHERE period_start >= :start AND period_end <= :end GROUP BY field"""),
     # each desk's latest 8 finalised inspections found through the (unit, date) index, and its open items; the best
     # form differs: SQLite looks the list up per unit, PostgreSQL takes a LATERAL join
     "dashboard": {"sqlite": ("""
@@ -325,6 +340,8 @@ def main(argv: list[str] | None = None) -> list:
         time.sleep(3)
         client = Client(f"127.0.0.1:{port}")
         client.login("chutich")
+        admin = Client(f"127.0.0.1:{port}")
+        admin.login("quantri")
         # (name, path, the raw SQL it is measured against (None: an absolute target), requests)
         pages = [("dashboard", "/dashboard?period=", "dashboard", args.requests),
                  ("heads", "/dashboard/heads", "heads", args.requests),
@@ -334,12 +351,15 @@ def main(argv: list[str] | None = None) -> list:
                  ("remediation", "/remediation", "remediation", args.requests),
                  ("remediation, search", "/remediation?q=xa+03-0&sort=unit", "remediation, search", args.requests),
                  ("units", "/units", "units", args.requests),
+                 ("statistics 2025", "/statistics?period=2025", "statistics", args.requests),
+                 ("findings of one inspection", "/inspections/1/findings", "findings", args.requests),
+                 ("accounts (administrator)", "/admin/users", "users", args.requests),
                  ("period Excel (target 2 s)", "/reports/period.xlsx?period=2025", None, max(3, args.requests // 4)),
                  ("period PDF (target 2 s)", "/reports/period.pdf?period=2025", None, max(3, args.requests // 4))]
         results = []
         for name, path, sql, count in pages:
-            def http(path=path):
-                status, _ = client.request("GET", path)
+            def http(path=path, who=admin if path.startswith("/admin") else client):
+                status, _ = who.request("GET", path)
                 assert status == 200, (path, status)
             http()
             if sql:
