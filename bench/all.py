@@ -1,0 +1,137 @@
+"""Every target of issue 18 in one run: the province pages on SQLite and PostgreSQL beside their raw SQL,
+autosave against /health (closed loop at saturation, and the open loop of 50 tablets), the minutes cold and
+warm. Each part runs as its own process with its own bound (count and timeout); the part's own table is printed
+as it comes, then one table of the targets, each with the figure measured and whether it is met.
+
+    .venv/bin/python bench/all.py            # about 15 minutes on 2 cores
+    .venv/bin/python bench/all.py --quick    # a smaller province and fewer requests: checks that it all runs
+
+Read the figures with the noise in mind: one run, on whatever else the machine is doing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+ROW = re.compile(r"^(?P<name>\S.*?)\s{2,}(?P<p50>[\d.]+)\s+(?P<p95>[\d.]+)\s+(?P<r50>[\d.]+|-)\s+(?P<r95>[\d.]+|-)"
+                 r"\s+(?P<ratio>[\d.]+|-)\s*$")
+
+#: province rows with a bound on p95 (ms) and, where given, on p95 / raw p95
+PAGE_TARGETS = {
+    "dashboard": (100, 2.0), "heads": (100, 2.0),
+    "inspections": (100, None), "inspections by unit, page 40": (100, None), "remediation": (100, None),
+    "remediation, search": (100, None), "units": (100, None), "statistics 2025": (100, None),
+    "findings of one inspection": (100, None), "accounts (administrator)": (100, None),
+    "period figures (in process)": (None, 2.0),
+    "period Excel (target 2 s)": (2000, None), "period PDF (target 2 s)": (2000, None),
+}
+
+
+@dataclass
+class Target:
+    what: str
+    bound: str
+    measured: str
+    met: bool | None  # None: not measured
+
+
+def _run(label: str, command: list[str], timeout: int) -> str:
+    print(f"\n=== {label}: {' '.join(Path(c).name if i < 2 else c for i, c in enumerate(command))}", flush=True)
+    started = time.monotonic()
+    try:
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+        out = done.stdout + (f"\n(exit {done.returncode})\n{done.stderr[-2000:]}" if done.returncode else "")
+    except subprocess.TimeoutExpired as err:
+        out = (err.stdout or b"").decode() if isinstance(err.stdout, bytes) else (err.stdout or "")
+        out += f"\n(stopped after {timeout} s)"
+    print(out.rstrip(), f"\n({time.monotonic() - started:.0f} s)", flush=True)
+    return out
+
+
+def province_targets(backend: str, out: str) -> list[Target]:
+    rows = {m["name"]: m for m in map(ROW.match, out.splitlines()) if m}
+    targets = []
+    for name, (most, ratio) in PAGE_TARGETS.items():
+        row = rows.get(name)
+        if row is None:
+            targets.append(Target(f"{name} ({backend})", "—", "not measured", None))
+            continue
+        p95 = float(row["p95"])
+        if most is not None:
+            targets.append(Target(f"{name} ({backend}) p95", f"≤ {most} ms", f"{p95:.0f} ms", p95 <= most))
+        if ratio is not None and row["ratio"] != "-":
+            measured = float(row["ratio"])
+            targets.append(Target(f"{name} ({backend}) p95 / raw p95", f"≤ {ratio:g}×",
+                                  f"{measured:.1f}× (raw {float(row['r95']):.0f} ms)", measured <= ratio))
+    return targets
+
+
+def autosave_targets(closed: str, opened: str) -> list[Target]:
+    targets = []
+    server = re.search(r"server time autosave / health: ([\d.]+)×", closed)
+    latency = re.search(r"ratio autosave / trivial: p50 ([\d.]+)×", closed)
+    if server:
+        targets.append(Target("autosave server time / /health at saturation", "≤ 3×", f"{float(server[1]):.1f}×",
+                              float(server[1]) <= 3))
+    if latency:
+        targets.append(Target("autosave latency p50 / /health p50 at saturation (for reference)", "—",
+                              f"{float(latency[1]):.1f}×", None))
+    if not server and not latency:
+        targets.append(Target("autosave at saturation", "≤ 3×", "not measured", None))
+    p99 = re.search(r"POST[^\n]*?\s+\d+\s+[\d.]+\s+([\d.]+)\s+[\d.]+\s*$", opened, re.M)
+    targets.append(Target("autosave open loop, 50 tablets, p99", "≤ 50 ms",
+                          f"{float(p99[1]):.1f} ms" if p99 else "not measured",
+                          float(p99[1]) <= 50 if p99 else None))
+    return targets
+
+
+def minutes_targets(out: str) -> list[Target]:
+    row = re.search(r"^typical\s+\d+\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", out, re.M)
+    if not row:
+        return [Target("cold CLI render of the demo minutes", "≤ 1.5 s", "not measured", None)]
+    cold = float(row[1])
+    return [Target("cold CLI render of the demo minutes", "≤ 1.5 s", f"{cold:.2f} s", cold <= 1.5),
+            Target("warm render of the demo minutes / raw WeasyPrint (for reference)", "—",
+                   f"{float(row[2]) / float(row[3]):.2f}×", None)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a small province and few requests")
+    args = parser.parse_args()
+    size = (["--districts", "3", "--communes", "3", "--inspections", "600", "--answers", "5", "--requests", "3",
+             "--seconds", "10"] if args.quick else ["--requests", "20", "--seconds", "60"])
+    print(f"KTCV benchmarks, {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}")
+    province = {backend: _run(f"province, {backend}", [PY, "bench/province.py", "--backend", backend, *size], 1800)
+                for backend in ("sqlite", "postgresql")}
+    closed = _run("autosave, closed loop", [PY, "bench/autosave.py", "--clients", "8",
+                                            "--requests", "60" if args.quick else "300"], 900)
+    opened = _run("autosave, open loop", [PY, "bench/autosave.py", "--open-loop", "--tablets", "50", "--interval", "2",
+                                          "--duration", "10" if args.quick else "40"], 600)
+    minutes = _run("minutes", [PY, "bench/minutes.py", "--cold", "2" if args.quick else "5",
+                               "--warm", "2" if args.quick else "5"], 900)
+    targets = [*province_targets("SQLite", province["sqlite"]),
+               *province_targets("PostgreSQL", province["postgresql"]),
+               *autosave_targets(closed, opened), *minutes_targets(minutes)]
+    print("\n=== targets")
+    width = max(len(t.what) for t in targets) + 2
+    for t in targets:
+        verdict = "—" if t.met is None else "met" if t.met else "NOT met"
+        print(f"{t.what:<{width}}{t.bound:>10}{t.measured:>28}   {verdict}")
+    judged = [t for t in targets if t.met is not None]
+    print(f"{sum(t.met for t in judged)} of {len(judged)} targets met")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
