@@ -38,6 +38,20 @@ OPEN_ITEMS = """
     SELECT unit_id, COUNT(*) AS open_items,
            SUM(CASE WHEN state IN ('open', 'returned') AND deadline < :today THEN 1 ELSE 0 END) AS overdue
     FROM remediation_items WHERE state <> 'accepted' GROUP BY unit_id"""
+DESKS_IN_PERIOD = {"sqlite": """
+        SELECT u.id, u.name, i.id, i.inspection_date, i.score, COALESCE(c.final_verdict, i.verdict)
+        FROM units u JOIN inspections i ON i.id IN (
+               SELECT i2.id FROM inspections i2 WHERE i2.unit_id = u.id AND i2.state = 'finalised'
+               AND i2.inspection_date BETWEEN :start AND :end ORDER BY i2.inspection_date DESC, i2.id DESC LIMIT 8)
+        LEFT JOIN conclusions c ON c.inspection_id = i.id AND c.superseded_at IS NULL
+        WHERE u.kind IN ('district_desk', 'commune_desk', 'commune_centre')""", "postgresql": """
+        SELECT u.id, u.name, i.id, i.inspection_date, i.score, COALESCE(c.final_verdict, i.verdict)
+        FROM units u CROSS JOIN LATERAL (
+               SELECT i2.id, i2.inspection_date, i2.score, i2.verdict FROM inspections i2
+               WHERE i2.unit_id = u.id AND i2.state = 'finalised' AND i2.inspection_date BETWEEN :start AND :end
+               ORDER BY i2.inspection_date DESC, i2.id DESC LIMIT 8) i
+        LEFT JOIN conclusions c ON c.inspection_id = i.id AND c.superseded_at IS NULL
+        WHERE u.kind IN ('district_desk', 'commune_desk', 'commune_centre')"""}
 RAW = {
     # a list page: its rows and the count it shows
     "inspections": """
@@ -108,19 +122,20 @@ RAW = {
                    WHERE state IN ('open', 'returned') AND deadline < :today GROUP BY head_tenure_id) o
                ON o.head_tenure_id = t.id
         ORDER BY o.overdue DESC, f.repeats DESC, f.formal DESC, f.n DESC""",
-    "period": """
-        SELECT 'verdicts', verdict, COUNT(*) FROM inspections
-         WHERE state = 'finalised' AND inspection_date BETWEEN :start AND :end GROUP BY verdict
-        UNION ALL
-        SELECT 'fields', field, SUM(late) FROM dossier_statistics
-         WHERE period_start >= :start AND period_end <= :end GROUP BY field
-        UNION ALL
-        SELECT 'sections', SUBSTR(f.item_id, 1, 1), COUNT(*) FROM findings f JOIN inspections i ON i.id = f.inspection_id
-         WHERE i.state = 'finalised' AND f.status = 'draft' AND i.inspection_date BETWEEN :start AND :end
-         GROUP BY SUBSTR(f.item_id, 1, 1)
-        UNION ALL
-        SELECT 'items', r.state, COUNT(*) FROM remediation_items r JOIN inspections i ON i.id = r.inspection_id
-         WHERE i.inspection_date BETWEEN :start AND :end GROUP BY r.state""",
+    # the period report's figures: each desk's latest inspections in the period with their verdicts, the open
+    # items per desk, every dossier row of the period (each unit's field is chained over its quarters), the
+    # findings by section, the items by state, the heads with repeats in the period
+    "period": {backend: (DESKS_IN_PERIOD[backend], OPEN_ITEMS, """
+        SELECT unit_id, field, period_start, period_end, carried_over, received, early, on_time, late, pending
+        FROM dossier_statistics WHERE period_start >= :start AND period_end <= :end""", """
+        SELECT SUBSTR(f.item_id, 1, 1), COUNT(*) FROM findings f JOIN inspections i ON i.id = f.inspection_id
+        WHERE i.state = 'finalised' AND f.status = 'draft' AND i.inspection_date BETWEEN :start AND :end
+        GROUP BY SUBSTR(f.item_id, 1, 1)""", """
+        SELECT r.state, COUNT(*) FROM remediation_items r JOIN inspections i ON i.id = r.inspection_id
+        WHERE i.inspection_date BETWEEN :start AND :end GROUP BY r.state""", """
+        SELECT head_tenure_id, SUM(findings), SUM(repeats), SUM(formal) FROM head_quarter_totals
+        WHERE quarter BETWEEN :start AND :end GROUP BY head_tenure_id HAVING SUM(repeats) > 0""")
+        for backend in ("sqlite", "postgresql")},
 }
 
 
