@@ -12,6 +12,7 @@ def post_worker_init(worker):
     crashed on exit (seen: ``flask minutes render`` ended with signal 11 after writing its file)."""
     import gc
 
-    import weasyprint  # noqa: F401
+    from reports.pdf import load_weasyprint
 
+    load_weasyprint()
     gc.freeze()

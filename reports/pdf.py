@@ -15,7 +15,35 @@ STYLES = Path(__file__).resolve().parent / "styles"
 _local = threading.local()
 
 
+def load_weasyprint() -> None:
+    """Import WeasyPrint, finding its C libraries through the dynamic linker's cache only.
+
+    WeasyPrint tries each library under several names (Windows and macOS ones first); for every name that is not
+    found, cffi asks ``ctypes.util.find_library``, which on Linux then runs gcc and ld to look for it
+    (Kozea/WeasyPrint#1125): dozens of subprocesses, a fifth of a second of every cold render. The linker's
+    cache (``ldconfig -p``, the first thing ``find_library`` asks, with the same machine check) knows every
+    installed library; a name it does not know fails at once, and WeasyPrint's last names are plain sonames
+    that the dynamic loader opens by itself."""
+    import sys
+
+    if "weasyprint" in sys.modules:
+        return
+    import ctypes.util
+
+    from_cache = getattr(ctypes.util, "_findSoname_ldconfig", None)
+    if not sys.platform.startswith("linux") or from_cache is None:
+        import weasyprint  # noqa: F401
+        return
+    original = ctypes.util.find_library
+    ctypes.util.find_library = from_cache
+    try:
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = original
+
+
 def _tools(stylesheet: str):
+    load_weasyprint()
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
@@ -33,6 +61,7 @@ def _tools(stylesheet: str):
 
 def render_pdf(html: str, *, stylesheet: str = "minutes.css", archival: bool = False) -> bytes:
     """Render ``html`` with one of ``reports/styles``; ``archival`` produces PDF/A-3b."""
+    load_weasyprint()
     from weasyprint import HTML
 
     font_config, css, fetcher = _tools(stylesheet)
