@@ -58,6 +58,30 @@ def readable(authority: Authority, parent_of: Mapping[int, int | None],
     return frozenset(units)
 
 
+def reads_unit(authority: Authority, unit_id: int, parent_of: Mapping[int, int | None],
+               successors_of: Mapping[int, Iterable[int]]) -> bool:
+    """Whether ``unit_id`` is among :func:`readable` units, found by walking up from the unit instead of
+    building the whole set: to its parent, and for an authority that reads history from a predecessor to the
+    units succeeding it, until the authority's own People's Committee is met. ``parent_of`` and
+    ``successors_of`` (predecessor id → ids of the units succeeding it) need hold only the units that walk
+    reaches."""
+    seen: set[int] = set()
+    stack = [unit_id]
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        if current == authority.unit_id:
+            return True
+        seen.add(current)
+        parent = parent_of.get(current)
+        if parent is not None:
+            stack.append(parent)
+        if authority.reads_predecessors:
+            stack.extend(successors_of.get(current, ()))
+    return False
+
+
 def in_charge(authority: Authority, day: date, by_id: Mapping[int, Authority]) -> Authority | None:
     """The authority that acts for ``authority`` on ``day``: itself while in force, else its successor (and
     so on); ``None`` when the chain has none in force that day."""

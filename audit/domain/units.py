@@ -102,6 +102,19 @@ def subtree(root_id: int, parent_of: Mapping[int, int | None]) -> frozenset[int]
     return frozenset(found)
 
 
+def lies_within(unit_id: int, root_id: int, parent_of: Mapping[int, int | None]) -> bool:
+    """Whether ``unit_id`` is ``root_id`` or lies below it: the answer ``unit_id in subtree(root_id, parent_of)``
+    gives, found by walking up from the unit, so ``parent_of`` need hold only the unit's ancestors."""
+    seen: set[int] = set()
+    current: int | None = unit_id
+    while current is not None and current not in seen:
+        if current == root_id:
+            return True
+        seen.add(current)
+        current = parent_of.get(current)
+    return False
+
+
 def has_cycle(parent_of: Mapping[str, str | None]) -> set[str]:
     """Codes that lie on a cycle of parent links."""
     on_cycle: set[str] = set()

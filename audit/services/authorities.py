@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, cast, literal, select, union, union_all
 
 from audit.db import db
 from audit.domain import authorities as rules
@@ -28,11 +29,48 @@ def _tree() -> tuple[dict[int, int | None], dict[int, list[int]]]:
     return parent_of, predecessors
 
 
+def tree_above(unit_id: int, *, successions: bool) -> tuple[dict[int, int | None], dict[int, list[int]]]:
+    """The part of the unit tree met walking up from ``unit_id``: each unit's parent and, with
+    ``successions``, from each predecessor on to the units succeeding it. One recursive statement; the
+    parents and successors of the units reached, as :mod:`audit.domain` reads them."""
+    parent_of: dict[int, int | None] = {}
+    successors_of: dict[int, list[int]] = {}
+    for kind, unit, other in db.session.execute(_above(successions), {"unit_id": unit_id}):
+        if kind == "parent":
+            parent_of[unit] = other
+        else:
+            successors_of.setdefault(unit, []).append(other)
+    return parent_of, successors_of
+
+
+@cache
+def _above(successions: bool):
+    # built once per process: composing this statement cost more than running it
+    edges = select(Unit.id.label("below"), Unit.parent_id.label("above")).where(Unit.parent_id.is_not(None))
+    if successions:
+        edges = union_all(edges, select(UnitSuccession.c.predecessor_id, UnitSuccession.c.successor_id))
+    edges = edges.cte("edges")
+    reached = select(cast(bindparam("unit_id"), Integer).label("id")).cte("reached", recursive=True)
+    reached = reached.union(select(edges.c.above).join(reached, edges.c.below == reached.c.id))
+    rows = select(literal("parent").label("kind"), Unit.id, Unit.parent_id).where(Unit.id.in_(select(reached.c.id)))
+    if successions:
+        rows = union(rows, select(literal("successor"), UnitSuccession.c.predecessor_id, UnitSuccession.c.successor_id)
+                     .where(UnitSuccession.c.predecessor_id.in_(select(reached.c.id))))
+    return rows
+
+
 def readable_units(authority: Authority) -> frozenset[int]:
     """Unit ids whose records the people of ``authority`` may read (its jurisdiction, and history where the
     authority reads it)."""
     parent_of, predecessors = _tree()
     return rules.readable(authority.to_domain(), parent_of, predecessors)
+
+
+def reads_unit(authority: Authority, unit_id: int) -> bool:
+    """Whether ``unit_id`` is among :func:`readable_units` of ``authority``, reading only the part of the unit
+    tree above that unit."""
+    parent_of, successors_of = tree_above(unit_id, successions=authority.reads_predecessors)
+    return rules.reads_unit(authority.to_domain(), unit_id, parent_of, successors_of)
 
 
 def jurisdiction_units(authority: Authority) -> frozenset[int]:

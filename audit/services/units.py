@@ -14,7 +14,7 @@ from audit.domain.people import Honorific
 from audit.domain.policy import Actor, Role
 from audit.domain.tenures import Tenure, head_on, plan_appointment
 from audit.domain.text import has_control_characters
-from audit.domain.units import UnitKind, UnitRef, placement_problems, subtree
+from audit.domain.units import UnitKind, UnitRef, lies_within, placement_problems, subtree
 from audit.models import HeadTenure, Unit, User
 
 from . import audit_log
@@ -70,6 +70,26 @@ def scope_of(user: User) -> frozenset[int] | None:
 
 def actor_for(user: User) -> Actor:
     return Actor(role=user.user_role, unit_scope=scope_of(user), user_id=user.id, authority_id=user.authority_id)
+
+
+def actor_for_unit(user: User, unit_id: int) -> Actor:
+    """The acting user as the policy sees it for one unit's records: ``can(actor_for_unit(user, u), p, u)`` is
+    ``can(actor_for(user), p, u)`` for every permission ``p``, but the scope is narrowed to ``unit_id`` (it holds
+    that unit or nothing), found by walking up from the unit (one statement) instead of reading the whole unit
+    tree to list every unit the user reaches. For a request about one record; never for a list."""
+    from .authorities import reads_unit, tree_above
+
+    role = user.user_role
+    if role is Role.ADMIN:
+        scope = None
+    elif role is Role.UNIT_USER:
+        scope = frozenset({unit_id}) if user.unit_id is not None and lies_within(
+            unit_id, user.unit_id, tree_above(unit_id, successions=False)[0]) else frozenset()
+    elif user.authority is None:
+        scope = frozenset()
+    else:
+        scope = frozenset({unit_id}) if reads_unit(user.authority, unit_id) else frozenset()
+    return Actor(role=role, unit_scope=scope, user_id=user.id, authority_id=user.authority_id)
 
 
 def head_of(unit: Unit, day: date) -> HeadTenure | None:

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 
 from audit.db import db
 from audit.domain.policy import Actor, Permission, can
-from audit.services.units import actor_for
+from audit.services.units import actor_for, actor_for_unit
 
 
 def current_actor() -> Actor:
@@ -21,6 +21,12 @@ def current_actor() -> Actor:
     return g.actor
 
 
+def _role() -> Actor:
+    """The acting user's role alone: enough for the policy asked without a unit (whether the role holds a
+    permission at all), so the unit scope is computed only where a unit is asked about."""
+    return Actor(role=current_user.user_role)
+
+
 def require(permission: Permission, *, to_change: Permission | None = None):
     """Login required, then ``permission`` (403 without it). A change (a POST) also needs ``to_change``,
     checked once the record is loaded (:func:`load_unit_scoped`): outside one's scope a record answers 404
@@ -30,7 +36,7 @@ def require(permission: Permission, *, to_change: Permission | None = None):
         @wraps(view)
         @login_required
         def wrapped(*args, **kwargs):
-            if not can(current_actor(), permission):
+            if not can(_role(), permission):
                 abort(403)
             if to_change is not None and request.method == "POST":
                 g.write_permission = to_change
@@ -44,13 +50,23 @@ def require(permission: Permission, *, to_change: Permission | None = None):
     return decorator
 
 
-def load_unit_scoped(model, object_id: int, permission: Permission, unit_id_of=lambda obj: obj.id):
+def load_unit_scoped(model, object_id: int, permission: Permission, unit_id_of=lambda obj: obj.id, *,
+                     one_record: bool = False):
     """The object, or 404 when it does not exist or lies outside the actor's unit scope.
 
-    Outside one's scope answers 404, not 403, so a unit user guessing ids learns nothing.
+    Outside one's scope answers 404, not 403, so a unit user guessing ids learns nothing. With ``one_record``
+    (a request that touches this record only, such as an autosave) the scope is checked for the record's unit
+    alone, walking up the unit tree from it, instead of computing every unit the actor reaches; a page that
+    will ask the policy again (buttons, lists) leaves it false and computes the scope once.
     """
     obj = db.session.get(model, object_id)
-    if obj is None or not can(current_actor(), permission, unit_id_of(obj)):
+    if obj is None:
+        abort(404)
+    unit_id = unit_id_of(obj)
+    key = current_user.get_id()
+    actor = current_actor() if not one_record or (g.get("actor_key") == key and "actor" in g) else \
+        actor_for_unit(current_user, unit_id)
+    if not can(actor, permission, unit_id):
         abort(404)
     check_write()
     return obj
@@ -59,7 +75,7 @@ def load_unit_scoped(model, object_id: int, permission: Permission, unit_id_of=l
 def check_write() -> None:
     """403 unless the actor's role holds the write permission the route asked for (see :func:`require`)."""
     needed = g.pop("write_permission", None)
-    if needed is not None and not can(current_actor(), needed):
+    if needed is not None and not can(_role(), needed):
         abort(403)
 
 

@@ -90,6 +90,27 @@ def test_scope_of_unit_user_is_their_subtree(demo):
     assert {db.session.get(Unit, i).code for i in scope} == {"NG-LAEE", "NG-LAEE-MC"}
 
 
+def test_the_scope_checked_for_one_unit_answers_as_the_whole_scope(demo):
+    # an autosave checks the record's unit alone (walking up the tree); a list filters by every unit in reach:
+    # both must answer alike for every account, every unit, every unit-scoped permission (the city reads, as
+    # history, the units its communes succeed)
+    from audit.domain.policy import UNIT_SCOPED, Role, can
+    from audit.models import User
+
+    users = list(db.session.scalars(select(User)))
+    units = [u.id for u in db.session.scalars(select(Unit))] + [10**6]
+    assert {u.user_role for u in users} >= {Role.ADMIN, Role.CHAIRMAN, Role.TEAM_LEAD, Role.INSPECTOR, Role.UNIT_USER}
+    seen = 0
+    for user in users:
+        whole = svc.actor_for(user)
+        for unit_id in units:
+            narrow = svc.actor_for_unit(user, unit_id)
+            for permission in UNIT_SCOPED:
+                assert can(narrow, permission, unit_id) == can(whole, permission, unit_id), (user.username, unit_id)
+            seen += whole.sees(unit_id)
+    assert 0 < seen < len(users) * len(units)
+
+
 def test_a_tenure_never_outlives_its_unit_nor_starts_after_it(demo):
     laee = unit("NG-LAEE")  # dissolved on 30/06/2025
     assert all(t.end_date is not None and t.end_date <= date(2025, 6, 30) for t in laee.tenures)

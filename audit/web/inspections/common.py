@@ -9,9 +9,11 @@ from audit.models import Inspection
 from audit.web.authz import load_unit_scoped
 
 
-def load_inspection(inspection_id: int) -> Inspection:
-    """The inspection, or 404 when it does not exist or the actor may not see it."""
-    return load_unit_scoped(Inspection, inspection_id, Permission.INSPECTION_VIEW, lambda i: i.unit_id)
+def load_inspection(inspection_id: int, *, one_record: bool = False) -> Inspection:
+    """The inspection, or 404 when it does not exist or the actor may not see it (``one_record``: see
+    :func:`load_unit_scoped`)."""
+    return load_unit_scoped(Inspection, inspection_id, Permission.INSPECTION_VIEW, lambda i: i.unit_id,
+                            one_record=one_record)
 
 
 def child_or_404(items, child_id: int):

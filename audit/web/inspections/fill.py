@@ -135,7 +135,7 @@ def save_section(inspection_id: int, section_key: str):
 @require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def save_answer(inspection_id: int):
     """Autosave one answer (JSON). Idempotent by ``op_id``; 409 with the stored answer on a conflict."""
-    inspection = load_inspection(inspection_id)
+    inspection = load_inspection(inspection_id, one_record=True)
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or not isinstance(data.get("item_id"), str):
         return jsonify(status="invalid", message=_("The data sent is not valid.")), 400
@@ -167,7 +167,7 @@ def save_answer(inspection_id: int):
 @require(Permission.INSPECTION_VIEW)
 def answers_state(inspection_id: int):
     """Every stored answer with its version (the browser reconciles its queue with it)."""
-    inspection = load_inspection(inspection_id)
+    inspection = load_inspection(inspection_id, one_record=True)
     return jsonify(answers=[_answer_json(a, a.item_id) for a in inspection.answers], progress=_progress(inspection),
                    state=inspection.state)
 
