@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import inspect, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from audit.db import db, insert_or_ignore
@@ -37,7 +37,32 @@ class Saved:
 
 
 def _answer(inspection: Inspection, item_id: str) -> Answer | None:
+    """The inspection's answer to ``item_id``: from its answers when they are loaded, else that row alone (an
+    autosave touches one item: reading the other answers of the inspection only to find it cost their rows)."""
+    if not _answers_loaded(inspection):
+        return db.session.scalar(select(Answer).where(Answer.inspection_id == inspection.id,
+                                                      Answer.item_id == item_id))
     return next((a for a in inspection.answers if a.item_id == item_id), None)
+
+
+def _answers_loaded(inspection: Inspection) -> bool:
+    return "answers" not in inspect(inspection).unloaded
+
+
+def _join(inspection: Inspection, answer: Answer) -> None:
+    """Keep loaded answers in line with a row stored by a statement (unloaded ones are read from the database
+    when they are first needed, the row with them)."""
+    if _answers_loaded(inspection) and answer not in inspection.answers:
+        inspection.answers.append(answer)
+
+
+def answered_items(inspection: Inspection) -> set[str]:
+    """The items of ``inspection`` that hold a value, as this transaction leaves them (for the progress an
+    autosave reports, without loading every answer)."""
+    if _answers_loaded(inspection):
+        return {a.item_id for a in inspection.answers if a.value is not None}
+    return set(db.session.scalars(select(Answer.item_id).where(Answer.inspection_id == inspection.id,
+                                                               Answer.value.is_not(None))))
 
 
 def _stored(inspection: Inspection, item_id: str) -> Answer | None:
@@ -60,8 +85,8 @@ def _seen(op_id: str | None, inspection: Inspection, item_id: str) -> Saved | No
     if seen.inspection_id != inspection.id or seen.item_id != item_id:
         raise DomainError(N_("This operation id was already used for another answer."))
     stored = _stored(inspection, item_id)
-    if stored is not None and stored not in inspection.answers:  # stored by a request that ran beside this one
-        inspection.answers.append(stored)
+    if stored is not None:  # perhaps stored by a request that ran beside this one
+        _join(inspection, stored)
     return Saved(stored, duplicate=True)
 
 
@@ -103,8 +128,7 @@ def save_answer(inspection: Inspection, *, item_id: str, value: str | None, note
             inspection_id=inspection.id, item_id=item_id, value=normal, note=note, version=1, source="inspector",
             updated_by_id=actor.id, updated_at=now), ["inspection_id", "item_id"])
         current = _stored(inspection, item_id)
-        if current not in inspection.answers:
-            inspection.answers.append(current)
+        _join(inspection, current)
         if inserted:
             _record(inspection, current, None, op_id, item_id, actor, now, checklist)
             return Saved(current)

@@ -33,7 +33,7 @@ def _answer_json(answer: Answer | None, item_id: str) -> dict:
 
 def _progress(inspection) -> dict:
     checklist = inspection_service.checklist_of(inspection)
-    answered = {a.item_id for a in inspection.answers if a.value is not None}
+    answered = answer_service.answered_items(inspection)
     return {"answered": len(answered), "total": len(checklist.items),
             "sections": {s.key: sum(i.id in answered for i in s.items) for s in checklist.sections}}
 
