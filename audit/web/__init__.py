@@ -148,6 +148,8 @@ def init_web(app: Flask) -> None:
     def rollback_unfinished(exc):
         if exc is not None:
             db.session.rollback()
+        if g.pop("expire_when_done", False):  # see audit.web.commit: nothing outlives the request unexpired
+            db.session.expire_all()
 
     @app.context_processor
     def inbox_count():

@@ -17,6 +17,7 @@ from audit.services import evidence as evidence_service
 from audit.services import inspections as inspection_service
 from audit.services.answers import AnswerConflict
 from audit.web.authz import require
+from audit.web.commit import commit_as_written
 from audit.web.errors import translate
 from audit.web.files import send_object, store
 
@@ -159,7 +160,7 @@ def save_answer(inspection_id: int):
     # them after it cost the inspection, its team, the user and the answers once more)
     body = dict(status="duplicate" if saved.duplicate else "saved", answer=_answer_json(saved.answer, data["item_id"]),
                 progress=_progress(inspection))
-    db.session.commit()
+    commit_as_written()
     return jsonify(**body)
 
 
