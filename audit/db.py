@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from functools import cache
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import DateTime, MetaData, event
@@ -81,16 +82,21 @@ def insert_or_ignore(model, values: dict, conflict_columns: list[str]) -> bool:
     Two requests racing to create the same row (the first answer to an item, one operation id sent
     twice) then never raise: the loser learns it lost and reads the winner's row.
     """
+    statement = _insert_or_ignore(db.session.get_bind().dialect.name, model.__table__, tuple(conflict_columns))
+    # Core on the session's connection, not an ORM bulk insert: the ORM path reports no row count on
+    # PostgreSQL, and RETURNING says plainly whether this statement made the row. The values are the
+    # statement's parameters (its VALUES name the columns given).
+    return db.session.connection().execute(statement, values).first() is not None
+
+
+@cache
+def _insert_or_ignore(dialect: str, table, conflict_columns: tuple[str, ...]):
+    # built once per table (an autosave makes one or two of these; composing one cost more than running it)
     from sqlalchemy.dialects import postgresql, sqlite
 
-    dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    table = model.__table__
-    statement = (insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict_columns)
-                 .returning(table.c[conflict_columns[0]]))
-    # Core on the session's connection, not an ORM bulk insert: the ORM path reports no row count on
-    # PostgreSQL, and RETURNING says plainly whether this statement made the row.
-    return db.session.connection().execute(statement).first() is not None
+    return (insert(table).on_conflict_do_nothing(index_elements=list(conflict_columns))
+            .returning(table.c[conflict_columns[0]]))
 
 
 def lock_row(obj) -> None:

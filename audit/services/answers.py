@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import inspect, select, update
+from sqlalchemy import bindparam, inspect, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from audit.db import db, insert_or_ignore
@@ -74,12 +75,15 @@ def _stored(inspection: Inspection, item_id: str) -> Answer | None:
     return answer
 
 
+_operation = select(AnswerOperation.inspection_id, AnswerOperation.item_id).where(
+    AnswerOperation.op_id == bindparam("op_id"))
+
+
 def _seen(op_id: str | None, inspection: Inspection, item_id: str) -> Saved | None:
     """The stored result of an operation already applied (a resent one), else ``None``."""
     if not op_id:
         return None
-    seen = db.session.scalar(select(AnswerOperation).where(AnswerOperation.op_id == op_id)
-                             .execution_options(populate_existing=True))
+    seen = db.session.execute(_operation, {"op_id": op_id}).first()
     if seen is None:
         return None
     if seen.inspection_id != inspection.id or seen.item_id != item_id:
@@ -162,11 +166,9 @@ def _update(inspection: Inspection, current: Answer, normal: str | None, note: s
     values = {"note": note, "version": seen + 1, "updated_by_id": actor.id, "updated_at": now}
     if normal is not None:
         values.update(value=normal, source="inspector")
-    editable = select(Inspection.id).where(Inspection.id == inspection.id,
-                                           Inspection.state.in_([s.value for s in ANSWERS_EDITABLE]))
-    written = db.session.execute(
-        update(Answer).where(Answer.id == current.id, Answer.version == seen, Answer.inspection_id.in_(editable))
-        .values(**values).execution_options(synchronize_session=False)).rowcount
+    written = db.session.execute(_write(frozenset(values)), {
+        "answer_id": current.id, "seen": seen, "of_inspection": inspection.id,
+        **{f"new_{key}": value for key, value in values.items()}}).rowcount
     if written != 1:
         fresh = _stored(inspection, item_id)
         duplicate = _seen(op_id, inspection, item_id)
@@ -181,6 +183,21 @@ def _update(inspection: Inspection, current: Answer, normal: str | None, note: s
         set_committed_value(current, key, value)
     set_committed_value(current, "updated_by", actor)
     return Saved(current)
+
+
+@cache
+def _write(columns: frozenset[str]):
+    """``UPDATE answers SET <columns> WHERE id = :answer_id AND version = :seen`` while its inspection takes
+    answers: the version check and the write in one statement. Built once per set of columns (composing it
+    cost more than running it); the new values are the parameters ``new_<column>``."""
+    table = Answer.__table__
+    editable = select(Inspection.id).where(Inspection.id == bindparam("of_inspection"),
+                                           Inspection.state.in_([s.value for s in ANSWERS_EDITABLE]))
+    return (update(Answer)
+            .where(Answer.id == bindparam("answer_id"), Answer.version == bindparam("seen"),
+                   Answer.inspection_id.in_(editable))
+            .values({column: bindparam(f"new_{column}", type_=table.c[column].type) for column in sorted(columns)})
+            .execution_options(synchronize_session=False))
 
 
 def _record(inspection: Inspection, current: Answer, before: dict | None, op_id: str | None, item_id: str,
