@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import update
+
 from audit.db import db
 from audit.domain.assessment import Assessment
-from audit.domain.errors import N_, DomainError
+from audit.domain.errors import N_, Conflict, DomainError
 from audit.domain.findings import FindingSource, FindingStatus, Severity, default_deadline, derive_findings
-from audit.domain.inspections import ensure_editable
+from audit.domain.inspections import FINDINGS_EDITABLE, ensure_editable
 from audit.models import Finding, HeadTenure, Inspection, Unit, User
 
 from . import audit_log
-from .inspections import evaluate, legal_register, previous_finalised
+from .inspections import CHANGED_MEANWHILE, evaluate, legal_register, previous_finalised
 from .units import head_of
 
 EDITABLE = ("responsible_official", "statement", "observation", "severity", "legal_basis", "requirement", "deadline")
@@ -41,7 +43,7 @@ def sync_findings(inspection: Inspection, assessment: Assessment | None = None, 
     """Bring derived findings in line with the answers: add one for each newly failing item, bring the
     untouched ones up to date (the measured value may have changed), remove untouched ones whose item now
     passes. Findings a person edited, dropped or added stay as they are."""
-    ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id), findings=True)
+    _check(inspection, actor)
     assessment = assessment or evaluate(inspection)
     notes = {a.item_id: a.note for a in inspection.answers if a.note}
     drafts = {d.item_id: d for d in derive_findings(assessment, notes, inspection.inspection_date,
@@ -75,6 +77,18 @@ def sync_findings(inspection: Inspection, assessment: Assessment | None = None, 
 
 def _check(inspection: Inspection, actor: User) -> None:
     ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id), findings=True)
+    _claim(inspection)
+
+
+def _claim(inspection: Inspection) -> None:
+    """Findings change only while the inspection takes them: the row is claimed by a conditional update, so a
+    change racing the lead's finalising waits for it and then loses (409) instead of changing a finalised
+    inspection, whose findings the heads' kept figures (``head_totals``) already count."""
+    editable = [s.value for s in FINDINGS_EDITABLE]
+    done = db.session.execute(update(Inspection).where(Inspection.id == inspection.id, Inspection.state.in_(editable))
+                              .values(state=Inspection.state).execution_options(synchronize_session=False))
+    if done.rowcount != 1:
+        raise Conflict(CHANGED_MEANWHILE)
 
 
 def update_finding(finding: Finding, *, actor: User, now: datetime, **changes) -> None:

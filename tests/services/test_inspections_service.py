@@ -349,3 +349,40 @@ def test_the_answers_of_many_inspections_read_at_once_are_each_inspection_s_own_
     assert sum(len(a) for a in at_once.values()) > 100
     for inspection in inspections:
         assert at_once[inspection.id] == service.answers_of(inspection), inspection.id
+
+
+def test_a_finding_changed_while_the_lead_finalises_loses_and_the_finalised_inspection_keeps_its_findings(demo):
+    """A member's change to the findings that reaches the database after the lead finalised (the member's page
+    still said "submitted") is refused as a conflict and changes nothing: the heads' figures already count the
+    findings of the finalised inspection."""
+    from sqlalchemy import update
+
+    from audit.domain.errors import Conflict
+    from audit.domain.findings import Severity
+    from audit.models import Finding
+    from audit.services import head_totals
+
+    lead = user("truongdoan")
+    inspection = db.session.scalars(select(Inspection).where(Inspection.state == "planned")
+                                    .where(Inspection.members.any(user_id=lead.id))).first()
+    inspections.start_if_planned(inspection, lead, NOW)
+    kept = findings.add_finding(inspection, statement="Không niêm yết thủ tục mới.", observation="",
+                                severity=Severity.MEDIUM, legal_basis="", requirement="Niêm yết đủ.", deadline=None,
+                                responsible_official=None, actor=lead, now=NOW)
+    db.session.commit()
+    # the lead's finalising commits meanwhile; this session still holds the inspection as it was
+    db.session.execute(update(Inspection).where(Inspection.id == inspection.id)
+                       .values(state="finalised", submitted_at=NOW, finalised_at=NOW)
+                       .execution_options(synchronize_session=False))
+    before = db.session.scalar(select(func.count(Finding.id)).where(Finding.inspection_id == inspection.id))
+    assert inspection.state == "in_progress"
+    with pytest.raises(Conflict):
+        findings.add_finding(inspection, statement="Thêm sau khi đã kết thúc.", observation="", severity=Severity.LOW,
+                             legal_basis="", requirement="", deadline=None, responsible_official=None, actor=lead,
+                             now=NOW)
+    with pytest.raises(Conflict):
+        findings.drop_finding(kept, reason="Bỏ sau khi đã kết thúc.", actor=lead, now=NOW)
+    db.session.rollback()
+    assert db.session.scalar(select(func.count(Finding.id)).where(Finding.inspection_id == inspection.id)) == before
+    assert db.session.get(Finding, kept.id).status == "draft"
+    assert head_totals.stored() == head_totals.computed()
