@@ -235,6 +235,33 @@ def register_cli(app: Flask) -> None:
                    f"{counts['emails']} thư điện tử vào hàng đợi, đã gửi {sent['sent']}"
                    + (f", {sent['postponed']} thư gửi lại sau" if sent["postponed"] else "") + ".")
 
+    @app.cli.group("head-totals")
+    def head_totals_group():
+        """The heads table's figures kept per head, unit and quarter: compare them with the findings, rebuild them."""
+
+    @head_totals_group.command("check")
+    def head_totals_check():
+        """Exit 1 when a kept row differs from what the findings give (each difference is listed)."""
+        from audit.services import head_totals
+
+        drift = head_totals.drift()
+        for (tenure, unit, quarter), (kept, computed) in drift.items():
+            click.echo(f"Người đứng đầu #{tenure}, đơn vị #{unit}, quý bắt đầu {quarter:%d/%m/%Y}: "
+                       f"đang giữ {kept or '—'}, tính lại {computed or '—'}")
+        if drift:
+            click.echo(f"{len(drift)} dòng lệch; chạy `flask head-totals rebuild` để tính lại.")
+            sys.exit(1)
+        click.echo("Số liệu người đứng đầu khớp với các phát hiện.")
+
+    @head_totals_group.command("rebuild")
+    def head_totals_rebuild():
+        """Recompute every kept row from the findings (safe while the app serves requests)."""
+        from audit.services import head_totals
+
+        rows = head_totals.rebuild()
+        db.session.commit()
+        click.echo(f"Đã tính lại {rows} dòng số liệu người đứng đầu.")
+
     @app.cli.group("mail")
     def mail_group():
         """The outbox of e-mail (sent after each request; this command sends what is due, with retries)."""

@@ -13,8 +13,10 @@ Read the figures with the noise in mind: one run, on whatever else the machine i
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -49,12 +51,16 @@ class Target:
 def _run(label: str, command: list[str], timeout: int) -> str:
     print(f"\n=== {label}: {' '.join(Path(c).name if i < 2 else c for i, c in enumerate(command))}", flush=True)
     started = time.monotonic()
+    # a session of its own: when the bound is reached, the part and what it started (its gunicorn) stop together
+    part = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     try:
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-        out = done.stdout + (f"\n(exit {done.returncode})\n{done.stderr[-2000:]}" if done.returncode else "")
-    except subprocess.TimeoutExpired as err:
-        out = (err.stdout or b"").decode() if isinstance(err.stdout, bytes) else (err.stdout or "")
-        out += f"\n(stopped after {timeout} s)"
+        stdout, stderr = part.communicate(timeout=timeout)
+        out = stdout + (f"\n(exit {part.returncode})\n{stderr[-2000:]}" if part.returncode else "")
+    except subprocess.TimeoutExpired:
+        os.killpg(part.pid, signal.SIGTERM)
+        stdout, _ = part.communicate()
+        out = stdout + f"\n(stopped after {timeout} s)"
     print(out.rstrip(), f"\n({time.monotonic() - started:.0f} s)", flush=True)
     return out
 

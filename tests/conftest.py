@@ -161,9 +161,11 @@ def app(database_url, tmp_path):
         db.create_all()
         yield app
         db.session.remove()
-        _check_kept_totals()
-        db.drop_all()
-        db.engine.dispose()
+        try:
+            _check_kept_totals()
+        finally:
+            db.drop_all()
+            db.engine.dispose()
 
 
 @pytest.fixture

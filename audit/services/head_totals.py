@@ -10,7 +10,7 @@ derives the same rows from the findings themselves; :func:`rebuild` replaces the
 
 from __future__ import annotations
 
-from sqlalchemy import case, delete, func, select, true
+from sqlalchemy import case, delete, func, select, text, true
 from sqlalchemy.dialects import postgresql, sqlite
 
 from audit.db import db
@@ -73,10 +73,20 @@ def stored() -> dict:
     return {tuple(r[:3]): tuple(r[3:]) for r in rows if any(r[3:])}
 
 
+def drift() -> dict:
+    """Rows whose kept figures differ from the computed ones: key → (kept, computed); empty when all agree."""
+    kept, now = stored(), computed()
+    return {key: (kept.get(key), now.get(key)) for key in sorted(set(kept) | set(now)) if kept.get(key) != now.get(key)}
+
+
 def rebuild() -> int:
-    """Replace every stored row by the computed ones; returns how many there are."""
-    totals = computed()
+    """Replace every stored row by the computed ones; returns how many there are. The table is locked first
+    (SQLite: the delete takes the database's write lock), so an inspection finalised meanwhile is counted once:
+    either before (it is in what is computed) or after (its upsert waits and adds to the rebuilt rows)."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("LOCK TABLE head_quarter_totals IN EXCLUSIVE MODE"))
     db.session.execute(delete(HeadQuarterTotal))
+    totals = computed()
     rows = [dict(zip(KEY, key, strict=True), **dict(zip(FIGURES, figures, strict=True)))
             for key, figures in sorted(totals.items())]
     for i in range(0, len(rows), 5000):

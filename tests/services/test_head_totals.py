@@ -106,3 +106,16 @@ def test_rebuilding_from_scratch_gives_the_rows_kept_along_the_way(demo):
     assert head_totals.rebuild() == len(kept)
     db.session.commit()
     assert head_totals.stored() == kept
+
+
+def test_the_operator_checks_the_kept_rows_and_rebuilds_them(demo, runner):
+    assert runner.invoke(args=["head-totals", "check"]).exit_code == 0
+    row = db.session.scalars(select(HeadQuarterTotal).order_by(HeadQuarterTotal.findings.desc())).first()
+    row.findings += 2
+    db.session.commit()
+    checked = runner.invoke(args=["head-totals", "check"])
+    assert checked.exit_code == 1 and "1 dòng lệch" in checked.output
+    assert f"đang giữ ({row.findings}," in checked.output and f"tính lại ({row.findings - 2}," in checked.output
+    rebuilt = runner.invoke(args=["head-totals", "rebuild"])
+    assert rebuilt.exit_code == 0 and f"Đã tính lại {len(head_totals.computed())} dòng" in rebuilt.output
+    assert runner.invoke(args=["head-totals", "check"]).exit_code == 0
