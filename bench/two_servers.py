@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import create_engine, text  # noqa: E402
 
 from bench.common import BIN, ROOT, Client, free_port, percentile  # noqa: E402
-from bench.province import PG_ADMIN, generate  # noqa: E402
+from bench.province_data import PG_ADMIN, generate  # noqa: E402
 
 
 def serve(url: str, folder: Path, workers: int, core: int | None = None) -> tuple[subprocess.Popen, str]:

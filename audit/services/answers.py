@@ -227,10 +227,11 @@ def metrics_of(inspection: Inspection) -> dict:
     return sample_metrics(dossiers_of(inspection), inspection.inspection_date)
 
 
-def sample_summary(inspection: Inspection) -> SampleSummary:
-    """The sample's figures, the size it needs and its on-time interval, as the assessment sees them."""
+def sample_summary(inspection: Inspection, answers: dict[str, str] | None = None) -> SampleSummary:
+    """The sample's figures, the size it needs and its on-time interval, as the assessment sees them; ``answers``
+    when the caller read the inspection's own answers already (at least ``sampling.sample_inputs``)."""
     return summarise(checklist_of(inspection), dossiers_of(inspection), inspection.inspection_date,
-                     answers_of(inspection))
+                     answers_of(inspection) if answers is None else answers)
 
 
 def refresh_sample_answers(inspection: Inspection, *, actor: User, now: datetime) -> None:

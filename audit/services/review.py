@@ -229,9 +229,10 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
     period: a contradiction only when the sample is large enough and the reported share lies above its
     95 % interval (the same rule as the inspection's assessment)."""
     from audit.domain.assessment import ReportedRate, compare
-    from audit.domain.sampling import sample_inputs, summarise
+    from audit.domain.sampling import sample_inputs
 
-    from .inspections import answers_by_inspection, checklist_of, dossiers_of
+    from .answers import sample_summary
+    from .inspections import answers_by_inspection, checklist_of
 
     totals = {t.key: t for t in dossier_totals(period, BY_UNIT, scope, read)}
     units = sorted(db.session.scalars(select(Unit).where(Unit.id.in_(totals))).all() if totals else [],
@@ -244,9 +245,7 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
     for unit in units:
         figures = totals[unit.id]
         inspection = latest.get(unit.id)
-        # as answers.sample_summary, with the answers of every unit's inspection read at once
-        summary = summarise(checklist_of(inspection), dossiers_of(inspection), inspection.inspection_date,
-                            answers[inspection.id]) if inspection else None
+        summary = sample_summary(inspection, answers[inspection.id]) if inspection else None
         reported = figures.rate
         comparison = compare(summary, ReportedRate(reported, "statistics")) if reported is not None else None
         result.append(UnitRates(unit, figures, reported,

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, event, func, insert, select, text
 
 from audit.db import db
-from bench.province import NOW, generate
+from bench.province_data import NOW, generate
 from tests.conftest import make_app
 
 PASSWORD = "NamGiang@2019"
