@@ -211,12 +211,16 @@ class DossierTotals:
     @classmethod
     def add(cls, key: str | int, parts: Sequence[DossierTotals]) -> DossierTotals:
         """One total from several; a breakdown stays unknown only when no part gave it."""
-        def total(name: str) -> int | None:
-            given = [getattr(p, name) for p in parts if getattr(p, name) is not None]
-            return sum(given) if given else None
+        return cls(key, sum(p.carried_over for p in parts), sum(p.received for p in parts),
+                   sum(p.early for p in parts), sum(p.on_time for p in parts), sum(p.late for p in parts),
+                   _sum_known([p.pending for p in parts]), _sum_known([p.pending_overdue for p in parts]),
+                   _sum_known([p.returned for p in parts]), _sum_known([p.procedures for p in parts]))
 
-        return cls(key, *(total(n) or 0 for n in ("carried_over", "received", "early", "on_time", "late")),
-                   *(total(n) for n in ("pending", "pending_overdue", "returned", "procedures")))
+
+def _sum_known(values: list[int | None]) -> int | None:
+    """The sum of the values given; None when none was (a page of such sums is thousands of calls: kept plain)."""
+    given = [v for v in values if v is not None]
+    return sum(given) if given else None
 
 
 def over_periods(parts: Sequence[tuple[object, object, DossierTotals]]) -> DossierTotals:
@@ -228,19 +232,12 @@ def over_periods(parts: Sequence[tuple[object, object, DossierTotals]]) -> Dossi
         return parts[0][2]
     first = min(start for start, _end, _t in parts)
     last = max(end for _start, end, _t in parts)
-
-    def total(name: str) -> int | None:
-        given = [getattr(t, name) for _s, _e, t in parts if getattr(t, name) is not None]
-        return sum(given) if given else None
-
-    procedures = [t.procedures for _s, _e, t in parts if t.procedures is not None]
+    totals = [t for _s, _e, t in parts]
+    at_end = [t for _s, end, t in parts if end == last]
+    procedures = [t.procedures for t in totals if t.procedures is not None]
     return DossierTotals(
-        parts[0][2].key, sum(t.carried_over for start, _e, t in parts if start == first),
-        *(total(n) or 0 for n in ("received", "early", "on_time", "late")),
-        total_at(parts, last, "pending"), total_at(parts, last, "pending_overdue"), total("returned"),
+        totals[0].key, sum(t.carried_over for start, _e, t in parts if start == first),
+        sum(t.received for t in totals), sum(t.early for t in totals), sum(t.on_time for t in totals),
+        sum(t.late for t in totals), _sum_known([t.pending for t in at_end]),
+        _sum_known([t.pending_overdue for t in at_end]), _sum_known([t.returned for t in totals]),
         max(procedures) if procedures else None)
-
-
-def total_at(parts: Sequence[tuple[object, object, DossierTotals]], end: object, name: str) -> int | None:
-    given = [getattr(t, name) for _s, e, t in parts if e == end and getattr(t, name) is not None]
-    return sum(given) if given else None

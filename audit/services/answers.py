@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, inspect, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from audit.db import db, insert_or_ignore
+from audit.domain.checklist import Checklist
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.inspections import ANSWERS_EDITABLE, ensure_editable
 from audit.domain.sampling import SampleSummary, sample_answers, sample_inputs, sample_metrics, summarise
@@ -227,10 +228,11 @@ def metrics_of(inspection: Inspection) -> dict:
     return sample_metrics(dossiers_of(inspection), inspection.inspection_date)
 
 
-def sample_summary(inspection: Inspection, answers: dict[str, str] | None = None) -> SampleSummary:
+def sample_summary(inspection: Inspection, answers: dict[str, str] | None = None,
+                   checklist: Checklist | None = None) -> SampleSummary:
     """The sample's figures, the size it needs and its on-time interval, as the assessment sees them; ``answers``
-    when the caller read the inspection's own answers already (at least ``sampling.sample_inputs``)."""
-    return summarise(checklist_of(inspection), dossiers_of(inspection), inspection.inspection_date,
+    and ``checklist`` when the caller read them already (the answers: at least ``sampling.sample_inputs``)."""
+    return summarise(checklist or checklist_of(inspection), dossiers_of(inspection), inspection.inspection_date,
                      answers_of(inspection) if answers is None else answers)
 
 

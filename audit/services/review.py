@@ -239,13 +239,14 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
                    key=lambda u: (u.kind != UnitKind.DISTRICT_DESK.value, u.code))  # the district's desk first
     latest = _latest_finalised(period, list(totals)) if totals else {}
     # the sample's summary reads the answers that change it (the population, which may lower the minimum)
-    inputs = set().union(*(sample_inputs(checklist_of(i)) for i in latest.values()))
+    checklists = {i.id: checklist_of(i) for i in latest.values()}
+    inputs = set().union(*(sample_inputs(c) for c in checklists.values()))
     answers = answers_by_inspection([i.id for i in latest.values()], inputs) if latest else {}
     result = []
     for unit in units:
         figures = totals[unit.id]
         inspection = latest.get(unit.id)
-        summary = sample_summary(inspection, answers[inspection.id]) if inspection else None
+        summary = sample_summary(inspection, answers[inspection.id], checklists[inspection.id]) if inspection else None
         reported = figures.rate
         comparison = compare(summary, ReportedRate(reported, "statistics")) if reported is not None else None
         result.append(UnitRates(unit, figures, reported,
