@@ -30,8 +30,35 @@ def _secret_key(instance: Path) -> str:
     return path.read_text().strip()
 
 
-def create_app(config: dict | None = None) -> Flask:
-    """Build the app: defaults → ``AUDIT_*`` environment → ``DATABASE_URL`` → ``config`` argument."""
+#: ``flask`` commands that neither serve nor build a page: their process registers no view (the views and their
+#: forms are a tenth of a second of a cold ``flask minutes render``). None of them builds a URL: services, mail and
+#: documents take the public address from ``AUDIT_PUBLIC_URL``, never from the routes.
+COMMANDS_WITHOUT_PAGES = frozenset({
+    "backup", "checklists", "db", "demo-logins", "files", "head-totals", "import-units", "mail", "minutes",
+    "remind-overdue", "seed-demo", "statistics", "verdict",
+})
+#: the options of ``flask`` itself that take a value
+_FLASK_OPTIONS_WITH_VALUE = frozenset({"--app", "-A", "--env-file", "-e"})
+
+
+def serves_pages(argv: list[str]) -> bool:
+    """False only for a ``flask`` process running one of :data:`COMMANDS_WITHOUT_PAGES` (read off its command
+    line: the first word that is not an option of ``flask`` itself); gunicorn, ``flask run``, ``flask routes``,
+    ``flask shell`` and any other command get every page."""
+    if not argv or Path(argv[0]).name != "flask":
+        return True
+    words = iter(argv[1:])
+    for word in words:
+        if word in _FLASK_OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word not in COMMANDS_WITHOUT_PAGES
+    return True
+
+
+def create_app(config: dict | None = None, *, pages: bool = True) -> Flask:
+    """Build the app: defaults → ``AUDIT_*`` environment → ``DATABASE_URL`` → ``config`` argument. ``pages=False``
+    for a command-line process that neither serves nor builds a page (:func:`serves_pages`)."""
     app = Flask(
         "audit",
         root_path=str(PROJECT_ROOT / "audit"),
@@ -62,7 +89,6 @@ def create_app(config: dict | None = None) -> Flask:
     from .db import db
     from .extensions import babel, compress, csrf, login_manager, migrate
     from .i18n import stale_catalogs
-    from .web import init_web
 
     for po_path in stale_catalogs(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])):
         # compiled at install time (run.sh, test.sh), never by a worker at start: say so, serve English ids
@@ -113,7 +139,10 @@ def create_app(config: dict | None = None) -> Flask:
         return response
     babel.init_app(app, locale_selector=lambda: app.config["BABEL_DEFAULT_LOCALE"])
     login_manager.init_app(app)
-    init_web(app)
+    if pages:
+        from .web import init_web
+
+        init_web(app)
 
     from . import oplog, storage
     from .catalog import cache as catalog_cache

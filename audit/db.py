@@ -89,12 +89,20 @@ def insert_or_ignore(model, values: dict, conflict_columns: list[str]) -> bool:
     return db.session.connection().execute(statement, values).first() is not None
 
 
+def dialect_insert(dialect: str):
+    """The ``insert`` of ``dialect`` (PostgreSQL's or SQLite's, the two with ``on_conflict_do_*``), importing that
+    dialect only: a process on SQLite never loads PostgreSQL's (a fiftieth of a second of a cold command)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
 @cache
 def _insert_or_ignore(dialect: str, table, conflict_columns: tuple[str, ...]):
     # built once per table (an autosave makes one or two of these; composing one cost more than running it)
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    insert = dialect_insert(dialect)
     return (insert(table).on_conflict_do_nothing(index_elements=list(conflict_columns))
             .returning(table.c[conflict_columns[0]]))
 

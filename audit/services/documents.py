@@ -9,7 +9,7 @@ from enum import Enum
 
 from sqlalchemy import select, update
 
-from audit.db import db
+from audit.db import db, dialect_insert
 from audit.domain.documents import DocumentKind, document_number
 from audit.domain.errors import N_, Conflict, DomainError, InvalidInput
 from audit.domain.inputs import reason_text
@@ -18,12 +18,7 @@ from audit.models import Authority, DocumentCounter, OutgoingDocument, User
 
 
 def _insert_ignore(values: dict):
-    dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(DocumentCounter).values(**values).on_conflict_do_nothing()
+    return dialect_insert(db.session.get_bind().dialect.name)(DocumentCounter).values(**values).on_conflict_do_nothing()
 
 
 def next_seq(authority: Authority, year: int) -> int:

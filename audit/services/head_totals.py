@@ -11,9 +11,8 @@ derives the same rows from the findings themselves; :func:`rebuild` replaces the
 from __future__ import annotations
 
 from sqlalchemy import case, delete, func, select, text, true
-from sqlalchemy.dialects import postgresql, sqlite
 
-from audit.db import db
+from audit.db import db, dialect_insert
 from audit.domain.review import HeadFacts, quarter_totals
 from audit.models import Conclusion, Finding, HeadQuarterTotal, Inspection
 
@@ -41,8 +40,7 @@ def _facts(condition) -> list[HeadFacts]:
 def _upsert(totals: dict, sign: int) -> None:
     if not totals:
         return
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    insert = dialect_insert(db.session.get_bind().dialect.name)
     # in key order, so that two transactions touching the same rows lock them in the same order
     statement = insert(HeadQuarterTotal).values([
         dict(zip(KEY, key, strict=True), **dict(zip(FIGURES, (sign * n for n in figures), strict=True)))

@@ -43,3 +43,35 @@ def test_minutes_render_writes_the_issued_copy_and_a_draft_and_exits_cleanly(liv
     assert "bản xem trước" in draft.stdout
     reader = pypdf.PdfReader(io.BytesIO(draft_out.read_bytes()))
     assert len(reader.pages) >= 1 and "BIÊN BẢN" in reader.pages[0].extract_text().upper()
+
+
+def test_a_command_without_pages_loads_no_view_and_the_server_every_page():
+    """The command line read as flask reads it: a command of COMMANDS_WITHOUT_PAGES gets the app without views
+    (none of their modules imported), whatever flask's own options come first; serving, the route list and
+    anything unknown get every page."""
+    from audit.app import COMMANDS_WITHOUT_PAGES, serves_pages
+
+    assert "minutes" in COMMANDS_WITHOUT_PAGES
+    for argv in (["/srv/.venv/bin/flask", "--app", "wsgi", "minutes", "render", "2", "out.pdf"],
+                 ["flask", "-A", "wsgi", "--env-file", "run", "db", "upgrade"],
+                 ["flask", "--debug", "--app", "wsgi", "head-totals", "check"]):
+        assert serves_pages(argv) is False, argv
+    for argv in (["gunicorn", "wsgi:app"], ["flask", "--app", "wsgi", "run"], ["flask", "--app", "wsgi", "routes"],
+                 ["flask", "--app", "wsgi", "shell"], ["flask", "--app", "minutes"], ["flask"], [],
+                 ["/usr/bin/python", "-m", "pytest"]):
+        assert serves_pages(argv) is True, argv
+
+    script = ("import sys; sys.argv = ['flask', '--app', 'wsgi', %r]; import wsgi; "
+              "print(sorted(m for m in sys.modules if m.startswith('audit.web.') and m.endswith('views')), "
+              "len(list(wsgi.app.url_map.iter_rules())))")
+    env = {"AUDIT_DEMO": "true", "PATH": "/usr/bin:/bin", "AUDIT_INSTANCE_PATH": "/tmp/ktcv-pages-test"}
+    python = str(ROOT / ".venv" / "bin" / "python")
+    without = subprocess.run([python, "-c", script % "minutes"], cwd=ROOT, env=env, capture_output=True, text=True,
+                             timeout=120)
+    served = subprocess.run([python, "-c", script % "routes"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert without.returncode == 0 and served.returncode == 0, without.stderr[-2000:] + served.stderr[-2000:]
+    views, rules = without.stdout.rsplit(" ", 1)
+    assert views == "[]" and int(rules) == 1  # the static files' rule only
+    views, rules = served.stdout.rsplit(" ", 1)
+    assert "audit.web.minutes.views" in views and int(rules) > 50
