@@ -10,6 +10,7 @@ from datetime import timedelta
 from flask import Flask, flash, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy.orm import joinedload
 from werkzeug.routing import IntegerConverter
 
 from audit import oplog
@@ -20,6 +21,8 @@ from audit.services.audit_log import AUDITED
 
 from .errors import register_error_handlers
 from .filters import register_filters
+
+_USER_WITH_AUTHORITY = (joinedload(User.authority),)
 
 # Pages a user who must change their password may still open.
 _OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "auth.csrf_token", "static", "main.health", "main.ready",
@@ -79,7 +82,8 @@ def init_web(app: Flask) -> None:
     def load_user(user_id: str):
         try:
             raw_id, version = user_id.split(":")
-            user = db.session.get(User, int(raw_id))
+            # with the authority the user acts for, which the policy asks about on most of their requests
+            user = db.session.get(User, int(raw_id), options=_USER_WITH_AUTHORITY)
         except (ValueError, TypeError):
             return None
         if user is None or str(user.session_version) != version or not user.active:
