@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, literal, select
+from sqlalchemy import ColumnElement, Integer, Select, and_, bindparam, case, func, literal, select
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.sql.elements import Grouping  # (array)[index]: PostgreSQL wants the parentheses
 
 from audit.db import db
 from audit.domain import listing
@@ -38,7 +40,22 @@ def name_rank(column: ColumnElement, units: Sequence[Any]) -> ColumnElement:
     ``id`` and ``name``) ranked by its name with case and diacritics ignored, equal names sharing a rank."""
     names = sorted({fold(u.name) for u in units})
     rank = {name: position for position, name in enumerate(names)}
-    return case({u.id: rank[fold(u.name)] for u in units}, value=column, else_=len(names)) if units else literal(0)
+    ranks = {u.id: rank[fold(u.name)] for u in units}
+    if not units:
+        return literal(0)
+    if db.session.get_bind().dialect.name == "postgresql" and 1 <= min(ranks) and max(ranks) <= _MOST_ARRAY_IDS:
+        # PostgreSQL: the rank looked up in an array indexed by unit id (1-based, as the ids), one step a row; a
+        # CASE of some hundreds of units is that many comparisons a row (a province's inspections sorted by unit:
+        # 59 ms against 28 ms for the sort alone)
+        by_id: list[int | None] = [None] * max(ranks)
+        for unit_id, position in ranks.items():
+            by_id[unit_id - 1] = position
+        return func.coalesce(Grouping(bindparam(None, by_id, type_=ARRAY(Integer)))[column], len(names))
+    return case(ranks, value=column, else_=len(names))
+
+
+#: unit ids above this are ranked by a CASE: the array would be mostly empty
+_MOST_ARRAY_IDS = 200_000
 
 
 def in_year(column: ColumnElement, year: str) -> ColumnElement:
