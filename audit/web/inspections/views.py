@@ -51,11 +51,10 @@ def index():
 
 def _inspection_list(actor) -> listing_sql.SqlList:
     scope = Inspection.unit_id.in_(actor.unit_scope) if actor.unit_scope is not None else true()
-    # the units with an inspection, each found through the (unit, date) index (PostgreSQL hashed every inspection
-    # for the IN form: 15 ms against 3 ms on a province)
-    has_inspection = exists().where(Inspection.unit_id == Unit.id)
-    units = db.session.execute(select(Unit.id, Unit.name, Unit.code).where(
-        has_inspection, Unit.id.in_(actor.unit_scope) if actor.unit_scope is not None else true())).all()
+    # the units with an inspection in scope, each found through the (unit, date) index (PostgreSQL hashed every
+    # inspection for the IN form: 15 ms against 3 ms on a province)
+    units = db.session.execute(select(Unit.id, Unit.name, Unit.code)
+                               .where(exists().where(Inspection.unit_id == Unit.id, scope))).all()
     year = extract("year", Inspection.inspection_date)
     years = sorted({int(y) for y in db.session.scalars(select(year).where(scope).distinct())}, reverse=True)
     my_teams = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.user_id)
