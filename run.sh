@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 ensure_system_packages runtime
 ensure_venv requirements.txt
 ensure_translations
+ensure_bytecode
 
 FLASK=".venv/bin/flask --app wsgi"
 PORT="${PORT:-5000}"

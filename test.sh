@@ -8,5 +8,6 @@ cd "$(dirname "$0")"
 ensure_system_packages test
 ensure_venv requirements-dev.txt
 ensure_translations
+ensure_bytecode
 
 exec .venv/bin/python -m pytest "$@"

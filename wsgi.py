@@ -3,6 +3,12 @@ builds an app at import; a command that neither serves nor builds a page gets th
 
 import sys
 
-from audit.app import create_app, serves_pages
+from audit.startup import collector_paused, freeze_at_exit
 
-app = create_app(pages=serves_pages(sys.argv))
+with collector_paused():
+    from audit.app import create_app, serves_pages
+
+    pages = serves_pages(sys.argv)
+    app = create_app(pages=pages)
+if not pages:
+    freeze_at_exit()

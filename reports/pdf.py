@@ -30,14 +30,18 @@ def load_weasyprint() -> None:
         return
     import ctypes.util
 
+    from audit.startup import collector_paused
+
     from_cache = getattr(ctypes.util, "_findSoname_ldconfig", None)
     if not sys.platform.startswith("linux") or from_cache is None:
-        import weasyprint  # noqa: F401
+        with collector_paused():
+            import weasyprint  # noqa: F401
         return
     original = ctypes.util.find_library
     ctypes.util.find_library = from_cache
     try:
-        import weasyprint  # noqa: F401
+        with collector_paused():
+            import weasyprint  # noqa: F401
     finally:
         ctypes.util.find_library = original
 
