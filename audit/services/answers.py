@@ -109,9 +109,7 @@ def save_answer(inspection: Inspection, *, item_id: str, value: str | None, note
     and the other is a conflict, on SQLite and PostgreSQL alike.
     """
     ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id))
-    # An operation sent again names the version it was first written against, which it moved on: the version
-    # check below finds it (``_update``). Without a version nothing else would, so it is looked up first.
-    duplicate = _seen(op_id, inspection, item_id) if base_version is None else None
+    duplicate = _seen(op_id, inspection, item_id)
     if duplicate:
         return duplicate
     checklist = checklist_of(inspection)
