@@ -10,5 +10,16 @@ with collector_paused():
 
     pages = serves_pages(sys.argv)
     app = create_app(pages=pages)
+
+
+def _close_connections() -> None:
+    from audit.db import db
+
+    with app.app_context():
+        db.session.remove()
+        for engine in db.engines.values():
+            engine.dispose()
+
+
 if not pages:
-    freeze_at_exit()
+    freeze_at_exit(_close_connections)

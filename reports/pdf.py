@@ -33,12 +33,9 @@ def load_weasyprint() -> None:
     from audit.startup import collector_paused
 
     from_cache = getattr(ctypes.util, "_findSoname_ldconfig", None)
-    if not sys.platform.startswith("linux") or from_cache is None:
-        with collector_paused():
-            import weasyprint  # noqa: F401
-        return
     original = ctypes.util.find_library
-    ctypes.util.find_library = from_cache
+    if sys.platform.startswith("linux") and from_cache is not None:
+        ctypes.util.find_library = from_cache
     try:
         with collector_paused():
             import weasyprint  # noqa: F401

@@ -52,9 +52,10 @@ ensure_venv() {
 
 ensure_bytecode() {
   # The project's own modules compiled once, as pip does for every installed package: a process that starts
-  # (a `flask` command, a gunicorn worker) then reads them instead of compiling about 80 files each time,
-  # even where PYTHONDONTWRITEBYTECODE is set. A file edited later is compiled again in memory until the next run.
-  .venv/bin/python -m compileall -q -j 0 audit reports bench wsgi.py >/dev/null
+  # (a `flask` command, a gunicorn worker) then reads them instead of compiling each one it imports, even where
+  # PYTHONDONTWRITEBYTECODE is set. A file edited later is compiled again (in memory only, where that is set).
+  # -q prints only what does not compile.
+  .venv/bin/python -m compileall -q -j 0 audit reports bench wsgi.py
 }
 
 ensure_translations() {
