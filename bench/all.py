@@ -4,7 +4,7 @@ tablets), the minutes cold and warm. Each part runs as its own process with its 
 timeout); the part's own table is printed as it comes, then one table of the targets, each with the figure
 measured and whether it is met.
 
-    .venv/bin/python bench/all.py            # about 15 minutes on 2 cores
+    .venv/bin/python bench/all.py            # about 8 minutes on 2 idle cores, longer under load
     .venv/bin/python bench/all.py --quick    # a smaller province and fewer requests: checks that it all runs
 
 Read the figures with the noise in mind: one run, on whatever else the machine is doing.
