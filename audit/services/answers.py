@@ -63,8 +63,11 @@ def answered_items(inspection: Inspection) -> set[str]:
     autosave reports, without loading every answer)."""
     if _answers_loaded(inspection):
         return {a.item_id for a in inspection.answers if a.value is not None}
-    return set(db.session.scalars(select(Answer.item_id).where(Answer.inspection_id == inspection.id,
-                                                               Answer.value.is_not(None))))
+    db.session.flush()  # what this transaction wrote through the session, then the column alone, without the ORM
+    return set(db.session.connection().execute(_answered, {"inspection_id": inspection.id}).scalars())
+
+
+_answered = select(Answer.item_id).where(Answer.inspection_id == bindparam("inspection_id"), Answer.value.is_not(None))
 
 
 def _stored(inspection: Inspection, item_id: str) -> Answer | None:
