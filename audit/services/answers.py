@@ -58,6 +58,9 @@ def _join(inspection: Inspection, answer: Answer) -> None:
         inspection.answers.append(answer)
 
 
+_answered = select(Answer.item_id).where(Answer.inspection_id == bindparam("inspection_id"), Answer.value.is_not(None))
+
+
 def answered_items(inspection: Inspection) -> set[str]:
     """The items of ``inspection`` that hold a value, as this transaction leaves them (for the progress an
     autosave reports, without loading every answer)."""
@@ -65,9 +68,6 @@ def answered_items(inspection: Inspection) -> set[str]:
         return {a.item_id for a in inspection.answers if a.value is not None}
     db.session.flush()  # what this transaction wrote through the session, then the column alone, without the ORM
     return set(db.session.connection().execute(_answered, {"inspection_id": inspection.id}).scalars())
-
-
-_answered = select(Answer.item_id).where(Answer.inspection_id == bindparam("inspection_id"), Answer.value.is_not(None))
 
 
 def _stored(inspection: Inspection, item_id: str) -> Answer | None:
