@@ -121,3 +121,22 @@ def lock_row(obj) -> None:
     db.session.execute(update(model).where(model.id == obj.id).values(id=model.id)
                        .execution_options(synchronize_session=False))
     db.session.expire(obj)
+
+
+
+def among(column, values):
+    """``column IN values`` bound as one parameter however many values there are (a province's 500 units, the
+    thousands of texts a search word matches): PostgreSQL compares with ``= ANY`` of an array of the column's
+    type, SQLite reads a JSON array through ``json_each``. SQLAlchemy's own ``IN`` writes one placeholder (or one
+    literal) per value on every execution, which cost a list page more than its query, and past some tens of
+    thousands of parameters SQLite and psycopg refuse a statement."""
+    from sqlalchemy import bindparam, func, literal_column, select
+
+    values = sorted(values)
+    if db.session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == func.any(bindparam(None, values, type_=ARRAY(column.type)))
+    import json
+
+    return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(None, json.dumps(values)))))

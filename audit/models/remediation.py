@@ -22,8 +22,8 @@ class RemediationItem(db.Model):
         CheckConstraint("(state = 'accepted') = (closed_at IS NOT NULL)", name="closed_has_time"),
         CheckConstraint("extension_requested OR extension_until IS NULL", name="extension_pending_has_date"),
         Index("ix_remediation_items_unit_state", "unit_id", "state"),
-        # overdue items per head (the heads table) without reading every item
-        Index("ix_remediation_items_state_deadline", "state", "deadline", "head_tenure_id"),
+        # overdue items per head (the heads table) of the units in reach, read from the index alone
+        Index("ix_remediation_items_state_deadline", "state", "deadline", "head_tenure_id", "unit_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -29,12 +29,6 @@ class SqlList:
     search: Callable[[str], Any] | None = None  # one folded word of a search → the rows it finds
 
 
-def among(column: ColumnElement, values) -> ColumnElement:
-    """``column IN values`` with the values written into the statement: a search word can match thousands of
-    texts or ids, and past some tens of thousands of bound parameters SQLite and psycopg refuse a statement."""
-    return column.in_(bindparam(None, list(values), expanding=True, literal_execute=True))
-
-
 def name_rank(column: ColumnElement, units: Sequence[Any]) -> ColumnElement:
     """An order by unit name for a list of rows carrying a unit id in ``column``: each of ``units`` (rows with
     ``id`` and ``name``) ranked by its name with case and diacritics ignored, equal names sharing a rank."""

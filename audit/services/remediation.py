@@ -10,7 +10,7 @@ from flask_babel import gettext
 from sqlalchemy import ColumnElement, Select, and_, case, literal, select
 from sqlalchemy.orm import selectinload
 
-from audit.db import db, insert_or_ignore, utcnow
+from audit.db import among, db, insert_or_ignore, utcnow
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.policy import Role
 from audit.domain.remediation import (
@@ -102,7 +102,7 @@ def visible_query(scope: frozenset[int] | None) -> Select:
     a query (unordered, nothing loaded)."""
     query = select(RemediationItem)
     if scope is not None:
-        query = query.where(RemediationItem.unit_id.in_(scope))
+        query = query.where(among(RemediationItem.unit_id, scope))
     return query
 
 

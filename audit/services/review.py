@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from sqlalchemy import and_, case, distinct, func, or_, select, true
+from sqlalchemy import and_, bindparam, case, distinct, func, or_, select, true
 from sqlalchemy.orm import aliased, selectinload
 
-from audit.db import db
+from audit.db import among, db
 from audit.domain.remediation import OPEN_STATES, State
 from audit.domain.review import HeadStats, Period, attention_order, sparkline
 from audit.domain.stats_balance import DossierTotals, over_periods
@@ -69,79 +70,101 @@ def _active_in(query, period: Period | None):
 
 def _within(query, column, scope: frozenset[int] | None):
     """``query`` limited to units in ``scope`` (``None``: not confined)."""
-    return query if scope is None else query.where(column.in_(scope))
+    return query if scope is None else query.where(among(column, scope))
 
 
 def desks(period: Period | None, kind: str | None = None, regime: str | None = None, *, today: date,
           scope: frozenset[int] | None = None) -> list[DeskRow]:
-    """Every one-stop desk (or units of ``kind``) in the period and in ``scope``, with its latest verdict and
-    trend."""
+    """Every one-stop desk (or units of ``kind``) in the period and in ``scope``, with its latest verdict and its
+    remediation items; the trend of the desks shown is read by :func:`with_trends`."""
     kinds = [kind] if kind else [k.value for k in ONE_STOP_KINDS]
-    def of_desks(query):
-        return _within(_active_in(query.where(Unit.kind.in_(kinds)), period), Unit.id, scope)
-
-    units = db.session.execute(of_desks(select(Unit.id, Unit.code, Unit.name, Unit.kind)).order_by(Unit.code)).all()
+    units = db.session.execute(_within(_active_in(select(Unit.id, Unit.code, Unit.name, Unit.kind)
+                                                  .where(Unit.kind.in_(kinds)), period), Unit.id, scope)
+                               .order_by(Unit.code)).all()
     rows = {u.id: DeskRow(DeskUnit(*u)) for u in units}
-    # The latest TREND_LENGTH finalised inspections of each desk, found through the (unit, date) index desk by desk
-    # in the same statement that reads them (a window over every inspection of the province cost 20 times more;
-    # a second statement naming thousands of ids cost as much to build as to run). PostgreSQL takes the list as
-    # a LATERAL join; SQLite, which has none, as a correlated IN. The order within a desk is set here.
-    newest = aliased(Inspection)
-    latest = select(newest.id.label("id")).where(newest.unit_id == Unit.id, newest.state == "finalised")
-    if period is not None:
-        latest = latest.where(newest.inspection_date.between(period.start, period.end))
-    if regime:
-        latest = latest.where(newest.legal_regime == regime)
-    latest = latest.order_by(newest.inspection_date.desc(), newest.id.desc()).limit(TREND_LENGTH).correlate(Unit)
-    read = select(Unit.id.label("unit_id"), Inspection.id, Inspection.authority_id, Inspection.inspection_date,
-                  Inspection.score, FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"))
-    if db.session.get_bind().dialect.name == "postgresql":
-        listed = latest.lateral("latest")
-        read = read.select_from(Unit).join(listed, true()).join(Inspection, Inspection.id == listed.c.id)
-    else:
-        read = read.select_from(Unit).join(Inspection, Inspection.id.in_(latest.scalar_subquery()))
-    recent = db.session.execute(of_desks(read.outerjoin(Conclusion, CURRENT_CONCLUSION))).all() if rows else []
-    for r in sorted(recent, key=lambda r: (r.unit_id, r.inspection_date, r.id), reverse=True):
-        row = rows[r.unit_id]
-        if row.latest is None:
-            row.latest = {"id": r.id, "date": r.inspection_date, "score": r.score, "verdict": r.verdict,
-                          "final": bool(r.final), "authority_id": r.authority_id}
-        if r.score is not None:
-            row.scores.insert(0, r.score)
+    for r in _recent(rows, period, regime, 1):
+        rows[r.unit_id].latest = {"id": r.id, "date": r.inspection_date, "score": r.score, "verdict": r.verdict,
+                                  "final": bool(r.final), "authority_id": r.authority_id}
     open_states = [s.value for s in (State.OPEN, State.RETURNED, State.RESPONDED)]
     owing = [s.value for s in OPEN_STATES]
     counts = db.session.execute(
         select(RemediationItem.unit_id, func.count(),
                func.sum(case((and_(RemediationItem.state.in_(owing), RemediationItem.deadline < today), 1), else_=0)))
-        .where(RemediationItem.state.in_(open_states), RemediationItem.unit_id.in_(rows))
-        .group_by(RemediationItem.unit_id)).all()
+        .where(RemediationItem.state.in_(open_states), among(RemediationItem.unit_id, rows))
+        .group_by(RemediationItem.unit_id)).all() if rows else []
     for unit_id, open_count, overdue in counts:
         rows[unit_id].open_items, rows[unit_id].overdue_items = open_count, int(overdue or 0)
     return list(rows.values())
 
 
+def with_trends(rows: list[DeskRow], period: Period | None, regime: str | None = None) -> list[DeskRow]:
+    """``rows`` (the desks a page shows) with the scores of their latest ``TREND_LENGTH`` finalised inspections,
+    oldest first."""
+    by_unit = {row.unit.id: row for row in rows}
+    for row in rows:
+        row.scores = []
+    for r in sorted(_recent(by_unit, period, regime, TREND_LENGTH), key=lambda r: (r.inspection_date, r.id)):
+        if r.score is not None:
+            by_unit[r.unit_id].scores.append(r.score)
+    return rows
+
+
+def _recent(units, period: Period | None, regime: str | None, count: int):
+    """The latest ``count`` finalised inspections (in the period, of the regime) of each of ``units``."""
+    if not units:
+        return []
+    statement = _recent_statement(db.session.get_bind().dialect.name, period is not None, bool(regime), count)
+    params = ({"regime": regime} if regime else {}) | ({"start": period.start, "end": period.end} if period else {})
+    return db.session.execute(statement.where(among(Unit.id, units)), params).all()
+
+
+@cache
+def _recent_statement(dialect: str, in_period: bool, of_regime: bool, count: int):
+    """The latest ``count`` finalised inspections of each unit the caller names, with the verdict that stands,
+    found through the (unit, date) index unit by unit in the statement that reads them (a window over every
+    inspection of the province cost 20 times more). PostgreSQL takes the list as a LATERAL join; SQLite, which
+    has none, as a correlated IN. Built once per form: composing it cost a dashboard more than running it."""
+    newest = aliased(Inspection)
+    latest = select(newest.id.label("id")).where(newest.unit_id == Unit.id, newest.state == "finalised")
+    if in_period:
+        latest = latest.where(newest.inspection_date.between(bindparam("start"), bindparam("end")))
+    if of_regime:
+        latest = latest.where(newest.legal_regime == bindparam("regime"))
+    latest = latest.order_by(newest.inspection_date.desc(), newest.id.desc()).limit(count).correlate(Unit)
+    read = select(Unit.id.label("unit_id"), Inspection.id, Inspection.authority_id, Inspection.inspection_date,
+                  Inspection.score, FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"))
+    if dialect == "postgresql":
+        listed = latest.lateral("latest")
+        read = read.select_from(Unit).join(listed, true()).join(Inspection, Inspection.id == listed.c.id)
+    elif count == 1:
+        read = read.select_from(Unit).join(Inspection, Inspection.id == latest.scalar_subquery())
+    else:
+        read = read.select_from(Unit).join(Inspection, Inspection.id.in_(latest.scalar_subquery()))
+    return read.outerjoin(Conclusion, CURRENT_CONCLUSION)
+
+
 def heads(period: Period | None, *, today: date, scope: frozenset[int] | None = None) -> list[HeadStats]:
     """Per head of unit in ``scope``: findings during their tenure, repeats, formal verdicts and overdue
-    items."""
-    per_head = {row[0]: row[1:] for row in db.session.execute(_head_figures(period, scope))}
+    items; the heads with none of these are left out. One statement: the figures and the overdue items per head
+    joined to the heads (the columns shown, not whole rows)."""
+    figures = _head_figures(period, scope).subquery("figures")
     owing = [s.value for s in OPEN_STATES]
-    overdue = dict(db.session.execute(_within(
-        select(RemediationItem.head_tenure_id, func.count())
+    overdue = _within(
+        select(RemediationItem.head_tenure_id, func.count().label("overdue"))
         .where(RemediationItem.state.in_(owing), RemediationItem.deadline < today,
-               RemediationItem.head_tenure_id.is_not(None)), RemediationItem.unit_id, scope)
-        .group_by(RemediationItem.head_tenure_id)).all())
-    ids = set(per_head) | set(overdue)
-    # every head of the province: the columns shown, not whole rows
-    tenures = db.session.execute(_within(
-        select(HeadTenure.id, HeadTenure.person_name, HeadTenure.title, Unit.name, HeadTenure.start_date,
-               HeadTenure.end_date).join(Unit, Unit.id == HeadTenure.unit_id), HeadTenure.unit_id, scope)
-        .where(HeadTenure.id.in_(ids))).all() if ids else []
-    stats = []
-    for tenure_id, person, title, unit_name, start, end in tenures:
-        findings, repeats, formal = per_head.get(tenure_id, (0, 0, 0))
-        stats.append(HeadStats(tenure_id, person, title, unit_name, start, end, int(findings or 0),
-                               int(repeats or 0), overdue.get(tenure_id, 0), int(formal or 0)))
-    return attention_order(stats)
+               RemediationItem.head_tenure_id.is_not(None)), RemediationItem.unit_id, scope) \
+        .group_by(RemediationItem.head_tenure_id).subquery("overdue")
+    query = (select(HeadTenure.id, HeadTenure.person_name, HeadTenure.title, Unit.name, HeadTenure.start_date,
+                    HeadTenure.end_date, figures.c.findings, figures.c.repeats, overdue.c.overdue, figures.c.formal)
+             .join(Unit, Unit.id == HeadTenure.unit_id)
+             .outerjoin(figures, figures.c.head_tenure_id == HeadTenure.id)
+             .outerjoin(overdue, overdue.c.head_tenure_id == HeadTenure.id)
+             .where(or_(figures.c.head_tenure_id.is_not(None), overdue.c.head_tenure_id.is_not(None))))
+    return attention_order([
+        HeadStats(tenure_id, person, title, unit_name, start, end, int(findings or 0), int(repeats or 0),
+                  int(late or 0), int(formal or 0))
+        for tenure_id, person, title, unit_name, start, end, findings, repeats, late, formal
+        in db.session.execute(_within(query, HeadTenure.unit_id, scope))])
 
 
 def _head_figures(period: Period | None, scope: frozenset[int] | None):
@@ -149,13 +172,14 @@ def _head_figures(period: Period | None, scope: frozenset[int] | None):
     offer) the sum of the kept quarter rows (``head_totals``); for any other span, counted from the findings."""
     if period is None or period.whole_quarters:
         t = HeadQuarterTotal
-        query = select(t.head_tenure_id, func.sum(t.findings), func.sum(t.repeats), func.sum(t.formal)) \
-            .group_by(t.head_tenure_id)
+        query = select(t.head_tenure_id, func.sum(t.findings).label("findings"), func.sum(t.repeats).label("repeats"),
+                       func.sum(t.formal).label("formal")).group_by(t.head_tenure_id)
         if period is not None:
             query = query.where(t.quarter.between(period.start, period.end))
         return _within(query, t.unit_id, scope)
-    query = (select(Finding.head_tenure_id, func.count(), func.sum(case((Finding.repeat.is_(True), 1), else_=0)),
-                    func.count(distinct(case((FINAL_VERDICT.in_(NOT_REAL_CODES), Inspection.id)))))
+    query = (select(Finding.head_tenure_id, func.count().label("findings"),
+                    func.sum(case((Finding.repeat.is_(True), 1), else_=0)).label("repeats"),
+                    func.count(distinct(case((FINAL_VERDICT.in_(NOT_REAL_CODES), Inspection.id)))).label("formal"))
              .join(Inspection, Inspection.id == Finding.inspection_id)
              .outerjoin(Conclusion, CURRENT_CONCLUSION)
              .where(Inspection.state == "finalised", Finding.status == "draft", Finding.head_tenure_id.is_not(None),

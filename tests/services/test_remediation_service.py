@@ -239,9 +239,10 @@ def test_the_list_groups_counted_by_the_database_are_the_rule_stated_literally(d
 
 
 def test_a_search_may_match_more_values_than_a_statement_may_bind(demo):
-    """A search word can match tens of thousands of texts or ids; written into the statement, they pass where
-    as many bound parameters would be refused (psycopg stops at 65,535), and a quote stays a quote."""
-    from audit.services.listing_sql import among
+    """A search word can match tens of thousands of texts or ids; bound as one parameter (an array, a JSON
+    text), they pass where as many bound parameters would be refused (psycopg stops at 65,535), and a quote stays
+    a quote."""
+    from audit.db import among
 
     every = db.session.scalar(select(func.count(RemediationItem.id)))
     assert db.session.scalar(select(func.count()).select_from(RemediationItem)

@@ -20,7 +20,7 @@ PARTS = {"strengths": "Công chức niềm nở với người dân.", "causes":
 
 
 def test_dashboard_lists_every_desk_with_latest_verdict(demo):
-    rows = review.desks(Y2019, today=TODAY)
+    rows = review.with_trends(review.desks(Y2019, today=TODAY), Y2019)
     by_code = {r.unit.code: r for r in rows}
     assert len([c for c in by_code if c.endswith("-MC") and c != "NG-MC"]) == 12
     assert by_code["NG-LAEE-MC"].latest["verdict"] == "formal"

@@ -321,7 +321,7 @@ def test_each_desk_on_the_dashboard_shows_its_latest_inspections_as_stated(provi
             by_unit.setdefault(r.unit_id, []).append((day, r.id, r.score))
     app = make_app(url, tmp_path / "instance")
     with app.app_context():
-        desks = review.desks(None, today=date(2026, 12, 4))
+        desks = review.with_trends(review.desks(None, today=date(2026, 12, 4)), None)
         assert len(desks) > 10 and any(len(by_unit.get(d.unit.id, [])) > TREND_LENGTH for d in desks)
         for desk in desks:
             newest = sorted(by_unit.get(desk.unit.id, []), reverse=True)[:TREND_LENGTH]

@@ -9,7 +9,7 @@ from sqlalchemy import exists, extract, or_, select, true
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
-from audit.db import db, utcnow
+from audit.db import among, db, utcnow
 from audit.domain import listing
 from audit.domain.inspections import STATE_LABELS as INSPECTION_STATE_LABELS
 from audit.domain.inspections import State, may_edit
@@ -50,7 +50,7 @@ def index():
 
 
 def _inspection_list(actor) -> listing_sql.SqlList:
-    scope = Inspection.unit_id.in_(actor.unit_scope) if actor.unit_scope is not None else true()
+    scope = among(Inspection.unit_id, actor.unit_scope) if actor.unit_scope is not None else true()
     # the units with an inspection in scope, each found through the (unit, date) index (PostgreSQL hashed every
     # inspection for the IN form: 15 ms against 3 ms on a province)
     units = db.session.execute(select(Unit.id, Unit.name, Unit.code)
@@ -71,8 +71,8 @@ def _inspection_list(actor) -> listing_sql.SqlList:
                 User.id.in_(select(InspectionMember.user_id).distinct()))))
         unit_ids = [u.id for u in units if listing.matches(word, f"{u.name} {u.code}")]
         person_ids = [p.id for p in people if listing.matches(word, p.full_name)]
-        teams = select(InspectionMember.inspection_id).where(listing_sql.among(InspectionMember.user_id, person_ids))
-        return or_(listing_sql.among(Inspection.unit_id, unit_ids), Inspection.id.in_(teams))
+        teams = select(InspectionMember.inspection_id).where(among(InspectionMember.user_id, person_ids))
+        return or_(among(Inspection.unit_id, unit_ids), Inspection.id.in_(teams))
 
     spec = listing.Spec(
         searched_by_database=True,

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import String, cast, extract, or_, select
 from sqlalchemy.orm import selectinload
 
-from audit.db import db, utcnow
+from audit.db import among, db, utcnow
 from audit.domain import listing
 from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
@@ -80,7 +80,7 @@ def _remediation_list() -> listing_sql.SqlList:
             requirements.extend(db.session.scalars(visible.with_only_columns(RemediationItem.requirement).distinct()))
         said = [r for r in requirements if listing.matches(word, r)]
         unit_ids = [u.id for u in units if listing.matches(word, u.name)]
-        found = [listing_sql.among(RemediationItem.requirement, said), listing_sql.among(RemediationItem.unit_id, unit_ids)]
+        found = [among(RemediationItem.requirement, said), among(RemediationItem.unit_id, unit_ids)]
         if word.isdigit():
             found.append(cast(RemediationItem.id, String).startswith(word))
         return or_(*found)
@@ -191,7 +191,7 @@ def inbox():
             texts.extend((n.id, notify.text_of(n)) for n in db.session.execute(
                 select(Notification.id, Notification.message, Notification.params)
                 .where(Notification.user_id == current_user.id)))
-        return listing_sql.among(Notification.id, [i for i, said in texts if listing.matches(word, said)])
+        return among(Notification.id, [i for i, said in texts if listing.matches(word, said)])
 
     spec = listing.Spec(
         searched_by_database=True, search_hint=_("words of the message"),

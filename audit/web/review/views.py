@@ -104,6 +104,7 @@ def dashboard():
         size=DESKS_PER_PAGE,
     )
     found = listing.apply(spec, subsets[show] if show else rows, request.args)
+    review_service.with_trends(found.page.rows, period, regime)
     return render_template("review/dashboard.html", listing=found, period=period,
                            period_text=period_text, kind=kind, regime=regime, show=show, all_rows=rows,
                            kinds=sorted(k.value for k in ONE_STOP_KINDS), regimes=ONE_STOP_REGIMES,
