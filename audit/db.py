@@ -123,7 +123,6 @@ def lock_row(obj) -> None:
     db.session.expire(obj)
 
 
-
 def among(column, values):
     """``column IN values`` bound as one parameter however many values there are (a province's 500 units, the
     thousands of texts a search word matches): PostgreSQL compares with ``= ANY`` of an array of the column's
