@@ -145,24 +145,20 @@ def restore(folder: Path, *, database_url: str, store: Store, dispose=None) -> S
         # an empty schema first: tables a later migration added must not survive beside the restored ones
         from sqlalchemy import create_engine, text
 
+        from audit.db import gather_statistics
+
         engine = create_engine(database_url)
         try:
             with engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE"))
                 conn.execute(text("CREATE SCHEMA public"))
-        finally:
-            engine.dispose()
-        dbname, env = _libpq(database_url)
-        done = subprocess.run(["pg_restore", "--no-owner", "--single-transaction", "--dbname", dbname,
-                               str(folder / manifest["dump"])], capture_output=True, text=True, env=env)
-        if done.returncode != 0:
-            raise BackupError(f"pg_restore failed (the database is now empty; restore again): {done.stderr.strip()}")
-        # a dump holds no planner statistics: gathered now, not whenever autovacuum comes round (planned blind,
-        # a province's dashboard took two and a half times as long)
-        engine = create_engine(database_url, isolation_level="AUTOCOMMIT")
-        try:
-            with engine.connect() as conn:
-                conn.execute(text("ANALYZE"))
+            dbname, env = _libpq(database_url)
+            done = subprocess.run(["pg_restore", "--no-owner", "--single-transaction", "--dbname", dbname,
+                                   str(folder / manifest["dump"])], capture_output=True, text=True, env=env)
+            if done.returncode != 0:
+                raise BackupError(f"pg_restore failed (the database is now empty; restore again): "
+                                  f"{done.stderr.strip()}")
+            gather_statistics(engine)  # a dump holds no planner statistics
         finally:
             engine.dispose()
     files = LocalStore(folder / "files")

@@ -24,7 +24,7 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
     from werkzeug.security import generate_password_hash
 
     from audit.app import create_app
-    from audit.db import db
+    from audit.db import db, gather_statistics
     from audit.models import (
         Answer,
         Authority,
@@ -176,10 +176,6 @@ def generate(url: str, *, districts: int, communes_per: int, inspections: int, a
         counts = {table: db.session.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar()
                   for table in ("units", "inspections", "answers", "findings", "remediation_items")}
         db.session.remove()
-        if db.engine.dialect.name == "postgresql":
-            # the planner's statistics, as autovacuum gathers them on a server that has been running (a test server
-            # may run without it: planned blind, the dashboard took a bitmap scan of every inspection per desk)
-            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.execute(text("ANALYZE"))
+        gather_statistics(db.engine)  # as autovacuum would have, on a server that has been running
         db.engine.dispose()
     return counts
