@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import DateTime, MetaData, event
@@ -131,14 +131,36 @@ def among(column, values):
     thousands of parameters SQLite and psycopg refuse a statement."""
     from sqlalchemy import bindparam, func, literal_column, select
 
-    values = sorted(values)
     if db.session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import ARRAY
 
-        return column == func.any(bindparam(None, values, type_=ARRAY(column.type)))
+        return column == func.any(bindparam(None, _sorted(values), type_=ARRAY(column.type)))
+    return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(None, _as_json(values)))))
+
+
+def _sorted(values) -> list:
+    """``values`` in order; a scope (a frozenset, which several statements of one page filter by) sorted once."""
+    return list(_sorted_scope(values)) if isinstance(values, frozenset) else sorted(values)
+
+
+def _as_json(values) -> str:
+    if isinstance(values, frozenset):
+        return _scope_json(values)
     import json
 
-    return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(None, json.dumps(values)))))
+    return json.dumps(sorted(values))
+
+
+@lru_cache(maxsize=64)
+def _sorted_scope(values: frozenset) -> tuple:
+    return tuple(sorted(values))
+
+
+@lru_cache(maxsize=64)
+def _scope_json(values: frozenset) -> str:
+    import json
+
+    return json.dumps(_sorted_scope(values))
 
 
 def gather_statistics(engine: Engine) -> None:
