@@ -82,6 +82,38 @@ def test_resent_operation_is_stored_once(demo):
     assert saves() == before + 1
 
 
+def test_resent_operation_after_later_saves_changes_nothing(demo):
+    """A tablet resends an operation stored long ago (its reply was lost), after the answer moved on: the
+    later answer stands, with or without the version the tablet saw."""
+    inspection, inspector = planned(), user("thanhtra")
+    old = dict(item_id="A02", value="no", note="13:40 không có ai", op_id="op-old-00001", actor=inspector, now=NOW)
+    answers.save_answer(inspection, base_version=0, **old)
+    answers.save_answer(inspection, item_id="A02", value="yes", note="14:05 đã có người", base_version=1,
+                        op_id="op-new-00001", actor=inspector, now=NOW)
+    for base_version in (0, None):
+        again = answers.save_answer(inspection, base_version=base_version, **old)
+        assert again.duplicate and (again.answer.value, again.answer.version) == ("yes", 2)
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(AnswerOperation)) == 2
+
+
+@pytest.mark.parametrize("base_version", [0, None])
+def test_operation_id_of_another_answer_is_refused(demo, base_version):
+    """An operation id names one answer: sent again for another item, the save is refused and the other item
+    keeps no answer (the caller rolls the request back)."""
+    inspection, inspector = planned(), user("thanhtra")
+    answers.save_answer(inspection, item_id="A02", value="no", note="", base_version=0, op_id="op-one-00001",
+                        actor=inspector, now=NOW)
+    db.session.commit()
+    with pytest.raises(DomainError) as err:
+        answers.save_answer(inspection, item_id="B05", value="yes", note="", base_version=base_version,
+                            op_id="op-one-00001", actor=inspector, now=NOW)
+    assert "already used for another answer" in str(err.value)
+    db.session.rollback()
+    assert db.session.scalar(select(Answer).where(Answer.inspection_id == inspection.id,
+                                                  Answer.item_id == "B05")) is None
+
+
 def test_concurrent_change_is_a_conflict_not_an_overwrite(demo):
     inspection = planned()
     lead, inspector = user("truongdoan"), user("thanhtra")
