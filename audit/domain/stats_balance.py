@@ -221,23 +221,3 @@ def _sum_known(values: list[int | None]) -> int | None:
     """The sum of the values given; None when none was (a page of such sums is thousands of calls: kept plain)."""
     given = [v for v in values if v is not None]
     return sum(given) if given else None
-
-
-def over_periods(parts: Sequence[tuple[object, object, DossierTotals]]) -> DossierTotals:
-    """One unit's figures in one field over several periods of the window, as (start, end, totals): what was
-    carried over into the window is the earliest period's, what is still being handled at its end the latest
-    period's (a quarter's pending dossiers are the next quarter's carried over: summing them counts them
-    twice); the flows are summed; the number of procedures is the largest any period gives."""
-    if len(parts) == 1:
-        return parts[0][2]
-    first = min(start for start, _end, _t in parts)
-    last = max(end for _start, end, _t in parts)
-    totals = [t for _s, _e, t in parts]
-    at_end = [t for _s, end, t in parts if end == last]
-    procedures = [t.procedures for t in totals if t.procedures is not None]
-    return DossierTotals(
-        totals[0].key, sum(t.carried_over for start, _e, t in parts if start == first),
-        sum(t.received for t in totals), sum(t.early for t in totals), sum(t.on_time for t in totals),
-        sum(t.late for t in totals), _sum_known([t.pending for t in at_end]),
-        _sum_known([t.pending_overdue for t in at_end]), _sum_known([t.returned for t in totals]),
-        max(procedures) if procedures else None)

@@ -10,7 +10,7 @@ from flask import current_app
 from sqlalchemy import select, update
 
 from audit.catalog import get_catalog, get_register
-from audit.db import db
+from audit.db import among, db
 from audit.domain.assessment import Assessment, ReportedRate, Source, assess
 from audit.domain.checklist import Checklist
 from audit.domain.errors import N_, Conflict, DomainError, InvalidInput
@@ -133,8 +133,8 @@ def answers_by_inspection(inspection_ids: list[int], items: set[str] | None = No
     of inspections' answers as whole rows cost ten times more."""
     found: dict[int, dict[str, str]] = {i: {} for i in inspection_ids}
     query = select(Answer.inspection_id, Answer.item_id, Answer.value).where(
-        Answer.inspection_id.in_(inspection_ids), Answer.value.is_not(None), Answer.source != Source.SAMPLE)
-    rows = db.session.execute(query if items is None else query.where(Answer.item_id.in_(items)))
+        among(Answer.inspection_id, inspection_ids), Answer.value.is_not(None), Answer.source != Source.SAMPLE)
+    rows = db.session.execute(query if items is None else query.where(among(Answer.item_id, items)))
     for inspection_id, item_id, value in rows:
         found[inspection_id][item_id] = value
     return found

@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased, selectinload
 from audit.db import among, db
 from audit.domain.remediation import OPEN_STATES, State
 from audit.domain.review import HeadStats, Period, attention_order, sparkline
-from audit.domain.stats_balance import DossierTotals, over_periods
+from audit.domain.stats_balance import DossierTotals
 from audit.domain.units import ONE_STOP_KINDS, UnitKind
 from audit.domain.verdicts import NOT_REAL
 from audit.models import Conclusion, DossierStatistic, Finding, HeadQuarterTotal, HeadTenure, Inspection, RemediationItem, Unit
@@ -201,7 +201,7 @@ def awaiting_conclusion(authority_ids: frozenset[int], scope: frozenset[int] | N
 
 @dataclass(frozen=True)
 class UnitFieldTotals:
-    """One unit's figures in one field over the period's stored periods (:func:`over_periods`)."""
+    """One unit's figures in one field over the period's stored periods (:func:`unit_field_totals`)."""
 
     unit_id: int
     kind: str
@@ -210,17 +210,34 @@ class UnitFieldTotals:
 
 
 def unit_field_totals(period: Period, scope: frozenset[int] | None = None) -> list[UnitFieldTotals]:
-    """Imported figures of the period per unit and field. Each unit's field is taken over the periods stored
-    inside the window (:func:`over_periods`): four quarters make a year without counting a quarter's pending
-    dossiers again as the next one's carried over. A page that sums them several ways reads them once."""
+    """Imported figures of the period per unit and field, each unit's field taken over the periods stored inside
+    the window as the reporting form counts a longer period: four quarters make a year without counting a
+    quarter's pending dossiers again as the next one's carried over.
+
+    - carried over into the window: the earliest period's;
+    - received, handled early, on time and late, returned: summed;
+    - still being handled at the end (pending, of which overdue): the latest period's;
+    - procedures: the largest number any period gives;
+    - a breakdown no period gave stays unknown (``None``), which SQL's ``SUM`` and ``MAX`` of nulls also say.
+
+    One statement chains them (the database sums a province's rows; reading every quarter's row into Python cost
+    the statistics page three times as much). A page that sums them several ways reads them once."""
     s = DossierStatistic
-    query = select(Unit.kind, s.unit_id, s.field, s.period_start, s.period_end, s.carried_over, s.received,
-                   s.early, s.on_time, s.late, s.pending, s.pending_overdue, s.returned, s.procedures) \
-        .join(Unit, Unit.id == s.unit_id).where(s.period_start >= period.start, s.period_end <= period.end)
-    chains: dict[tuple, list] = defaultdict(list)
-    for kind, unit_id, name, start, end, *figures in db.session.execute(_within(query, s.unit_id, scope)):
-        chains[(unit_id, kind, name)].append((start, end, DossierTotals(name, *figures)))
-    return [UnitFieldTotals(unit_id, kind, name, over_periods(parts)) for (unit_id, kind, name), parts in chains.items()]
+    chain = (s.unit_id, s.field)
+    rows = _within(select(s.unit_id, s.field, s.period_start, s.period_end, s.carried_over, s.received, s.early,
+                          s.on_time, s.late, s.pending, s.pending_overdue, s.returned, s.procedures,
+                          func.min(s.period_start).over(partition_by=chain).label("first"),
+                          func.max(s.period_end).over(partition_by=chain).label("last"))
+                   .where(s.period_start >= period.start, s.period_end <= period.end), s.unit_id, scope).subquery()
+    c = rows.c
+    at_end = c.period_end == c.last
+    query = select(Unit.kind, c.unit_id, c.field,
+                   func.sum(case((c.period_start == c.first, c.carried_over), else_=0)), func.sum(c.received),
+                   func.sum(c.early), func.sum(c.on_time), func.sum(c.late), func.sum(case((at_end, c.pending))),
+                   func.sum(case((at_end, c.pending_overdue))), func.sum(c.returned), func.max(c.procedures)) \
+        .join(Unit, Unit.id == c.unit_id).group_by(Unit.kind, c.unit_id, c.field)
+    return [UnitFieldTotals(unit_id, kind, name, DossierTotals(name, *(None if f is None else int(f) for f in figures)))
+            for kind, unit_id, name, *figures in db.session.execute(query)]
 
 
 #: what :func:`dossier_totals` can sum by
@@ -259,7 +276,7 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
     from .inspections import answers_by_inspection, checklist_of
 
     totals = {t.key: t for t in dossier_totals(period, BY_UNIT, scope, read)}
-    units = sorted(db.session.scalars(select(Unit).where(Unit.id.in_(totals))).all() if totals else [],
+    units = sorted(db.session.scalars(select(Unit).where(among(Unit.id, totals))).all() if totals else [],
                    key=lambda u: (u.kind != UnitKind.DISTRICT_DESK.value, u.code))  # the district's desk first
     latest = _latest_finalised(period, list(totals)) if totals else {}
     # the sample's summary reads the answers that change it (the population, which may lower the minimum)
@@ -280,17 +297,11 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
 
 
 def _latest_finalised(period: Period, unit_ids: list[int]) -> dict[int, Inspection]:
-    """Each unit's latest finalised inspection in ``period``, with its sample: two queries whatever the number of
-    units (ties on the date go to the later record)."""
-    ranked = (select(Inspection.id, func.row_number().over(
-        partition_by=Inspection.unit_id, order_by=(Inspection.inspection_date.desc(), Inspection.id.desc()))
-        .label("rank"))
-        .where(Inspection.unit_id.in_(unit_ids), Inspection.state == "finalised",
-               Inspection.inspection_date.between(period.start, period.end))
-        .subquery())
-    inspections = db.session.scalars(
-        select(Inspection).where(Inspection.id.in_(select(ranked.c.id).where(ranked.c.rank == 1)))
-        .options(selectinload(Inspection.dossiers))).all()
+    """Each unit's latest finalised inspection in ``period`` (as the dashboard finds it), with its sample: two
+    queries whatever the number of units."""
+    ids = [r.id for r in _recent(unit_ids, period, None, 1)]
+    inspections = db.session.scalars(select(Inspection).where(among(Inspection.id, ids))
+                                     .options(selectinload(Inspection.dossiers))).all() if ids else []
     return {inspection.unit_id: inspection for inspection in inspections}
 
 

@@ -185,3 +185,45 @@ def test_each_unit_s_sample_figures_on_the_statistics_page_are_its_latest_inspec
         assert (row.sample_size, row.sample_rate) == (summary.size, summary.metrics["on_time_rate"]), row.unit.code
         compared += summary.size > 0
     assert compared >= 3
+
+
+def _store_quarters(unit_id: int, field: str, year: int, quarters: list[tuple]) -> None:
+    """The reporting form's rows of one unit and field, one per quarter of ``year``: (carried over, received,
+    early, on time, late, pending, of which overdue, returned, procedures)."""
+    from audit.models import DossierStatistic
+
+    starts = [date(year, 1, 1), date(year, 4, 1), date(year, 7, 1), date(year, 10, 1)]
+    ends = [date(year, 3, 31), date(year, 6, 30), date(year, 9, 30), date(year, 12, 31)]
+    for start, end, figures in zip(starts, ends, quarters, strict=False):
+        carried, received, early, on_time, late, pending, overdue, returned, procedures = figures
+        db.session.add(DossierStatistic(unit_id=unit_id, field=field, period_start=start, period_end=end,
+                                        carried_over=carried, received=received, early=early, on_time=on_time,
+                                        late=late, pending=pending, pending_overdue=overdue, returned=returned,
+                                        procedures=procedures, imported_at=NOW))
+    db.session.flush()
+
+
+def test_four_quarters_make_a_year_without_counting_pending_twice(demo):
+    """As the reporting form counts a year from its quarters: carried over into the year is Q1's, still being
+    handled at its end is Q4's, the flows are summed, the procedures are the most any quarter names (not their
+    sum), and a breakdown no quarter gave stays unknown."""
+    unit = db.session.scalar(select(Unit).where(Unit.code == "NG-LAEE-MC"))
+    _store_quarters(unit.id, "dat_dai", 2031, [(5, 100, 0, 90, 5, 10, 1, None, 40), (10, 100, 0, 95, 5, 10, 2, None, 42),
+                                               (10, 100, 0, 100, 0, 10, 0, 3, 42), (10, 100, 0, 100, 4, 6, 3, None, 41)])
+    _store_quarters(unit.id, "tu_phap", 2031, [(0, 7, 1, 5, 1, 0, 0, 0, 3)])  # another field, not mixed in
+
+    def totals(text):
+        rows = review.unit_field_totals(parse_period(text), frozenset({unit.id}))
+        return {r.field: r.totals for r in rows}
+
+    year = totals("2031")
+    land = year["dat_dai"]
+    assert (land.carried_over, land.received, land.handled, land.late, land.pending, land.pending_overdue) == \
+        (5, 400, 399, 14, 6, 3)
+    assert land.to_handle == land.handled + land.pending
+    assert (land.procedures, land.returned) == (42, 3)  # the most any quarter names; the one quarter that said
+    assert (year["tu_phap"].received, year["tu_phap"].late, year["tu_phap"].returned) == (7, 1, 0)
+    q2 = totals("2031-Q2")["dat_dai"]  # one quarter: that quarter as it was given
+    assert (q2.carried_over, q2.received, q2.early, q2.on_time, q2.late, q2.pending,
+            q2.pending_overdue, q2.returned, q2.procedures) == (10, 100, 0, 95, 5, 10, 2, None, 42)
+    assert totals("2030") == {}

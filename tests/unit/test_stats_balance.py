@@ -75,20 +75,3 @@ def test_the_ways_received_are_checked_against_the_total_less_carried_over():
     [broken] = problems(Figures(carried_over=10, received_total=100, received_online=50, received_in_person=10))
     assert broken.params == {"received": 90, "parts": 60}
     assert problems(Figures(carried_over=10, received_total=100, received_online=80, received_in_person=10)) == []
-
-
-def test_four_quarters_make_a_year_without_counting_pending_twice():
-    from datetime import date
-
-    from audit.domain.stats_balance import DossierTotals, over_periods
-
-    quarters = [(date(2020, 1, 1), date(2020, 3, 31), DossierTotals("x", 5, 100, 0, 90, 5, 10, 1, None, 40)),
-                (date(2020, 4, 1), date(2020, 6, 30), DossierTotals("x", 10, 100, 0, 95, 5, 10, 2, None, 42)),
-                (date(2020, 7, 1), date(2020, 9, 30), DossierTotals("x", 10, 100, 0, 100, 0, 10, 0, None, 42)),
-                (date(2020, 10, 1), date(2020, 12, 31), DossierTotals("x", 10, 100, 0, 100, 4, 6, 3, None, 41))]
-    year = over_periods(quarters)
-    # carried over into the year: Q1's; still being handled at its end: Q4's; the flows summed
-    assert (year.carried_over, year.received, year.handled, year.pending, year.pending_overdue) == \
-        (5, 400, 399, 6, 3)
-    assert year.to_handle == year.handled + year.pending
-    assert year.procedures == 42  # the largest any quarter gives, not 165
