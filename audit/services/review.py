@@ -281,7 +281,7 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
     latest = _latest_finalised(period, list(totals)) if totals else {}
     # the sample's summary reads the answers that change it (the population, which may lower the minimum)
     checklists = {i.id: checklist_of(i) for i in latest.values()}
-    inputs = set().union(*(sample_inputs(c) for c in checklists.values()))
+    inputs = set().union(*(sample_inputs(c) for c in {id(c): c for c in checklists.values()}.values()))  # each once
     answers = answers_by_inspection([i.id for i in latest.values()], inputs) if latest else {}
     result = []
     for unit in units:
