@@ -4,21 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import (
-    JSON,
-    CheckConstraint,
-    Date,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    bindparam,
-    inspect,
-    select,
-)
+from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from audit.db import UTCDateTime, db, enum_of, utcnow
@@ -107,11 +93,6 @@ class Inspection(db.Model):
         return may_issue_minutes(self.inspection_state, team_role)
 
     def team_role_of(self, user_id: int | None) -> TeamRole | None:
-        """The user's role in the team: from the members when they are loaded, else that one row's column (an
-        autosave asks once and needs no member objects)."""
-        if "members" in inspect(self).unloaded and self.id is not None and inspect(self).persistent:
-            role = db.session.scalar(_member_role, {"inspection_id": self.id, "user_id": user_id})
-            return None if role is None else TeamRole(role)
         for member in self.members:
             if member.user_id == user_id:
                 return TeamRole(member.role)
@@ -158,10 +139,6 @@ class InspectionMember(db.Model):
 
     inspection: Mapped[Inspection] = relationship(back_populates="members")
     user: Mapped[User] = relationship()
-
-
-_member_role = select(InspectionMember.role).where(InspectionMember.inspection_id == bindparam("inspection_id"),
-                                                   InspectionMember.user_id == bindparam("user_id"))
 
 
 class Answer(db.Model):
