@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Integer, Select, and_, bindparam, case, fu
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.sql.elements import Grouping  # (array)[index]: PostgreSQL wants the parentheses
 
-from audit.db import db
+from audit.db import among, db
 from audit.domain import listing
 from audit.domain.paging import Page
 from audit.domain.text import fold
@@ -76,8 +76,17 @@ def _page(sql: SqlList, asked: listing.Asked, query: Select, total: int, matched
     size = sql.spec.size
     pages = max(1, -(-total // size))
     number = min(max(asked.page or 1, 1), pages)
-    rows = db.session.scalars(query.order_by(*sql.order_by[asked.order.name]).limit(size)
-                              .offset((number - 1) * size).options(*options)).all() if total else []
+    rows = []
+    if total:
+        # the page's keys first, in order, then its rows by key: the database orders the narrow (key, sort key) of
+        # the rows, not each row whole (a province's inspections by unit, page 40, on PostgreSQL: 27 ms against
+        # 11 ms), and the rows' read needs none of the list's filters again
+        entity = query.column_descriptions[0]["entity"]
+        keys = db.session.scalars(query.with_only_columns(entity.id).order_by(*sql.order_by[asked.order.name])
+                                  .limit(size).offset((number - 1) * size)).all()
+        place = {key: position for position, key in enumerate(keys)}
+        rows = sorted(db.session.scalars(select(entity).where(among(entity.id, keys)).options(*options)),
+                      key=lambda row: place[row.id])
     return listing.Listing(sql.spec, Page(rows, number, pages, total, size), available, asked.query,
                            asked.chosen, asked.order.name, asked.ignored, matched)
 
