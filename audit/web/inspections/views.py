@@ -51,10 +51,12 @@ def index():
 
 def _inspection_list(actor) -> listing_sql.SqlList:
     scope = among(Inspection.unit_id, actor.unit_scope) if actor.unit_scope is not None else true()
-    # the units with an inspection in scope, each found through the (unit, date) index (PostgreSQL hashed every
-    # inspection for the IN form: 15 ms against 3 ms on a province)
+    # the units in scope with an inspection, each found through the (unit, date) index: the scope tested once a
+    # unit, not on every inspection of it (PostgreSQL hashed every inspection for the IN form, 15 ms; with the
+    # scope inside the EXISTS, 11 ms; so, 2 ms on a province)
+    in_scope = among(Unit.id, actor.unit_scope) if actor.unit_scope is not None else true()
     units = db.session.execute(select(Unit.id, Unit.name, Unit.code)
-                               .where(exists().where(Inspection.unit_id == Unit.id, scope))).all()
+                               .where(in_scope, exists().where(Inspection.unit_id == Unit.id))).all()
     year = extract("year", Inspection.inspection_date)
     years = sorted({int(y) for y in db.session.scalars(select(year).where(scope).distinct())}, reverse=True)
     my_teams = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.user_id)
