@@ -7,7 +7,7 @@ import uuid
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import String, cast, extract, or_, select
+from sqlalchemy import String, cast, exists, extract, or_, select, true
 from sqlalchemy.orm import selectinload
 
 from audit.db import among, db, utcnow
@@ -65,9 +65,12 @@ def index():
 
 
 def _remediation_list() -> listing_sql.SqlList:
-    visible = remediation_service.visible_query(current_actor().unit_scope)  # the scope read once a request
+    scope = current_actor().unit_scope  # read once a request
+    visible = remediation_service.visible_query(scope)
+    # the units in scope with an item, each found through the (unit, state) index: the scope tested once a unit
     units = db.session.execute(select(Unit.id, Unit.name).where(
-        Unit.id.in_(visible.with_only_columns(RemediationItem.unit_id).distinct().scalar_subquery()))).all()
+        among(Unit.id, scope) if scope is not None else true(), exists().where(RemediationItem.unit_id == Unit.id))
+    ).all()
     year = extract("year", Inspection.inspection_date)
     of_items = select(year).where(Inspection.id.in_(
         visible.with_only_columns(RemediationItem.inspection_id).distinct().scalar_subquery())).distinct()
