@@ -112,12 +112,9 @@ def save_answer(inspection: Inspection, *, item_id: str, value: str | None, note
     and the other is a conflict, on SQLite and PostgreSQL alike.
     """
     ensure_editable(inspection.inspection_state, inspection.team_role_of(actor.id))
-    if base_version is None:
-        # nothing to tell a resent operation by: its record is looked up first. With the version the client saw,
-        # a resent operation that was stored finds the answer moved on from it, and is looked up then (_update)
-        duplicate = _seen(op_id, inspection, item_id)
-        if duplicate:
-            return duplicate
+    duplicate = _seen(op_id, inspection, item_id)
+    if duplicate:
+        return duplicate
     checklist = checklist_of(inspection)
     try:
         item = checklist.item(item_id)
