@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .paging import PAGE_SIZE, Page, page_of
@@ -98,8 +99,11 @@ def _number(value: str | None) -> int | None:
     return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(text))
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    """The folded words of ``text``; kept for the texts searched again (every requirement or unit name of a list,
+    once for each word of a search, on every request)."""
+    return tuple(re.findall(r"\w+", fold(text)))
 
 
 def matches(query: str, text: str) -> bool:
@@ -161,7 +165,7 @@ def read(spec: Spec, args: Mapping[str, str]) -> Asked:
 
 def words(query: str) -> list[str]:
     """The words of a search, folded: each must begin a word of what a row is searched by."""
-    return _words(query)
+    return list(_words(query))
 
 
 def narrow(spec: Spec, rows: Sequence, args: Mapping[str, str]) -> Narrowed:
