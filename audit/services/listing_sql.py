@@ -23,7 +23,7 @@ from audit.domain.text import fold
 @dataclass(frozen=True)
 class SqlList:
     spec: listing.Spec  # labels, choices and orders, as for any list
-    base: Select  # every row the user may see, unordered
+    base: Select  # every row the user may see, unordered: select(Entity).where(...), one row per entity
     where: Mapping[str, Callable[[str], Any]]  # a filter's name → the condition for a chosen value
     order_by: Mapping[str, Sequence[Any]]  # an order's name → its columns, ties broken to a total order
     search: Callable[[str], Any] | None = None  # one folded word of a search → the rows it finds

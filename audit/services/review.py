@@ -297,8 +297,8 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
 
 
 def _latest_finalised(period: Period, unit_ids: list[int]) -> dict[int, Inspection]:
-    """Each unit's latest finalised inspection in ``period`` (as the dashboard finds it), with its sample: two
-    queries whatever the number of units."""
+    """Each unit's latest finalised inspection in ``period`` (as the dashboard finds it), with its sample: three
+    statements whatever the number of units (the latest of each, the inspections, their sampled dossiers)."""
     ids = [r.id for r in _recent(unit_ids, period, None, 1)]
     inspections = db.session.scalars(select(Inspection).where(among(Inspection.id, ids))
                                      .options(selectinload(Inspection.dossiers))).all() if ids else []

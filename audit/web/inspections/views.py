@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import exists, extract, or_, select, true
+from sqlalchemy import exists, extract, or_, select
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
-from audit.db import among, db, utcnow
+from audit.db import among, db, in_scope, utcnow
 from audit.domain import listing
 from audit.domain.inspections import STATE_LABELS as INSPECTION_STATE_LABELS
 from audit.domain.inspections import State, may_edit
@@ -50,13 +50,12 @@ def index():
 
 
 def _inspection_list(actor) -> listing_sql.SqlList:
-    scope = among(Inspection.unit_id, actor.unit_scope) if actor.unit_scope is not None else true()
+    scope = in_scope(Inspection.unit_id, actor.unit_scope)
     # the units in scope with an inspection, each found through the (unit, date) index: the scope tested once a
     # unit, not on every inspection of it (PostgreSQL hashed every inspection for the IN form, 15 ms; with the
     # scope inside the EXISTS, 11 ms; so, 2 ms on a province)
-    in_scope = among(Unit.id, actor.unit_scope) if actor.unit_scope is not None else true()
-    units = db.session.execute(select(Unit.id, Unit.name, Unit.code)
-                               .where(in_scope, exists().where(Inspection.unit_id == Unit.id))).all()
+    units = db.session.execute(select(Unit.id, Unit.name, Unit.code).where(
+        in_scope(Unit.id, actor.unit_scope), exists().where(Inspection.unit_id == Unit.id))).all()
     year = extract("year", Inspection.inspection_date)
     years = sorted({int(y) for y in db.session.scalars(select(year).where(scope).distinct())}, reverse=True)
     my_teams = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.user_id)

@@ -7,10 +7,10 @@ import uuid
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import String, cast, exists, extract, or_, select, true
+from sqlalchemy import String, cast, exists, extract, or_, select
 from sqlalchemy.orm import selectinload
 
-from audit.db import among, db, utcnow
+from audit.db import among, db, in_scope, utcnow
 from audit.domain import listing
 from audit.domain.inputs import record_number
 from audit.domain.inspections import TeamRole
@@ -69,7 +69,7 @@ def _remediation_list() -> listing_sql.SqlList:
     visible = remediation_service.visible_query(scope)
     # the units in scope with an item, each found through the (unit, state) index: the scope tested once a unit
     units = db.session.execute(select(Unit.id, Unit.name).where(
-        among(Unit.id, scope) if scope is not None else true(), exists().where(RemediationItem.unit_id == Unit.id))
+        in_scope(Unit.id, scope), exists().where(RemediationItem.unit_id == Unit.id))
     ).all()
     year = extract("year", Inspection.inspection_date)
     of_items = select(year).where(Inspection.id.in_(
