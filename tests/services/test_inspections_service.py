@@ -97,6 +97,23 @@ def test_resent_operation_after_later_saves_changes_nothing(demo):
     assert db.session.scalar(select(func.count()).select_from(AnswerOperation)) == 2
 
 
+def test_resent_not_applicable_stays_stored_though_the_answers_changed_since(demo):
+    """E04 may be "not applicable" only while E02 (late dossiers) is 0. The tablet's "not applicable" was stored,
+    its reply lost; E02 was then changed to 3. Sent again, the operation is the one stored (a duplicate), not a
+    new answer judged against today's E02: the tablet must not be told it was refused."""
+    inspection, inspector = planned(), user("thanhtra")
+    answers.save_answer(inspection, item_id="E02", value="0", note="", base_version=0, op_id="op-e02-00001",
+                        actor=inspector, now=NOW)
+    na = dict(item_id="E04", value="na", note="", base_version=0, op_id="op-e04-00001", actor=inspector, now=NOW)
+    assert answers.save_answer(inspection, **na).answer.value == "na"
+    answers.save_answer(inspection, item_id="E02", value="3", note="", base_version=1, op_id="op-e02-00002",
+                        actor=inspector, now=NOW)
+    again = answers.save_answer(inspection, **na)
+    assert again.duplicate and (again.answer.value, again.answer.version) == ("na", 1)
+    with pytest.raises(InvalidInput):  # a new "not applicable" is judged against E02 as it stands
+        answers.save_answer(inspection, **{**na, "op_id": "op-e04-00002", "base_version": 1})
+
+
 @pytest.mark.parametrize("base_version", [0, None])
 def test_operation_id_of_another_answer_is_refused(demo, base_version):
     """An operation id names one answer: sent again for another item, the save is refused and the other item
