@@ -138,12 +138,12 @@ def among(column, values):
     return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(None, _as_json(values)))))
 
 
-
 def in_scope(column, scope):
     """``column`` within ``scope``, a user's unit scope (``None``: not confined, every row)."""
     from sqlalchemy import true
 
     return true() if scope is None else among(column, scope)
+
 
 def _sorted(values) -> list:
     """``values`` in order; a scope (a frozenset, which several statements of one page filter by) sorted once."""
