@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from audit.db import db
 from audit.domain.checklist import AnswerType, Checklist
+from audit.domain.inspections import State
 from audit.domain.vndate import LOCAL_TZ
 from audit.models import Inspection, RemediationItem, Unit, User
 from audit.services import answers as answer_service
@@ -190,7 +191,7 @@ def _issue_reports(lead: User, chairman: User) -> None:
     from audit.services import period_report, remediation_report
 
     laee = db.session.scalar(select(Inspection).join(Unit).where(Unit.code == "NG-LAEE-MC",
-                                                                 Inspection.state == "finalised"))
+                                                                 Inspection.state == State.FINALISED))
     remediation_report.issue(laee, actor=lead, now=at(date(2019, 5, 20), 9))
     period_report.issue(parse_period("2019"), actor=chairman, now=at(date(2019, 12, 20), 9), scope=None,
                         recipient="Ủy ban nhân dân tỉnh Quảng Nam",

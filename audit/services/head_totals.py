@@ -10,13 +10,13 @@ derives the same rows from the findings themselves; :func:`rebuild` replaces the
 
 from __future__ import annotations
 
-from sqlalchemy import case, delete, func, select, text, true
+from sqlalchemy import delete, func, select, text, true
 
 from audit.db import db, dialect_insert
 from audit.domain.review import HeadFacts, quarter_totals
-from audit.models import Conclusion, Finding, HeadQuarterTotal, Inspection
+from audit.models import Finding, HeadQuarterTotal, Inspection
 
-from .review import CURRENT_CONCLUSION, FINAL_VERDICT, NOT_REAL_CODES
+from .review import FINAL_VERDICT, NOT_REAL_CODES, REPEATS, counted_against_heads
 
 KEY = ("head_tenure_id", "unit_id", "quarter")
 FIGURES = ("findings", "repeats", "formal")
@@ -25,12 +25,9 @@ FIGURES = ("findings", "repeats", "formal")
 def _facts(condition) -> list[HeadFacts]:
     """Per finalised inspection matching ``condition`` and head named by its findings in force: the figures."""
     rows = db.session.execute(
-        select(Finding.head_tenure_id, Inspection.unit_id, Inspection.inspection_date, func.count(),
-               func.sum(case((Finding.repeat.is_(True), 1), else_=0)), FINAL_VERDICT)
-        .join(Inspection, Inspection.id == Finding.inspection_id)
-        .outerjoin(Conclusion, CURRENT_CONCLUSION)
-        .where(Inspection.state == "finalised", Finding.status == "draft", Finding.head_tenure_id.is_not(None),
-               condition)
+        counted_against_heads(Finding.head_tenure_id, Inspection.unit_id, Inspection.inspection_date, func.count(),
+                              REPEATS, FINAL_VERDICT)
+        .where(condition)
         .group_by(Finding.head_tenure_id, Inspection.id, Inspection.unit_id, Inspection.inspection_date,
                   FINAL_VERDICT))
     return [HeadFacts(tenure, unit, day, findings, int(repeats or 0), verdict in NOT_REAL_CODES)

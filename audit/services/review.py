@@ -15,6 +15,8 @@ from sqlalchemy import and_, bindparam, case, distinct, func, or_, select, true
 from sqlalchemy.orm import aliased, selectinload
 
 from audit.db import among, db
+from audit.domain.findings import FindingStatus
+from audit.domain.inspections import State as InspectionState
 from audit.domain.remediation import OPEN_STATES, State
 from audit.domain.review import HeadStats, Period, attention_order, sparkline
 from audit.domain.stats_balance import DossierTotals
@@ -27,6 +29,8 @@ FINAL_VERDICT = func.coalesce(Conclusion.final_verdict, Inspection.verdict)
 #: joins an inspection to its notice in force (a replaced notice stays in the table, marked)
 CURRENT_CONCLUSION = and_(Conclusion.inspection_id == Inspection.id, Conclusion.superseded_at.is_(None))
 NOT_REAL_CODES = [v.value for v in NOT_REAL]
+#: how many of a group of findings are repeats
+REPEATS = func.sum(case((Finding.repeat.is_(True), 1), else_=0))
 
 TREND_LENGTH = 8
 COMMUNE_DESKS = (UnitKind.COMMUNE_DESK.value, UnitKind.COMMUNE_CENTRE.value)
@@ -125,7 +129,8 @@ def _recent_statement(dialect: str, in_period: bool, of_regime: bool, count: int
     inspection of the province cost 20 times more). PostgreSQL takes the list as a LATERAL join; SQLite, which
     has none, as a correlated IN. Built once per form: composing it cost a dashboard more than running it."""
     newest = aliased(Inspection)
-    latest = select(newest.id.label("id")).where(newest.unit_id == Unit.id, newest.state == "finalised")
+    latest = select(newest.id.label("id")).where(newest.unit_id == Unit.id,
+                                                 newest.state == InspectionState.FINALISED)
     if in_period:
         latest = latest.where(newest.inspection_date.between(bindparam("start"), bindparam("end")))
     if of_regime:
@@ -177,15 +182,25 @@ def _head_figures(period: Period | None, scope: frozenset[int] | None):
         if period is not None:
             query = query.where(t.quarter.between(period.start, period.end))
         return _within(query, t.unit_id, scope)
-    query = (select(Finding.head_tenure_id, func.count().label("findings"),
-                    func.sum(case((Finding.repeat.is_(True), 1), else_=0)).label("repeats"),
-                    func.count(distinct(case((FINAL_VERDICT.in_(NOT_REAL_CODES), Inspection.id)))).label("formal"))
-             .join(Inspection, Inspection.id == Finding.inspection_id)
-             .outerjoin(Conclusion, CURRENT_CONCLUSION)
-             .where(Inspection.state == "finalised", Finding.status == "draft", Finding.head_tenure_id.is_not(None),
-                    Inspection.inspection_date.between(period.start, period.end))
+    query = (counted_against_heads(
+        Finding.head_tenure_id, func.count().label("findings"), REPEATS.label("repeats"),
+        func.count(distinct(case((FINAL_VERDICT.in_(NOT_REAL_CODES), Inspection.id)))).label("formal"))
+             .where(Inspection.inspection_date.between(period.start, period.end))
              .group_by(Finding.head_tenure_id))
     return _within(query, Inspection.unit_id, scope)
+
+
+def counted_against_heads(*columns):
+    """``columns`` over what counts against a head of unit: the findings in force (not withdrawn) that name a head,
+    of finalised inspections, each with its inspection and the verdict that stands (``FINAL_VERDICT``). The one
+    statement of the rule for the heads table's figures, whether counted here or kept per quarter
+    (:mod:`.head_totals`)."""
+    return (select(*columns)
+            .select_from(Finding)
+            .join(Inspection, Inspection.id == Finding.inspection_id)
+            .outerjoin(Conclusion, CURRENT_CONCLUSION)
+            .where(Inspection.state == InspectionState.FINALISED, Finding.status == FindingStatus.DRAFT,
+                   Finding.head_tenure_id.is_not(None)))
 
 
 def awaiting_conclusion(authority_ids: frozenset[int], scope: frozenset[int] | None = None) -> list[Inspection]:
@@ -194,7 +209,8 @@ def awaiting_conclusion(authority_ids: frozenset[int], scope: frozenset[int] | N
     if not authority_ids:
         return []
     query = select(Inspection).outerjoin(Conclusion, CURRENT_CONCLUSION).options(selectinload(Inspection.unit)) \
-        .where(Inspection.state == "finalised", Inspection.authority_id.in_(authority_ids), Conclusion.id.is_(None)) \
+        .where(Inspection.state == InspectionState.FINALISED, Inspection.authority_id.in_(authority_ids),
+               Conclusion.id.is_(None)) \
         .order_by(Inspection.inspection_date, Inspection.id)
     return list(db.session.scalars(_within(query, Inspection.unit_id, scope)))
 
@@ -337,7 +353,7 @@ def findings_by_section(period: Period, scope: frozenset[int] | None = None) -> 
     rows = db.session.execute(_within(
         select(Inspection.checklist_key, Inspection.checklist_version, section, func.count())
         .join(Inspection, Inspection.id == Finding.inspection_id)
-        .where(Inspection.state == "finalised", Finding.status == "draft",
+        .where(Inspection.state == InspectionState.FINALISED, Finding.status == FindingStatus.DRAFT,
                Inspection.inspection_date.between(period.start, period.end)), Inspection.unit_id, scope)
         .group_by(Inspection.checklist_key, Inspection.checklist_version, section)).all()
     counts: dict[tuple, int] = defaultdict(int)
