@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .errors import N_, InvalidInput
 
@@ -58,8 +59,10 @@ def sparkline(scores: list[float], width: int = 120, height: int = 32) -> str:
     return " ".join(f"{2 + i * step:.1f},{2 + (height - 4) * (1 - s / 100):.1f}" for i, s in enumerate(scores))
 
 
-@dataclass(frozen=True)
-class HeadStats:
+class HeadStats(NamedTuple):
+    """One head of unit's figures on the heads table. A named tuple, immutable like a frozen dataclass, built three
+    times faster: a province's heads table builds hundreds per request."""
+
     tenure_id: int
     person_name: str
     title: str
