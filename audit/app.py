@@ -107,7 +107,7 @@ def create_app(config: dict | None = None, *, pages: bool = True) -> Flask:
     from . import models  # noqa: F401  (registers the tables)
     from .db import db
     from .extensions import babel, compress, csrf, login_manager, migrate
-    from .i18n import stale_catalogs
+    from .i18n import TemplateCatalogue, stale_catalogs
 
     for po_path in stale_catalogs(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])):
         # compiled at install time (run.sh, test.sh), never by a worker at start: say so, serve English ids
@@ -157,6 +157,8 @@ def create_app(config: dict | None = None, *, pages: bool = True) -> Flask:
             response.call_on_close(lambda: deliver_after_request(app, ids))
         return response
     babel.init_app(app, locale_selector=lambda: app.config["BABEL_DEFAULT_LOCALE"])
+    TemplateCatalogue(app.config["BABEL_TRANSLATION_DIRECTORIES"], app.config["BABEL_DEFAULT_LOCALE"]) \
+        .install(app.jinja_env)
     login_manager.init_app(app)
     if pages:
         from .web import init_web

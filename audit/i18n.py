@@ -53,6 +53,34 @@ def gaps(pot_path: Path, po_path: Path) -> Gaps:
     return found
 
 
+class TemplateCatalogue:
+    """The catalogue templates translate through: the configured locale's, read once per process on first use.
+    Flask-Babel's own template callables ask for the request's translations at every string (context, locale and
+    cache lookups), which cost a dashboard page about 5 % of its time for its 170 strings. The app's locale is
+    its configuration's (its selector reads nothing from the request), so the answer is the same every time."""
+
+    def __init__(self, directory: str, locale: str) -> None:
+        self._directory, self._locale = directory, locale
+        self._translations = None
+
+    @property
+    def translations(self):
+        if self._translations is None:
+            from babel.support import Translations
+
+            # a missing .mo gives Babel's NullTranslations: English ids, as Flask-Babel serves then
+            self._translations = Translations.load(self._directory, [self._locale], "messages")
+        return self._translations
+
+    def install(self, jinja_env) -> None:
+        jinja_env.install_gettext_callables(
+            gettext=lambda s: self.translations.ugettext(s),
+            ngettext=lambda s, p, n: self.translations.ungettext(s, p, n),
+            pgettext=lambda c, s: self.translations.upgettext(c, s),
+            npgettext=lambda c, s, p, n: self.translations.unpgettext(c, s, p, n),
+            newstyle=True)
+
+
 def in_vietnamese(message: str) -> str:
     """``message`` translated into Vietnamese whatever the reader's interface language: administrative
     documents are Vietnamese by law."""

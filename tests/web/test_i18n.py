@@ -68,3 +68,19 @@ def test_pages_are_vietnamese(client, demo, login):
         assert text in body
     for english in (">Home<", ">Units<", "Log out"):
         assert english not in body
+
+
+def test_templates_translate_through_the_catalogue_with_plurals_and_escaping(app):
+    """The templates' own translation callables (one catalogue per process): a message, a plural with its
+    number, a variable escaped as Flask-Babel's callables escape it, and the same outside any request."""
+    source = app.jinja_env.from_string("{{ _('Dashboard') }}|{{ ngettext('%(num)d desk shown', '%(num)d desks shown', 3) }}|"
+              "{{ _('Scores, oldest first: %(scores)s', scores='<b>') }}")
+    with app.test_request_context():
+        in_request = source.render()
+    with app.app_context():
+        outside = source.render()
+    assert in_request == outside
+    dashboard, shown, scores = in_request.split("|")
+    assert dashboard == "Tổng quan"
+    assert shown == "Đang hiển thị 3 bộ phận"
+    assert "&lt;b&gt;" in scores and "<b>" not in scores and not scores.startswith("Scores")
