@@ -4,6 +4,6 @@ Reports read plain values (and read-only models); they never import ``audit.web`
 """
 
 from .minutes import MinutesContext, build_minutes_context, render_minutes_html
-from .pdf import render_pdf
+from .pdf import render_pdf, render_pdf_reusing
 
-__all__ = ["MinutesContext", "build_minutes_context", "render_minutes_html", "render_pdf"]
+__all__ = ["MinutesContext", "build_minutes_context", "render_minutes_html", "render_pdf", "render_pdf_reusing"]

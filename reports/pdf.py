@@ -8,11 +8,19 @@ time and stops the memory growth a fresh FontConfiguration per render causes.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import logging
+import os
+import tempfile
 import threading
+import time
 from pathlib import Path
 
 STYLES = Path(__file__).resolve().parent / "styles"
+ASSETS = Path(__file__).resolve().parent / "assets"
 _local = threading.local()
+log = logging.getLogger(__name__)
 
 
 def load_weasyprint() -> None:
@@ -69,3 +77,55 @@ def render_pdf(html: str, *, stylesheet: str = "minutes.css", archival: bool = F
     document = HTML(string=html, url_fetcher=fetcher, base_url=str(STYLES))
     return document.write_pdf(stylesheets=[css], font_config=font_config,
                               pdf_variant="pdf/a-3b" if archival else None)
+
+
+def render_pdf_reusing(html: str, folder: Path, *, stylesheet: str = "minutes.css", keep: int = 32) -> bytes:
+    """The PDF of ``html``, kept in ``folder`` and served again while the same HTML is asked for.
+
+    WeasyPrint's output is a function of the HTML, the stylesheets, the fonts and its own version (no date is
+    written into the file), so the key is a digest of all four: a change to the figures, to the layout or to the
+    renderer makes a new PDF, never a stale one. The ``keep`` most recently used files stay; the folder is a
+    cache, not a record (issued documents are stored and signed elsewhere). A folder that cannot be written only
+    costs the next request a render."""
+    digest = hashlib.sha256(_renderer_digest(stylesheet).encode())
+    digest.update(html.encode())
+    path = folder / f"{digest.hexdigest()}.pdf"
+    try:
+        pdf = path.read_bytes()
+        if pdf.startswith(b"%PDF-"):
+            os.utime(path)
+            return pdf
+    except OSError:
+        pass
+    pdf = render_pdf(html, stylesheet=stylesheet)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as part:
+            part.write(pdf)
+        os.replace(part.name, path)
+        _prune(folder, keep)
+    except OSError as error:
+        log.warning("PDF not kept in %s: %s", folder, error)
+    return pdf
+
+
+@functools.cache
+def _renderer_digest(stylesheet: str) -> str:
+    """The stylesheet, every asset it may load (fonts) and WeasyPrint's version, as one digest; read once a
+    process (a deployment replaces the process)."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {stylesheet}".encode())
+    for path in [STYLES / stylesheet, *sorted(p for p in ASSETS.rglob("*") if p.is_file())]:
+        digest.update(path.relative_to(STYLES.parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Leave the ``keep`` most recently used PDFs in ``folder``, and no partial file abandoned an hour ago (one
+    being written by another worker now is left alone)."""
+    kept = sorted(folder.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
+    abandoned = [p for p in folder.glob("*.part") if p.stat().st_mtime < time.time() - 3600]
+    for path in kept[keep:] + abandoned:
+        path.unlink(missing_ok=True)

@@ -202,3 +202,24 @@ def test_the_chairman_reads_the_notice_before_issuing_it_and_the_preview_changes
     notice = client.get(f"/inspections/{iid}/conclusion.pdf").data
     assert not any("DỰ THẢO" in page.extract_text() for page in pypdf.PdfReader(io.BytesIO(notice)).pages)
     assert "/TB-UBND" in pdf_text(notice)
+
+
+def test_a_period_report_downloaded_again_is_the_same_file_until_its_figures_change(app, client, demo, login):
+    """The report is laid out once for the same figures and kept in the instance's cache; a correction that shows
+    in the report makes a new file, never the kept one."""
+    from pathlib import Path
+
+    from audit.models import HeadTenure
+
+    kept = Path(app.instance_path) / "cache" / "pdf"
+    login("chutich")
+    first = client.get("/reports/period.pdf?period=2019")
+    again = client.get("/reports/period.pdf?period=2019")
+    assert first.status_code == again.status_code == 200 and first.data == again.data
+    assert len(list(kept.glob("*.pdf"))) == 1
+    head = db.session.scalar(select(HeadTenure).where(HeadTenure.person_name == "Hôih Thị Dung"))
+    head.person_name = "Hôih Thị Duyên"
+    db.session.commit()
+    corrected = pdf_text(client.get("/reports/period.pdf?period=2019").data)
+    assert "Hôih Thị Duyên" in corrected and "Hôih Thị Dung" not in corrected
+    assert len(list(kept.glob("*.pdf"))) == 2

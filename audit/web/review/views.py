@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -31,7 +33,7 @@ from audit.web.errors import translate
 from audit.web.filters import verdict_label
 from audit.web.forms import max_length, optional, submit
 from audit.web.inspections.common import load_inspection
-from reports import render_pdf
+from reports import render_pdf_reusing
 from reports.review import period_html, period_workbook
 
 bp = Blueprint("review", __name__)
@@ -289,7 +291,10 @@ def document_pdf(document_id: int):
 @require(Permission.DASHBOARD_VIEW)
 def period_pdf():
     period, text = _period(CURRENT, page=False)
-    response = current_app.response_class(render_pdf(period_html(_report_context(period))), mimetype="application/pdf")
+    # the same figures make the same file: a report downloaded again (by the chairman, by each office) is served
+    # from the instance's cache instead of laid out again
+    pdf = render_pdf_reusing(period_html(_report_context(period)), Path(current_app.instance_path) / "cache" / "pdf")
+    response = current_app.response_class(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="bao-cao-kiem-tra-cong-vu-{text}.pdf"'
     return response
 
