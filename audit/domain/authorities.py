@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .errors import N_
-from .units import subtree
+from .units import below, children_of, subtree
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,14 @@ def readable(authority: Authority, parent_of: Mapping[int, int | None],
     """The units whose records the authority's people may read: its jurisdiction and, for an authority that
     reads history, every unit its units succeed (with the units below those)."""
     units = set(jurisdiction(authority, parent_of))
+    children = children_of(parent_of)  # once, not for each unit succeeded: a city reads hundreds of communes
     if authority.reads_predecessors:
         stack = [p for unit in units for p in predecessors_of.get(unit, ())]
         while stack:
             unit = stack.pop()
             if unit in units:
                 continue
-            for member in subtree(unit, parent_of):
+            for member in below(unit, children):
                 units.add(member)
                 stack.extend(predecessors_of.get(member, ()))
     return frozenset(units)

@@ -89,9 +89,19 @@ def succession_problems(successor: UnitRef, predecessor: UnitRef) -> list[str]:
 
 def subtree(root_id: int, parent_of: Mapping[int, int | None]) -> frozenset[int]:
     """``root_id`` and every unit below it, given each unit's parent."""
+    return frozenset(below(root_id, children_of(parent_of)))
+
+
+def children_of(parent_of: Mapping[int, int | None]) -> dict[int | None, list[int]]:
+    """Each unit's children, given each unit's parent: built once for a walk down from many roots."""
     children: dict[int | None, list[int]] = defaultdict(list)
     for unit_id, parent_id in parent_of.items():
         children[parent_id].append(unit_id)
+    return children
+
+
+def below(root_id: int, children: Mapping[int | None, list[int]]) -> set[int]:
+    """``root_id`` and every unit below it, given each unit's children (:func:`children_of`)."""
     found, stack = set(), [root_id]
     while stack:
         current = stack.pop()
@@ -99,7 +109,7 @@ def subtree(root_id: int, parent_of: Mapping[int, int | None]) -> frozenset[int]
             continue
         found.add(current)
         stack.extend(children.get(current, ()))
-    return frozenset(found)
+    return found
 
 
 def lies_within(unit_id: int, root_id: int, parent_of: Mapping[int, int | None]) -> bool:

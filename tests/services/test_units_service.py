@@ -124,3 +124,17 @@ def test_a_tenure_never_outlives_its_unit_nor_starts_after_it(demo):
     with pytest.raises(TenureConflict, match="exists only from"):
         svc.appoint_head(new, person_name="Hồ Văn C", title="Chủ tịch UBND xã", start=date(2025, 6, 1),
                          actor=None, now=NOW)
+
+
+def test_a_unit_is_told_through_exactly_the_unit_users_whose_scope_holds_it(demo):
+    # a remediation item or a conclusion for a unit reaches the unit users who see that unit (their unit or one
+    # above it) and nobody else: the desk's item reaches La Êê's account, never Zuôih's nor the 2025 commune's
+    from audit.domain.policy import Role
+    from audit.models import User
+    from audit.services import notify
+
+    desk = unit("NG-LAEE-MC")
+    assert {u.username for u in notify.unit_users_for(desk.id)} == {"donvi-la-ee"}
+    users = list(db.session.scalars(select(User).where(User.role == Role.UNIT_USER.value, User.active.is_(True))))
+    for each in db.session.scalars(select(Unit)):
+        assert {u.id for u in notify.unit_users_for(each.id)} == {u.id for u in users if each.id in svc.scope_of(u)}
