@@ -145,6 +145,11 @@ def in_scope(column, scope):
     return true() if scope is None else among(column, scope)
 
 
+def within(query, column, scope):
+    """``query`` limited to rows whose ``column`` lies in ``scope`` (``None``: not confined, the query as it is)."""
+    return query if scope is None else query.where(among(column, scope))
+
+
 def _sorted(values) -> list:
     """``values`` in order; a scope (a frozenset, which several statements of one page filter by) sorted once."""
     return list(_sorted_scope(values)) if isinstance(values, frozenset) else sorted(values)

@@ -16,7 +16,8 @@ from audit.db import db, dialect_insert
 from audit.domain.review import HeadFacts, quarter_totals
 from audit.models import Finding, HeadQuarterTotal, Inspection
 
-from .review import FINAL_VERDICT, NOT_REAL_CODES, REPEATS, counted_against_heads
+from .heads import REPEATS, counted_against_heads
+from .standing import FINAL_VERDICT, NOT_REAL_CODES
 
 KEY = ("head_tenure_id", "unit_id", "quarter")
 FIGURES = ("findings", "repeats", "formal")

@@ -1,4 +1,5 @@
-"""Read side of the chairman's review: the desks dashboard, the heads table, the period report's figures.
+"""Read side of the chairman's review: the desks dashboard and the period report's figures (the heads table is
+:mod:`.heads`).
 
 Each screen is a handful of aggregate queries over the per-inspection summary columns (score,
 verdict) written at finalisation; nothing joins the answers table per request.
@@ -11,26 +12,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from sqlalchemy import and_, bindparam, case, distinct, func, or_, select, true
+from sqlalchemy import and_, bindparam, case, func, or_, select, true
 from sqlalchemy.orm import aliased, selectinload
 
-from audit.db import among, db
+from audit.db import among, db, within
 from audit.domain.findings import FindingStatus
 from audit.domain.inspections import State as InspectionState
 from audit.domain.remediation import OPEN_STATES, State
-from audit.domain.review import HeadStats, Period, attention_order, sparkline
+from audit.domain.review import Period, sparkline
 from audit.domain.stats_balance import DossierTotals
 from audit.domain.units import ONE_STOP_KINDS, UnitKind
-from audit.domain.verdicts import NOT_REAL
-from audit.models import Conclusion, DossierStatistic, Finding, HeadQuarterTotal, HeadTenure, Inspection, RemediationItem, Unit
+from audit.models import Conclusion, DossierStatistic, Finding, Inspection, RemediationItem, Unit
 
-#: The verdict that stands for an inspection: the chairman's once concluded, else the team's proposal.
-FINAL_VERDICT = func.coalesce(Conclusion.final_verdict, Inspection.verdict)
-#: joins an inspection to its notice in force (a replaced notice stays in the table, marked)
-CURRENT_CONCLUSION = and_(Conclusion.inspection_id == Inspection.id, Conclusion.superseded_at.is_(None))
-NOT_REAL_CODES = [v.value for v in NOT_REAL]
-#: how many of a group of findings are repeats
-REPEATS = func.sum(case((Finding.repeat.is_(True), 1), else_=0))
+from .heads import heads
+from .standing import CURRENT_CONCLUSION, FINAL_VERDICT, NOT_REAL_CODES
 
 TREND_LENGTH = 8
 COMMUNE_DESKS = (UnitKind.COMMUNE_DESK.value, UnitKind.COMMUNE_CENTRE.value)
@@ -72,17 +67,12 @@ def _active_in(query, period: Period | None):
                        or_(Unit.valid_to.is_(None), Unit.valid_to >= period.start))
 
 
-def _within(query, column, scope: frozenset[int] | None):
-    """``query`` limited to units in ``scope`` (``None``: not confined)."""
-    return query if scope is None else query.where(among(column, scope))
-
-
 def desks(period: Period | None, kind: str | None = None, regime: str | None = None, *, today: date,
           scope: frozenset[int] | None = None) -> list[DeskRow]:
     """Every one-stop desk (or units of ``kind``) in the period and in ``scope``, with its latest verdict and its
     remediation items; the trend of the desks shown is read by :func:`with_trends`."""
     kinds = [kind] if kind else [k.value for k in ONE_STOP_KINDS]
-    units = db.session.execute(_within(_active_in(select(Unit.id, Unit.code, Unit.name, Unit.kind)
+    units = db.session.execute(within(_active_in(select(Unit.id, Unit.code, Unit.name, Unit.kind)
                                                   .where(Unit.kind.in_(kinds)), period), Unit.id, scope)
                                .order_by(Unit.code)).all()
     rows = {u.id: DeskRow(DeskUnit(*u)) for u in units}
@@ -148,61 +138,6 @@ def _recent_statement(dialect: str, in_period: bool, of_regime: bool, count: int
     return read.outerjoin(Conclusion, CURRENT_CONCLUSION)
 
 
-def heads(period: Period | None, *, today: date, scope: frozenset[int] | None = None) -> list[HeadStats]:
-    """Per head of unit in ``scope``: findings during their tenure, repeats, formal verdicts and overdue
-    items; the heads with none of these are left out. One statement: the figures and the overdue items per head
-    joined to the heads (the columns shown, not whole rows)."""
-    figures = _head_figures(period, scope).subquery("figures")
-    owing = [s.value for s in OPEN_STATES]
-    overdue = _within(
-        select(RemediationItem.head_tenure_id, func.count().label("overdue"))
-        .where(RemediationItem.state.in_(owing), RemediationItem.deadline < today,
-               RemediationItem.head_tenure_id.is_not(None)), RemediationItem.unit_id, scope) \
-        .group_by(RemediationItem.head_tenure_id).subquery("overdue")
-    query = (select(HeadTenure.id, HeadTenure.person_name, HeadTenure.title, Unit.name, HeadTenure.start_date,
-                    HeadTenure.end_date, figures.c.findings, figures.c.repeats, overdue.c.overdue, figures.c.formal)
-             .join(Unit, Unit.id == HeadTenure.unit_id)
-             .outerjoin(figures, figures.c.head_tenure_id == HeadTenure.id)
-             .outerjoin(overdue, overdue.c.head_tenure_id == HeadTenure.id)
-             .where(or_(figures.c.head_tenure_id.is_not(None), overdue.c.head_tenure_id.is_not(None))))
-    return attention_order([
-        HeadStats(tenure_id, person, title, unit_name, start, end, int(findings or 0), int(repeats or 0),
-                  int(late or 0), int(formal or 0))
-        for tenure_id, person, title, unit_name, start, end, findings, repeats, late, formal
-        in db.session.execute(_within(query, HeadTenure.unit_id, scope))])
-
-
-def _head_figures(period: Period | None, scope: frozenset[int] | None):
-    """Per head: findings, repeats, formal inspections. For all time or whole quarters (every period the pages
-    offer) the sum of the kept quarter rows (``head_totals``); for any other span, counted from the findings."""
-    if period is None or period.whole_quarters:
-        t = HeadQuarterTotal
-        query = select(t.head_tenure_id, func.sum(t.findings).label("findings"), func.sum(t.repeats).label("repeats"),
-                       func.sum(t.formal).label("formal")).group_by(t.head_tenure_id)
-        if period is not None:
-            query = query.where(t.quarter.between(period.start, period.end))
-        return _within(query, t.unit_id, scope)
-    query = (counted_against_heads(
-        Finding.head_tenure_id, func.count().label("findings"), REPEATS.label("repeats"),
-        func.count(distinct(case((FINAL_VERDICT.in_(NOT_REAL_CODES), Inspection.id)))).label("formal"))
-             .where(Inspection.inspection_date.between(period.start, period.end))
-             .group_by(Finding.head_tenure_id))
-    return _within(query, Inspection.unit_id, scope)
-
-
-def counted_against_heads(*columns):
-    """``columns`` over what counts against a head of unit: the findings in force (not withdrawn) that name a head,
-    of finalised inspections, each with its inspection and the verdict that stands (``FINAL_VERDICT``). The one
-    statement of the rule for the heads table's figures, whether counted here or kept per quarter
-    (:mod:`.head_totals`)."""
-    return (select(*columns)
-            .select_from(Finding)
-            .join(Inspection, Inspection.id == Finding.inspection_id)
-            .outerjoin(Conclusion, CURRENT_CONCLUSION)
-            .where(Inspection.state == InspectionState.FINALISED, Finding.status == FindingStatus.DRAFT,
-                   Finding.head_tenure_id.is_not(None)))
-
-
 def awaiting_conclusion(authority_ids: frozenset[int], scope: frozenset[int] | None = None) -> list[Inspection]:
     """Finalised inspections of the authorities a chairman concludes for, with no notice of conclusions yet:
     the chairman's work, oldest first."""
@@ -212,7 +147,7 @@ def awaiting_conclusion(authority_ids: frozenset[int], scope: frozenset[int] | N
         .where(Inspection.state == InspectionState.FINALISED, Inspection.authority_id.in_(authority_ids),
                Conclusion.id.is_(None)) \
         .order_by(Inspection.inspection_date, Inspection.id)
-    return list(db.session.scalars(_within(query, Inspection.unit_id, scope)))
+    return list(db.session.scalars(within(query, Inspection.unit_id, scope)))
 
 
 @dataclass(frozen=True)
@@ -240,7 +175,7 @@ def unit_field_totals(period: Period, scope: frozenset[int] | None = None) -> li
     the statistics page three times as much). A page that sums them several ways reads them once."""
     s = DossierStatistic
     chain = (s.unit_id, s.field)
-    rows = _within(select(s.unit_id, s.field, s.period_start, s.period_end, s.carried_over, s.received, s.early,
+    rows = within(select(s.unit_id, s.field, s.period_start, s.period_end, s.carried_over, s.received, s.early,
                           s.on_time, s.late, s.pending, s.pending_overdue, s.returned, s.procedures,
                           func.min(s.period_start).over(partition_by=chain).label("first"),
                           func.max(s.period_end).over(partition_by=chain).label("last"))
@@ -350,7 +285,7 @@ def findings_by_section(period: Period, scope: frozenset[int] | None = None) -> 
     from .inspections import catalog
 
     section = func.coalesce(func.substr(Finding.item_id, 1, 1), "+")
-    rows = db.session.execute(_within(
+    rows = db.session.execute(within(
         select(Inspection.checklist_key, Inspection.checklist_version, section, func.count())
         .join(Inspection, Inspection.id == Finding.inspection_id)
         .where(Inspection.state == InspectionState.FINALISED, Finding.status == FindingStatus.DRAFT,
@@ -398,7 +333,7 @@ def period_figures(period: Period, *, today: date, scope: frozenset[int] | None 
     figures.by_unit = on_time_by_unit(period, scope, read)
     figures.findings_by_section = findings_by_section(period, scope)
     owing = [s.value for s in OPEN_STATES]
-    by_state = db.session.execute(_within(
+    by_state = db.session.execute(within(
         select(RemediationItem.state, func.count(),
                func.sum(case((and_(RemediationItem.state.in_(owing), RemediationItem.deadline < today), 1), else_=0)))
         .join(Inspection, Inspection.id == RemediationItem.inspection_id)

@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 from audit.db import db
 from audit.domain.review import Period, parse_period
 from audit.models import Finding, HeadQuarterTotal, Inspection, User
-from audit.services import authorities, conclusions, head_totals, review
+from audit.services import authorities, conclusions, head_totals
+from audit.services import heads as heads_service
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
@@ -46,7 +47,7 @@ def _literal(period: Period | None) -> dict[int, tuple[int, int, int]]:
 
 
 def _read(period: Period | None) -> dict[int, tuple[int, int, int]]:
-    return {row[0]: tuple(int(x or 0) for x in row[1:]) for row in db.session.execute(review._head_figures(period, None))}
+    return {row[0]: tuple(int(x or 0) for x in row[1:]) for row in db.session.execute(heads_service._head_figures(period, None))}
 
 
 def test_the_heads_figures_are_the_rule_for_all_time_and_every_demo_year_and_quarter(demo):

@@ -10,6 +10,7 @@ from audit.domain.errors import DomainError, InvalidInput
 from audit.domain.review import parse_period
 from audit.models import Conclusion, Inspection, Notification, Unit, User
 from audit.services import conclusions, review
+from audit.services import heads as heads_service
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
@@ -36,7 +37,7 @@ def test_dashboard_lists_every_desk_with_latest_verdict(demo):
 
 
 def test_heads_table_puts_repeat_offenders_first(demo):
-    heads = review.heads(Y2019, today=TODAY)
+    heads = heads_service.heads(Y2019, today=TODAY)
     top = heads[0]
     assert top.overdue > 0
     tapoo = next(h for h in heads if h.person_name == "Hôih Thị Dung")
@@ -119,7 +120,7 @@ def test_the_chairman_decides_the_final_verdict_with_a_reason(demo):
     assert conclusion.verdict_changed and tapoo.final_verdict == "partly_substantive" and tapoo.verdict_is_final
     row = next(r for r in review.desks(Y2019, today=TODAY) if r.unit.code == "NG-TAPOO-MC")
     assert row.latest["verdict"] == "partly_substantive" and row.latest["final"] and not row.not_real
-    hoih = next(h for h in review.heads(Y2019, today=TODAY) if h.person_name == "Hôih Thị Dung")
+    hoih = next(h for h in heads_service.heads(Y2019, today=TODAY) if h.person_name == "Hôih Thị Dung")
     assert hoih.formal == 1  # the April inspection stays formal; November was changed by the chairman
     entry = db.session.scalar(select(AuditLogEntry).where(AuditLogEntry.action == "inspection.conclude",
                                                           AuditLogEntry.target_id == tapoo.id))

@@ -31,7 +31,7 @@ def test_a_list_of_units_stays_one_parameter_and_the_heads_table_one_statement(d
     units, and the heads table is read in one statement; run a dozen times, past the point where psycopg prepares
     a statement, it gives the same rows."""
     from audit.models import Unit
-    from audit.services import review
+    from audit.services import heads as heads_service
 
     app = make_app(database_url, tmp_path / "instance")
     with app.app_context():
@@ -39,16 +39,16 @@ def test_a_list_of_units_stays_one_parameter_and_the_heads_table_one_statement(d
         assert len(scope) > 20
         sent = []
         event.listen(db.engine, "before_cursor_execute", lambda *args: sent.append(args[3]))
-        first = review.heads(None, today=date(2026, 11, 27), scope=scope)
+        first = heads_service.heads(None, today=date(2026, 11, 27), scope=scope)
         assert first and len(sent) == 1
         parameters = sent[0] if isinstance(sent[0], (tuple, list)) else list(sent[0].values())
         assert len(parameters) < 10, parameters  # the states, the day, the scope three times: never one per unit
         for _ in range(12):
-            assert review.heads(None, today=date(2026, 11, 27), scope=scope) == first
+            assert heads_service.heads(None, today=date(2026, 11, 27), scope=scope) == first
         # a smaller scope (the first head's unit and the units below it) gives some of those heads, of that unit
         one = db.session.scalar(text("SELECT unit_id FROM head_tenures WHERE id = :id"), {"id": first[0].tenure_id})
         parent_of = dict(db.session.execute(text("SELECT id, parent_id FROM units")).all())
-        narrowed = review.heads(None, today=date(2026, 11, 27), scope=subtree(one, parent_of))
+        narrowed = heads_service.heads(None, today=date(2026, 11, 27), scope=subtree(one, parent_of))
         assert first[0] in narrowed and set(narrowed) < set(first)
         assert {h.unit_name for h in narrowed} <= {u.name for u in db.session.scalars(
             select(Unit).where(Unit.id.in_(subtree(one, parent_of))))}

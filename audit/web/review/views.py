@@ -26,6 +26,7 @@ from audit.domain.vndate import local_today
 from audit.models import Inspection
 from audit.services import authorities as authority_service
 from audit.services import conclusions as conclusion_service
+from audit.services import heads as heads_service
 from audit.services import review as review_service
 from audit.services.remediation import can_see_inspection
 from audit.web.authz import current_actor, require
@@ -120,7 +121,7 @@ def heads():
     """The heads of units in reach, those needing attention first (or by name), searched by the head's or the
     unit's name, a page at a time."""
     period, period_text = _period()
-    heads = review_service.heads(period, today=local_today(utcnow()), scope=current_actor().unit_scope)
+    heads = heads_service.heads(period, today=local_today(utcnow()), scope=current_actor().unit_scope)
     spec = listing.Spec(
         text=lambda row: f"{row[1].person_name} {row[1].unit_name}",
         search_hint=_("name of the head or of the unit"),
