@@ -1,8 +1,8 @@
 """Every target of issue 18 in one run: the province pages on SQLite and PostgreSQL beside their raw SQL,
 autosave against /health (in process with the profiler, closed loop at saturation, the open loop of 50
-tablets), the minutes cold and warm. Each part runs as its own process with its own bound (count and
-timeout); the part's own table is printed as it comes, then one table of the targets, each with the figure
-measured and whether it is met.
+tablets), the minutes cold and warm, and (no target) the unit scope of a merged city. Each part runs as its
+own process with its own bound (count and timeout); the part's own table is printed as it comes, then one table
+of the targets, each with the figure measured and whether it is met.
 
     .venv/bin/python bench/all.py            # about 8 minutes on 2 idle cores, longer under load
     .venv/bin/python bench/all.py --quick    # a smaller province and fewer requests: checks that it all runs
@@ -128,6 +128,8 @@ def main() -> None:
                                           "--duration", "10" if args.quick else "40"], 600)
     minutes = _run("minutes", [PY, "bench/minutes.py", "--cold", "2" if args.quick else "5",
                                "--warm", "2" if args.quick else "5"], 900)
+    # no target of the issue: the scope every page computes, on the merged city the bench province does not model
+    _run("scope on a merged city", [PY, "bench/scope.py", "--rounds", "20" if args.quick else "200"], 120)
     targets = [*province_targets("SQLite", province["sqlite"]),
                *province_targets("PostgreSQL", province["postgresql"]),
                *autosave_targets(profiled, closed, opened), *minutes_targets(minutes)]
