@@ -101,6 +101,18 @@ class Client:
         self.csrf = re.search(rb'name="csrf_token" value="([^"]+)"', page).group(1).decode()
 
 
+def timed(fn, n: int, seconds: float) -> list[float]:
+    """Milliseconds of each of ``n`` calls of ``fn``, stopping early once ``seconds`` have passed."""
+    out, deadline = [], time.monotonic() + seconds
+    for _ in range(n):
+        if time.monotonic() > deadline:
+            break
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:

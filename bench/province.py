@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine, text  # noqa: E402
 
-from bench.common import BIN, ROOT, Client, free_port, percentile  # noqa: E402
+from bench.common import BIN, ROOT, Client, free_port, percentile, timed  # noqa: E402
 from bench.province_data import PG_ADMIN, generate  # noqa: E402
 
 TODAY = date(2026, 11, 27)
@@ -127,17 +127,6 @@ RAW = {
         WHERE quarter BETWEEN :start AND :end GROUP BY head_tenure_id HAVING SUM(repeats) > 0""")
         for backend in BACKENDS},
 }
-
-
-def timed(fn, n: int, seconds: float) -> list[float]:
-    out, deadline = [], time.monotonic() + seconds
-    for _ in range(n):
-        if time.monotonic() > deadline:
-            break
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
 
 
 def main(argv: list[str] | None = None) -> list:

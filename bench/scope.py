@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from audit.domain.authorities import Authority, readable  # noqa: E402
 from audit.domain.units import below, children_of, lies_within  # noqa: E402
+from bench.common import timed  # noqa: E402
 
 
 def merged_city(old_districts: int = 26, old_communes: int = 297, new_communes: int = 93):
@@ -53,15 +53,6 @@ def merged_city(old_districts: int = 26, old_communes: int = 297, new_communes: 
     return parent_of, predecessors, 3, first_new
 
 
-def timed(fn, rounds: int) -> list[float]:
-    out = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
 def main(argv: list[str] | None = None) -> list:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=200)
@@ -78,8 +69,8 @@ def main(argv: list[str] | None = None) -> list:
                       lambda: [u for u in list(parent_of)[-300:] if lies_within(commune_unit + 1, u, parent_of)])):
         ours, raw = [], []
         for _ in range(args.rounds):  # interleaved: both see the same noise
-            ours += timed(fn, 1)
-            raw += timed(lambda: [below(r, children_of(parent_of)) for r in roots], 1)
+            ours += timed(fn, 1, 60)
+            raw += timed(lambda: [below(r, children_of(parent_of)) for r in roots], 1, 60)
         rows.append((name, statistics.median(ours), statistics.median(raw)))
     print(f"scope benchmark: {len(parent_of)} units, the city reads {len(reach)}; median of {args.rounds} rounds")
     print(f"{'scope':<44}{'ms':>8}{'one walk ms':>13}{'ratio':>8}")
