@@ -46,8 +46,8 @@ def readable(authority: Authority, parent_of: Mapping[int, int | None],
     """The units whose records the authority's people may read: its jurisdiction and, for an authority that
     reads history, every unit its units succeed (with the units below those)."""
     units = set(jurisdiction(authority, parent_of))
-    children = children_of(parent_of)  # once, not for each unit succeeded: a city reads hundreds of communes
     if authority.reads_predecessors:
+        children = children_of(parent_of)  # once, not for each unit succeeded: a city reads hundreds of communes
         stack = [p for unit in units for p in predecessors_of.get(unit, ())]
         while stack:
             unit = stack.pop()
