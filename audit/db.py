@@ -146,8 +146,9 @@ def in_scope(column, scope):
 
 
 def within(query, column, scope):
-    """``query`` limited to rows whose ``column`` lies in ``scope`` (``None``: not confined, the query as it is)."""
-    return query if scope is None else query.where(among(column, scope))
+    """``query`` limited to rows whose ``column`` lies in ``scope`` (:func:`in_scope`); ``None``: the query as it is,
+    without a condition that is always true."""
+    return query if scope is None else query.where(in_scope(column, scope))
 
 
 def _sorted(values) -> list:

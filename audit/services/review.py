@@ -73,7 +73,7 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
     remediation items; the trend of the desks shown is read by :func:`with_trends`."""
     kinds = [kind] if kind else [k.value for k in ONE_STOP_KINDS]
     units = db.session.execute(within(_active_in(select(Unit.id, Unit.code, Unit.name, Unit.kind)
-                                                  .where(Unit.kind.in_(kinds)), period), Unit.id, scope)
+                                                 .where(Unit.kind.in_(kinds)), period), Unit.id, scope)
                                .order_by(Unit.code)).all()
     rows = {u.id: DeskRow(DeskUnit(*u)) for u in units}
     for r in _recent(rows, period, regime, 1):
@@ -176,10 +176,10 @@ def unit_field_totals(period: Period, scope: frozenset[int] | None = None) -> li
     s = DossierStatistic
     chain = (s.unit_id, s.field)
     rows = within(select(s.unit_id, s.field, s.period_start, s.period_end, s.carried_over, s.received, s.early,
-                          s.on_time, s.late, s.pending, s.pending_overdue, s.returned, s.procedures,
-                          func.min(s.period_start).over(partition_by=chain).label("first"),
-                          func.max(s.period_end).over(partition_by=chain).label("last"))
-                   .where(s.period_start >= period.start, s.period_end <= period.end), s.unit_id, scope).subquery()
+                         s.on_time, s.late, s.pending, s.pending_overdue, s.returned, s.procedures,
+                         func.min(s.period_start).over(partition_by=chain).label("first"),
+                         func.max(s.period_end).over(partition_by=chain).label("last"))
+                  .where(s.period_start >= period.start, s.period_end <= period.end), s.unit_id, scope).subquery()
     c = rows.c
     at_end = c.period_end == c.last
     query = select(Unit.kind, c.unit_id, c.field,
