@@ -3,8 +3,9 @@ builds an app at import; a command that neither serves nor builds a page gets th
 
 import sys
 
-from audit.startup import collector_paused, freeze_at_exit
+from audit.startup import collector_paused, freeze_at_exit, start_renderer_if_needed
 
+start_renderer_if_needed(sys.argv)  # a PDF's renderer made ready on the other core while the app is built
 with collector_paused():
     from audit.app import create_app, serves_pages
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from flask import Flask, request
 
 from .config import PROJECT_ROOT, BaseConfig
+from .startup import flask_command
 
 
 def database_url_from_env(url: str) -> str:
@@ -53,23 +54,14 @@ COMMANDS_WITHOUT_PAGES = frozenset({
     "backup", "checklists", "db", "demo-logins", "files", "head-totals", "import-units", "mail", "minutes",
     "remind-overdue", "seed-demo", "statistics", "verdict",
 })
-#: the options of ``flask`` itself that take a value
-_FLASK_OPTIONS_WITH_VALUE = frozenset({"--app", "-A", "--env-file", "-e"})
 
 
 def serves_pages(argv: list[str]) -> bool:
     """False only for a ``flask`` process running one of :data:`COMMANDS_WITHOUT_PAGES` (read off its command
-    line: the first word that is not an option of ``flask`` itself); gunicorn, ``flask run``, ``flask routes``,
-    ``flask shell`` and any other command get every page."""
-    if not argv or Path(argv[0]).name != "flask":
-        return True
-    words = iter(argv[1:])
-    for word in words:
-        if word in _FLASK_OPTIONS_WITH_VALUE:
-            next(words, None)
-        elif not word.startswith("-"):
-            return word not in COMMANDS_WITHOUT_PAGES
-    return True
+    line by :func:`audit.startup.flask_command`); gunicorn, ``flask run``, ``flask routes``, ``flask shell`` and
+    any other command get every page."""
+    command = flask_command(argv)
+    return not command or command[0] not in COMMANDS_WITHOUT_PAGES
 
 
 def create_app(config: dict | None = None, *, pages: bool = True) -> Flask:

@@ -6,6 +6,35 @@ import atexit
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+
+#: the options of ``flask`` itself that take a value
+_FLASK_OPTIONS_WITH_VALUE = frozenset({"--app", "-A", "--env-file", "-e"})
+#: ``flask`` commands that make one PDF: their process starts a renderer beside it (``reports.renderer``)
+COMMANDS_RENDERING_A_PDF = frozenset({("minutes", "render")})
+
+
+def flask_command(argv: list[str]) -> tuple[str, ...]:
+    """The words of a ``flask`` process's command (``("minutes", "render")`` for ``flask --app wsgi minutes
+    render 2 out.pdf``), read off its command line: the words from the first that is not an option of ``flask``
+    itself, options and arguments included. Empty for any other process (gunicorn, pytest)."""
+    if not argv or Path(argv[0]).name != "flask":
+        return ()
+    words = iter(argv[1:])
+    for word in words:
+        if word in _FLASK_OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return (word, *words)
+    return ()
+
+
+def start_renderer_if_needed(argv: list[str]) -> None:
+    """For a command that makes one PDF, start the renderer process now, before the app is built."""
+    if flask_command(argv)[:2] in COMMANDS_RENDERING_A_PDF:
+        from reports import renderer
+
+        renderer.start()
 
 
 @contextmanager

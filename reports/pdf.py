@@ -69,7 +69,15 @@ def _tools(stylesheet: str):
 
 
 def render_pdf(html: str, *, stylesheet: str = "minutes.css", archival: bool = False) -> bytes:
-    """Render ``html`` with one of ``reports/styles``; ``archival`` produces PDF/A-3b."""
+    """Render ``html`` with one of ``reports/styles``; ``archival`` produces PDF/A-3b. The first render of a
+    process that started a renderer process (``reports.renderer``) is made there."""
+    from . import renderer
+
+    started = renderer.take()
+    if started is not None:
+        pdf = started.render(html, stylesheet=stylesheet, archival=archival)
+        if pdf is not None:
+            return pdf
     load_weasyprint()
     from weasyprint import HTML
 

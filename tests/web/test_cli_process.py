@@ -40,6 +40,7 @@ def test_minutes_render_writes_the_issued_copy_and_a_draft_and_exits_cleanly(liv
 
     draft = _render(live_server, draft_id, draft_out)
     assert draft.returncode == 0, draft.stderr[-2000:]
+    assert "renderer process" not in draft.stderr  # laid out by the renderer started beside the command
     assert "bản xem trước" in draft.stdout
     reader = pypdf.PdfReader(io.BytesIO(draft_out.read_bytes()))
     assert len(reader.pages) >= 1 and "BIÊN BẢN" in reader.pages[0].extract_text().upper()
@@ -50,6 +51,15 @@ def test_a_command_without_pages_loads_no_view_and_the_server_every_page():
     (none of their modules imported), whatever flask's own options come first; serving, the route list and
     anything unknown get every page."""
     from audit.app import COMMANDS_WITHOUT_PAGES, serves_pages
+    from audit.startup import COMMANDS_RENDERING_A_PDF, flask_command
+
+    assert flask_command(["/srv/.venv/bin/flask", "--app", "wsgi", "minutes", "render", "2", "out.pdf"]) == (
+        "minutes", "render", "2", "out.pdf")
+    assert flask_command(["flask", "-A", "wsgi", "--debug", "--env-file", ".env", "minutes", "render"])[:2] in (
+        COMMANDS_RENDERING_A_PDF)
+    for argv in (["gunicorn", "wsgi:app"], ["flask", "--app", "wsgi"], ["flask", "--app", "minutes"], []):
+        assert flask_command(argv) == (), argv
+    assert flask_command(["flask", "--app", "wsgi", "minutes", "--help"])[:2] not in COMMANDS_RENDERING_A_PDF
 
     assert "minutes" in COMMANDS_WITHOUT_PAGES
     for argv in (["/srv/.venv/bin/flask", "--app", "wsgi", "minutes", "render", "2", "out.pdf"],

@@ -1,0 +1,66 @@
+"""The renderer process a command starts beside itself (``reports.renderer``): the same bytes as in-process, and
+nothing lost when it fails."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+import pytest
+
+from reports import renderer
+from reports.pdf import render_pdf
+
+HTML = ("<h1>BIÊN BẢN KIỂM TRA CÔNG VỤ</h1><p>Đoàn kiểm tra làm việc tại Bộ phận Một cửa xã La Êê.</p>"
+        "<table class='grid'><tr><td>Hồ sơ tiếp nhận</td><td class='num'>1.204</td></tr></table>")
+
+
+@pytest.fixture(autouse=True)
+def _nothing_started():
+    yield
+    left = renderer.take()
+    if left is not None:
+        left.close()
+
+
+def _text(pdf: bytes) -> str:
+    return pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_the_child_renders_the_same_bytes_as_this_process():
+    child = renderer.Renderer()
+    from_child = child.render(HTML, stylesheet="minutes.css", archival=False)
+    assert from_child is not None and from_child == render_pdf(HTML)
+    assert "BIÊN BẢN KIỂM TRA CÔNG VỤ" in _text(from_child)
+    assert child.render(HTML, stylesheet="minutes.css", archival=False) is None  # one document per child
+
+
+def test_render_pdf_uses_the_started_child_once_then_renders_in_process():
+    renderer.start()
+    started = renderer._started
+    assert started is not None
+    first = render_pdf(HTML)
+    assert renderer.take() is None and started.process is None  # taken and used
+    assert first == render_pdf(HTML)
+
+
+def test_a_dead_child_costs_only_an_in_process_render(caplog):
+    renderer.start()
+    renderer._started.process.kill()
+    pdf = render_pdf(HTML)
+    assert "BIÊN BẢN KIỂM TRA CÔNG VỤ" in _text(pdf)
+    assert "rendering in this process" in caplog.text
+
+
+def test_a_child_that_cannot_render_answers_none_and_the_error_is_this_process_own():
+    child = renderer.Renderer()
+    assert child.render(HTML, stylesheet="no-such.css", archival=False) is None
+    with pytest.raises(FileNotFoundError):
+        render_pdf(HTML, stylesheet="no-such.css")
+
+
+def test_a_child_never_asked_ends_with_the_process():
+    child = renderer.Renderer()
+    process = child.process
+    child.close()
+    assert process.returncode is not None and child.process is None
