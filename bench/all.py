@@ -2,7 +2,8 @@
 autosave against /health (in process with the profiler, closed loop at saturation, the open loop of 50
 tablets), the minutes cold and warm, and (no target) the unit scope of a merged city. Each part runs as its
 own process with its own bound (count and timeout); the part's own table is printed as it comes, then one table
-of the targets, each with the figure measured and whether it is met.
+of the targets, each with the figure measured and whether it is met. The machine's speed (``bench/machine.py``)
+is printed before and after, for comparing runs.
 
     .venv/bin/python bench/all.py            # about 8 minutes on 2 idle cores, longer under load
     .venv/bin/python bench/all.py --quick    # a smaller province and fewer requests: checks that it all runs
@@ -23,6 +24,10 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.machine import gauge  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
@@ -118,6 +123,7 @@ def main() -> None:
              "--seconds", "10"] if args.quick else ["--requests", "20", "--seconds", "60"])
     print(f"KTCV benchmarks, {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}")
+    print(f"before: {gauge()}", flush=True)
     province = {backend: _run(f"province, {backend}", [PY, "bench/province.py", "--backend", backend, *size], 1800)
                 for backend in ("sqlite", "postgresql")}
     profiled = _run("autosave in process", [PY, "bench/autosave_profile.py", "--rounds", "3" if args.quick else "5",
@@ -140,6 +146,7 @@ def main() -> None:
         print(f"{t.what:<{width}}{t.bound:>10}{t.measured:>28}   {verdict}")
     judged = [t for t in targets if t.met is not None]
     print(f"{sum(t.met for t in judged)} of {len(judged)} targets met")
+    print(f"after: {gauge()}")
 
 
 if __name__ == "__main__":
