@@ -99,12 +99,17 @@ def _context(inspection: Inspection, *, number: str, draft: bool, **issue):
                                  **issue)
 
 
-def preview_pdf(inspection: Inspection) -> bytes:
-    """The minutes as they stand; marked DỰ THẢO while the inspection is not finalised."""
+def preview_html(inspection: Inspection) -> str:
+    """The minutes as they stand, as HTML; marked DỰ THẢO while the inspection is not finalised."""
     issued = current_issued(inspection)
     number = issued.number if issued else draft_number(DocumentKind.MINUTES)
     draft = inspection.inspection_state is not State.FINALISED
-    return render_pdf(render_minutes_html(_context(inspection, number=number, draft=draft)))
+    return render_minutes_html(_context(inspection, number=number, draft=draft))
+
+
+def preview_pdf(inspection: Inspection) -> bytes:
+    """:func:`preview_html` laid out."""
+    return render_pdf(preview_html(inspection))
 
 
 def _code() -> str:

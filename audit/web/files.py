@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import quote
 
 from flask import Response, abort, current_app, send_file
@@ -11,6 +12,13 @@ from audit.storage import CHUNK, LocalStore, Missing, Store
 
 def store() -> Store:
     return current_app.extensions["ktcv_store"]
+
+
+def kept_pdfs() -> Path:
+    """The instance's folder of PDFs kept for the same HTML (``reports.render_pdf_reusing``): a draft or a period
+    report asked for again is served from there. A cache, not the file store: issued documents live in the
+    database."""
+    return Path(current_app.instance_path) / "cache" / "pdf"
 
 
 def send_object(key: str, *, mimetype: str, download_name: str | None = None, as_attachment: bool = False,

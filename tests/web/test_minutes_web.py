@@ -152,3 +152,25 @@ def test_cli_renders_issued_or_draft(runner, demo, tmp_path):
     assert runner.invoke(args=["minutes", "render", str(planned.id), str(draft)]).exit_code == 0
     assert draft.read_bytes().startswith(b"%PDF")
     assert runner.invoke(args=["minutes", "render", "99999", str(draft)]).exit_code == 1
+
+
+def test_the_preview_opened_again_is_the_kept_file_until_the_minutes_change(app, client, demo, login):
+    """The team opens the preview again and again while writing: the same minutes are served from the instance's
+    kept PDFs; details saved in between show in the next preview, which is a new file."""
+    import pypdf
+
+    kept = Path(app.instance_path) / "cache" / "pdf"
+    inspection = finalised_laee()
+    login("truongdoan")
+    first = client.get(f"/inspections/{inspection.id}/minutes/preview.pdf")
+    again = client.get(f"/inspections/{inspection.id}/minutes/preview.pdf")
+    assert first.status_code == again.status_code == 200 and first.data == again.data
+    assert len(list(kept.glob("*.pdf"))) == 1
+    saved = client.post(f"/inspections/{inspection.id}/minutes", data={
+        "start_time": "13:40", "end_time": "16:45", "place": "Nhà văn hóa thôn Pứt", "copies": "2",
+        "representatives": "Ông Bríu Quân, Chủ tịch UBND xã La Êê", "comments": "Đơn vị không có ý kiến."})
+    assert saved.status_code == 302
+    changed = client.get(f"/inspections/{inspection.id}/minutes/preview.pdf")
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(changed.data)).pages)
+    assert "Nhà văn hóa thôn Pứt" in " ".join(text.split())
+    assert changed.data != first.data and len(list(kept.glob("*.pdf"))) == 2

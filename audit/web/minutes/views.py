@@ -20,9 +20,10 @@ from audit.services import signing
 from audit.services.remediation import can_see_inspection
 from audit.web.authz import require
 from audit.web.errors import translate
-from audit.web.files import send_object, store
+from audit.web.files import kept_pdfs, send_object, store
 from audit.web.forms import submit
 from audit.web.inspections.common import load_inspection
+from reports import render_pdf_reusing
 
 from .forms import DetailsForm, SignedScanForm, VerifyForm
 
@@ -68,7 +69,9 @@ def index(inspection_id: int):
 @require(Permission.INSPECTION_VIEW)
 def preview(inspection_id: int):
     inspection = load_inspection(inspection_id)
-    return _pdf(minutes_service.preview_pdf(inspection), f"bien-ban-du-thao-{inspection.id}.pdf")
+    # opened again and again while the team writes: the same minutes are served from the kept PDFs
+    return _pdf(render_pdf_reusing(minutes_service.preview_html(inspection), kept_pdfs()),
+                f"bien-ban-du-thao-{inspection.id}.pdf")
 
 
 @bp.post("/inspections/<int:inspection_id>/minutes/issue")

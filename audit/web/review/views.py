@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -31,6 +29,7 @@ from audit.services import review as review_service
 from audit.services.remediation import can_see_inspection
 from audit.web.authz import current_actor, require
 from audit.web.errors import translate
+from audit.web.files import kept_pdfs
 from audit.web.filters import verdict_label
 from audit.web.forms import max_length, optional, submit
 from audit.web.inspections.common import load_inspection
@@ -294,7 +293,7 @@ def period_pdf():
     period, text = _period(CURRENT, page=False)
     # the same figures make the same file: a report downloaded again (by the chairman, by each office) is served
     # from the instance's cache instead of laid out again
-    pdf = render_pdf_reusing(period_html(_report_context(period)), Path(current_app.instance_path) / "cache" / "pdf")
+    pdf = render_pdf_reusing(period_html(_report_context(period)), kept_pdfs())
     response = current_app.response_class(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="bao-cao-kiem-tra-cong-vu-{text}.pdf"'
     return response
