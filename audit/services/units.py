@@ -59,7 +59,7 @@ def scope_of(user: User) -> frozenset[int] | None:
     if role is Role.UNIT_USER:
         if user.unit_id is None:
             return frozenset()
-        parent_of = {row.id: row.parent_id for row in db.session.execute(select(Unit.id, Unit.parent_id))}
+        parent_of = dict(db.session.execute(select(Unit.id, Unit.parent_id)).all())
         return subtree(user.unit_id, parent_of)
     if user.authority is None:
         return frozenset()
