@@ -1,7 +1,8 @@
 """Minutes rendering benchmark: a typical minutes (≈ 3–5 pages) and a large one (≈ 60 findings, ≈ 20 pages),
 cold (a new process: `flask minutes render`), warm (in the gunicorn worker, over HTTP) and, in the same
 run, raw WeasyPrint on the same HTML (in this process, one FontConfiguration reused). Reports medians
-and the ratio ours / raw. Bounded by --cold and --warm repetitions.
+and the ratio ours / raw. Bounded by --cold and --warm repetitions. The server keeps the preview it laid out
+(``render_pdf_reusing``): each warm request empties the kept files first, so that it measures the layout.
 
     .venv/bin/python bench/minutes.py --cold 3 --warm 7
 """
@@ -98,6 +99,8 @@ def measure(label, inspection_id, *, app, client, env, instance, font_config, cs
                        cwd=ROOT, env=env, check=True, capture_output=True)
 
     def warm():
+        for kept in (instance / "cache" / "pdf").glob("*.pdf"):  # laid out each time, not the kept preview
+            kept.unlink()
         status, body = client.request("GET", f"/inspections/{inspection_id}/minutes/preview.pdf")
         assert status == 200 and body.startswith(b"%PDF"), status
         pages.append(len(pypdf.PdfReader(io.BytesIO(body)).pages))
