@@ -34,7 +34,6 @@ class Renderer:
     """One child process that renders one document."""
 
     def __init__(self, stylesheet: str = "minutes.css") -> None:
-        self.stylesheet = stylesheet
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         self.process = subprocess.Popen([sys.executable, "-m", "reports.renderer", stylesheet], cwd=ROOT, env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
@@ -55,6 +54,7 @@ class Renderer:
         except (OSError, ValueError, subprocess.TimeoutExpired) as error:
             log.warning("the renderer process failed (%s): rendering in this process", error)
             process.kill()
+            process.wait()
             return None
         finally:
             process.stdout.close()
