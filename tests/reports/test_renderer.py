@@ -64,3 +64,24 @@ def test_a_child_never_asked_ends_with_the_process():
     process = child.process
     child.close()
     assert process.returncode is not None and child.process is None
+
+
+def test_the_command_that_makes_a_pdf_starts_the_renderer_as_the_app_is_loaded_and_no_other_does(tmp_path):
+    """``wsgi.py`` starts the renderer for ``flask minutes render`` before it builds the app; a server or any
+    other command starts none. Read in a new process, as the command line loads the app."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = ("import sys; sys.argv = %r; import wsgi; from reports import renderer; "
+              "started = renderer.take(); print(started is not None and started.process.poll() is None); "
+              "started and started.close()")
+    env = {"AUDIT_DEMO": "true", "PATH": "/usr/bin:/bin", "AUDIT_INSTANCE_PATH": str(tmp_path)}
+    for argv, expected in ((["/srv/.venv/bin/flask", "--app", "wsgi", "minutes", "render", "2", "out.pdf"], "True"),
+                           (["flask", "--app", "wsgi", "minutes", "--help"], "False"),
+                           (["flask", "--app", "wsgi", "routes"], "False"), (["gunicorn", "wsgi:app"], "False")):
+        run = subprocess.run([sys.executable, "-c", script % argv], cwd=ROOT, env=env, capture_output=True, text=True,
+                             timeout=120)
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert run.stdout.strip() == expected, (argv, run.stdout)
