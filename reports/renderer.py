@@ -18,6 +18,7 @@ then the PDF.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -57,7 +58,7 @@ class Renderer:
             process.wait()
             return None
         finally:
-            process.stdout.close()
+            _close(process)
         if length and len(pdf) == length and pdf.startswith(b"%PDF-"):
             return pdf
         log.warning("the renderer process answered no PDF: rendering in this process")
@@ -68,8 +69,15 @@ class Renderer:
         if process is not None:
             process.kill()
             process.wait()
-            process.stdin.close()
-            process.stdout.close()
+            _close(process)
+
+
+def _close(process: subprocess.Popen) -> None:
+    """Both pipes closed, whatever state the child left them in (a write to a dead child leaves stdin's buffer
+    unflushable: closing it raises again, and is done all the same)."""
+    for pipe in (process.stdin, process.stdout):
+        with contextlib.suppress(OSError):
+            pipe.close()
 
 
 _started: Renderer | None = None

@@ -46,10 +46,13 @@ def test_render_pdf_uses_the_started_child_once_then_renders_in_process():
 
 def test_a_dead_child_costs_only_an_in_process_render(caplog):
     renderer.start()
-    renderer._started.process.kill()
-    pdf = render_pdf(HTML)
+    dead = renderer._started.process
+    dead.kill()
+    long = HTML + "<p>Hồ sơ đã tiếp nhận trong kỳ.</p>" * 2000  # more than a pipe holds: the write itself fails
+    pdf = render_pdf(long)
     assert "BIÊN BẢN KIỂM TRA CÔNG VỤ" in _text(pdf)
     assert "rendering in this process" in caplog.text
+    assert dead.stdin.closed and dead.stdout.closed  # the failed write leaves no pipe open
 
 
 def test_a_child_that_cannot_render_answers_none_and_the_error_is_this_process_own():
