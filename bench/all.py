@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from bench.machine import gauge  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 ROW = re.compile(r"^(?P<name>\S.*?)\s{2,}(?P<p50>[\d.]+)\s+(?P<p95>[\d.]+)\s+(?P<r50>[\d.]+|-)\s+(?P<r95>[\d.]+|-)"
                  r"\s+(?P<ratio>[\d.]+|-)\s*$")

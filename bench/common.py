@@ -101,6 +101,15 @@ class Client:
         self.csrf = re.search(rb'name="csrf_token" value="([^"]+)"', page).group(1).decode()
 
 
+def forget_kept_pdfs(instance: Path) -> None:
+    """Empty the served instance's kept PDFs (``audit.web.files.kept_pdfs``), so that the next request lays its
+    document out again."""
+    from audit.web.files import kept_pdfs
+
+    for kept in kept_pdfs(instance).glob("*.pdf"):
+        kept.unlink()
+
+
 def timed(fn, n: int, seconds: float) -> list[float]:
     """Milliseconds of each of ``n`` calls of ``fn``, stopping early once ``seconds`` have passed."""
     out, deadline = [], time.monotonic() + seconds

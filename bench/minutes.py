@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BIN, ROOT, Client, demo_server  # noqa: E402
+from bench.common import BIN, ROOT, Client, demo_server, forget_kept_pdfs  # noqa: E402
 
 
 def build_large(app) -> int:
@@ -99,8 +99,7 @@ def measure(label, inspection_id, *, app, client, env, instance, font_config, cs
                        cwd=ROOT, env=env, check=True, capture_output=True)
 
     def warm():
-        for kept in (instance / "cache" / "pdf").glob("*.pdf"):  # laid out each time, not the kept preview
-            kept.unlink()
+        forget_kept_pdfs(instance)  # laid out each time, not the kept preview
         status, body = client.request("GET", f"/inspections/{inspection_id}/minutes/preview.pdf")
         assert status == 200 and body.startswith(b"%PDF"), status
         pages.append(len(pypdf.PdfReader(io.BytesIO(body)).pages))

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine, text  # noqa: E402
 
-from bench.common import BIN, ROOT, Client, free_port, percentile, timed  # noqa: E402
+from bench.common import BIN, ROOT, Client, forget_kept_pdfs, free_port, percentile, timed  # noqa: E402
 from bench.province_data import PG_ADMIN, generate  # noqa: E402
 
 TODAY = date(2026, 11, 27)
@@ -189,7 +189,6 @@ def main(argv: list[str] | None = None) -> list:
                  ("period Excel (target 2 s)", "/reports/period.xlsx?period=2025", None, max(3, args.requests // 4)),
                  ("period PDF (target 2 s)", "/reports/period.pdf?period=2025", None, max(3, args.requests // 4)),
                  ("period PDF, downloaded again", "/reports/period.pdf?period=2025", None, max(3, args.requests // 4))]
-        kept_pdfs = folder / "cache" / "pdf"  # the server keeps a PDF for the same figures (render_pdf_reusing)
         results = []
         for name, path, sql, count in pages:
             # the target is the layout of the report: its row empties the kept files before each request, the
@@ -203,8 +202,8 @@ def main(argv: list[str] | None = None) -> list:
                 raw(sql)  # warm-up
             http_times, raw_times = [], []
             for _ in range(count):  # interleaved: both see the same noise
-                for kept in kept_pdfs.glob("*.pdf") if laid_out else ():
-                    kept.unlink()
+                if laid_out:  # the server keeps a PDF for the same figures (render_pdf_reusing)
+                    forget_kept_pdfs(folder)
                 http_times += timed(http, 1, args.seconds)
                 if sql:
                     raw_times += timed(lambda sql=sql: raw(sql), 1, args.seconds)

@@ -14,11 +14,11 @@ def store() -> Store:
     return current_app.extensions["ktcv_store"]
 
 
-def kept_pdfs() -> Path:
+def kept_pdfs(instance_path: str | Path | None = None) -> Path:
     """The instance's folder of PDFs kept for the same HTML (``reports.render_pdf_reusing``): a draft or a period
     report asked for again is served from there. A cache, not the file store: issued documents live in the
-    database."""
-    return Path(current_app.instance_path) / "cache" / "pdf"
+    database. Without ``instance_path``, the current app's (the benchmarks name the served instance's)."""
+    return Path(instance_path or current_app.instance_path) / "cache" / "pdf"
 
 
 def send_object(key: str, *, mimetype: str, download_name: str | None = None, as_attachment: bool = False,

@@ -11,6 +11,7 @@ from sqlalchemy import text as sql_text
 
 from audit.db import db
 from audit.models import Inspection, IssuedMinutes, Unit
+from audit.web.files import kept_pdfs
 
 
 def finalised_laee():
@@ -159,7 +160,7 @@ def test_the_preview_opened_again_is_the_kept_file_until_the_minutes_change(app,
     kept PDFs; details saved in between show in the next preview, which is a new file."""
     import pypdf
 
-    kept = Path(app.instance_path) / "cache" / "pdf"
+    kept = kept_pdfs(app.instance_path)
     inspection = finalised_laee()
     login("truongdoan")
     first = client.get(f"/inspections/{inspection.id}/minutes/preview.pdf")

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from audit.db import db
 from audit.models import Inspection, Unit
+from audit.web.files import kept_pdfs
 
 
 def pdf_text(data: bytes) -> str:
@@ -207,11 +208,9 @@ def test_the_chairman_reads_the_notice_before_issuing_it_and_the_preview_changes
 def test_a_period_report_downloaded_again_is_the_same_file_until_its_figures_change(app, client, demo, login):
     """The report is laid out once for the same figures and kept in the instance's cache; a correction that shows
     in the report makes a new file, never the kept one."""
-    from pathlib import Path
-
     from audit.models import HeadTenure
 
-    kept = Path(app.instance_path) / "cache" / "pdf"
+    kept = kept_pdfs(app.instance_path)
     login("chutich")
     first = client.get("/reports/period.pdf?period=2019")
     again = client.get("/reports/period.pdf?period=2019")
