@@ -139,16 +139,23 @@ def among(column, values):
 
 
 def in_scope(column, scope):
-    """``column`` within ``scope``, a user's unit scope (``None``: not confined, every row)."""
+    """``column`` within ``scope``, a user's unit scope (``None``: not confined, every row; ``EveryUnit``: every
+    unit there is, so no condition either)."""
     from sqlalchemy import true
 
-    return true() if scope is None else among(column, scope)
+    return true() if _unconfined(scope) else among(column, scope)
 
 
 def within(query, column, scope):
     """``query`` limited to rows whose ``column`` lies in ``scope`` (:func:`in_scope`); ``None``: the query as it is,
     without a condition that is always true."""
-    return query if scope is None else query.where(in_scope(column, scope))
+    return query if _unconfined(scope) else query.where(among(column, scope))
+
+
+def _unconfined(scope) -> bool:
+    from audit.domain.units import EveryUnit
+
+    return scope is None or isinstance(scope, EveryUnit)
 
 
 def _sorted(values) -> list:

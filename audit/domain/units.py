@@ -87,6 +87,20 @@ def succession_problems(successor: UnitRef, predecessor: UnitRef) -> list[str]:
     return []
 
 
+class EveryUnit(frozenset):
+    """A user's unit scope that holds every unit of the tree it was worked out from (a province's chairman, in a
+    database of one province): a filter by it filters nothing, so a query leaves it out (``audit.db.in_scope``)
+    instead of comparing each row with hundreds of ids. Still the set of those ids for every test in Python; any
+    set operation on it gives a plain frozenset, so a narrowed scope filters again."""
+
+    __slots__ = ()
+
+
+def as_scope(units: frozenset[int], parent_of: Mapping[int, int | None]) -> frozenset[int]:
+    """``units`` as a scope: :class:`EveryUnit` when they are every unit of ``parent_of`` (the whole tree)."""
+    return EveryUnit(units) if len(units) >= len(parent_of) and units.issuperset(parent_of) else units
+
+
 def subtree(root_id: int, parent_of: Mapping[int, int | None]) -> frozenset[int]:
     """``root_id`` and every unit below it, given each unit's parent."""
     return frozenset(below(root_id, children_of(parent_of)))

@@ -11,6 +11,7 @@ from sqlalchemy import Integer, bindparam, cast, literal, select, union, union_a
 from audit.db import db
 from audit.domain import authorities as rules
 from audit.domain.errors import N_, DomainError, NotAllowed
+from audit.domain.units import as_scope
 from audit.domain.vndate import short_date
 from audit.models import Authority, Unit, UnitSuccession
 
@@ -65,7 +66,7 @@ def readable_units(authority: Authority) -> frozenset[int]:
     """Unit ids whose records the people of ``authority`` may read (its jurisdiction, and history where the
     authority reads it)."""
     parent_of, predecessors = _tree()
-    return rules.readable(authority.to_domain(), parent_of, predecessors)
+    return as_scope(rules.readable(authority.to_domain(), parent_of, predecessors), parent_of)
 
 
 def reads_unit(authority: Authority, unit_id: int) -> bool:

@@ -14,7 +14,7 @@ from audit.domain.people import Honorific
 from audit.domain.policy import Actor, Role
 from audit.domain.tenures import Tenure, head_on, plan_appointment
 from audit.domain.text import has_control_characters
-from audit.domain.units import UnitKind, UnitRef, lies_within, placement_problems, subtree
+from audit.domain.units import UnitKind, UnitRef, as_scope, lies_within, placement_problems, subtree
 from audit.models import HeadTenure, Unit, User
 
 from . import audit_log
@@ -60,7 +60,7 @@ def scope_of(user: User) -> frozenset[int] | None:
         if user.unit_id is None:
             return frozenset()
         parent_of = dict(db.session.execute(select(Unit.id, Unit.parent_id)).all())
-        return subtree(user.unit_id, parent_of)
+        return as_scope(subtree(user.unit_id, parent_of), parent_of)
     if user.authority is None:
         return frozenset()
     from .authorities import readable_units
