@@ -10,7 +10,7 @@ from flask_babel import gettext
 from sqlalchemy import ColumnElement, Select, and_, case, literal, select
 from sqlalchemy.orm import selectinload
 
-from audit.db import among, db, insert_or_ignore, utcnow
+from audit.db import db, insert_or_ignore, utcnow, within
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.policy import Role
 from audit.domain.remediation import (
@@ -100,10 +100,7 @@ def can_see_inspection(inspection: Inspection, user: User) -> bool:
 def visible_query(scope: frozenset[int] | None) -> Select:
     """Every remediation item within ``scope`` (a user's unit scope, :func:`scope_of`; ``None``: unconfined), as
     a query (unordered, nothing loaded)."""
-    query = select(RemediationItem)
-    if scope is not None:
-        query = query.where(among(RemediationItem.unit_id, scope))
-    return query
+    return within(select(RemediationItem), RemediationItem.unit_id, scope)
 
 
 def visible_items(user: User) -> list[RemediationItem]:

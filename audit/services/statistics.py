@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, or_, select, update
 
-from audit.db import among, db
+from audit.db import db, within
 from audit.domain import stats_import
 from audit.domain.errors import N_, Conflict, ImportRejected, InvalidInput, Problem
 from audit.domain.procedure_fields import FIELDS
@@ -90,8 +90,7 @@ def candidates(period: Period | None, scope: frozenset[int] | None) -> list[Cand
     if period is not None:
         query = query.where(or_(Unit.valid_from.is_(None), Unit.valid_from <= period.end),
                             or_(Unit.valid_to.is_(None), Unit.valid_to >= period.start))
-    if scope is not None:
-        query = query.where(among(Unit.id, scope))
+    query = within(query, Unit.id, scope)
     found = []
     for desk in db.session.scalars(query.order_by(Unit.code)):
         level = "district" if desk.kind == UnitKind.DISTRICT_DESK.value else "commune"

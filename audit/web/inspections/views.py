@@ -104,7 +104,8 @@ def _inspection_list(actor) -> listing_sql.SqlList:
         order_by={
             "newest": newest,
             "oldest": (Inspection.inspection_date, Inspection.id),
-            "unit": (listing_sql.name_rank(Inspection.unit_id, units), Inspection.inspection_date, Inspection.id.desc()),
+            "unit": lambda: (listing_sql.name_rank(Inspection.unit_id, units), Inspection.inspection_date,
+                             Inspection.id.desc()),
             "score": (Inspection.score.is_(None), Inspection.score, *newest),
         },
         search=search,

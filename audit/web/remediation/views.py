@@ -112,7 +112,8 @@ def _remediation_list() -> listing_sql.SqlList:
         order_by={
             "deadline": (RemediationItem.deadline, RemediationItem.id),
             "newest": (RemediationItem.id.desc(),),
-            "unit": (listing_sql.name_rank(RemediationItem.unit_id, units), RemediationItem.deadline, RemediationItem.id),
+            "unit": lambda: (listing_sql.name_rank(RemediationItem.unit_id, units), RemediationItem.deadline,
+                             RemediationItem.id),
         },
         search=search,
     )
