@@ -16,6 +16,7 @@ from sqlalchemy import and_, bindparam, case, func, or_, select, true
 from sqlalchemy.orm import aliased, selectinload
 
 from audit.db import among, db, within
+from audit.domain import vnnumber
 from audit.domain.findings import FindingStatus
 from audit.domain.inspections import State as InspectionState
 from audit.domain.remediation import OPEN_STATES, State
@@ -55,6 +56,11 @@ class DeskRow:
         return sparkline(self.scores)
 
     @property
+    def scores_text(self) -> str:
+        """The scores of the trend, oldest first, as read out (the sparkline's text alternative)."""
+        return "; ".join(vnnumber.number(score) for score in self.scores)
+
+    @property
     def not_real(self) -> bool:
         """The desk's latest verdict says what it shows is not real (formal)."""
         return bool(self.latest) and self.latest["verdict"] in NOT_REAL_CODES
@@ -81,13 +87,16 @@ def desks(period: Period | None, kind: str | None = None, regime: str | None = N
                                   "final": bool(r.final), "authority_id": r.authority_id}
     open_states = [s.value for s in (State.OPEN, State.RETURNED, State.RESPONDED)]
     owing = [s.value for s in OPEN_STATES]
-    counts = db.session.execute(
+    # counted for every unit in scope and kept for the desks listed: naming the desks (hundreds of ids) cost more
+    # than the counts of the few other units with items
+    counts = db.session.execute(within(
         select(RemediationItem.unit_id, func.count(),
                func.sum(case((and_(RemediationItem.state.in_(owing), RemediationItem.deadline < today), 1), else_=0)))
-        .where(RemediationItem.state.in_(open_states), among(RemediationItem.unit_id, rows))
+        .where(RemediationItem.state.in_(open_states)), RemediationItem.unit_id, scope)
         .group_by(RemediationItem.unit_id)).all() if rows else []
     for unit_id, open_count, overdue in counts:
-        rows[unit_id].open_items, rows[unit_id].overdue_items = open_count, int(overdue or 0)
+        if unit_id in rows:
+            rows[unit_id].open_items, rows[unit_id].overdue_items = open_count, int(overdue or 0)
     return list(rows.values())
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from flask_babel import gettext
 
 from audit.domain import checklist as checklist_rules
@@ -112,16 +110,12 @@ def level_label(level: str) -> str:
     return gettext(LEVEL_LABELS[level]) if level in LEVEL_LABELS else level
 
 
-_VN_NUMBER = lru_cache(maxsize=4096)(vnnumber.number)
-
-
 def register_filters(app) -> None:
     app.jinja_env.filters.update(
         vn_date=vndate.short_date,
         vn_datetime=vndate.short_datetime,
         vn_long_date=vndate.long_date,
-        # the same few values (scores, counts) recur hundreds of times on a page: a dashboard formats 450
-        vn_number=_VN_NUMBER,
+        vn_number=vnnumber.number,
         vn_percent=vnnumber.percent,
         role_label=_label(ROLE_LABELS),
         unit_kind_label=_label(UNIT_KIND_LABELS),
