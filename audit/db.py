@@ -143,16 +143,17 @@ def in_scope(column, scope):
     unit there is, so no condition either)."""
     from sqlalchemy import true
 
-    return true() if _unconfined(scope) else among(column, scope)
+    return true() if unconfined(scope) else among(column, scope)
 
 
 def within(query, column, scope):
     """``query`` limited to rows whose ``column`` lies in ``scope`` (:func:`in_scope`); ``None``: the query as it is,
     without a condition that is always true."""
-    return query if _unconfined(scope) else query.where(among(column, scope))
+    return query if unconfined(scope) else query.where(among(column, scope))
 
 
-def _unconfined(scope) -> bool:
+def unconfined(scope) -> bool:
+    """Whether ``scope`` lets every row through: the administrator's (``None``) or one holding every unit."""
     from audit.domain.units import EveryUnit
 
     return scope is None or isinstance(scope, EveryUnit)

@@ -47,7 +47,9 @@ def _literal(period: Period | None) -> dict[int, tuple[int, int, int]]:
 
 
 def _read(period: Period | None) -> dict[int, tuple[int, int, int]]:
-    return {row[0]: tuple(int(x or 0) for x in row[1:]) for row in db.session.execute(heads_service._head_figures(period, None))}
+    figures = heads_service._head_figures(heads_service.span_of(period), None)
+    return {row[0]: tuple(int(x or 0) for x in row[1:])
+            for row in db.session.execute(figures, heads_service.dates_of(period))}
 
 
 def test_the_heads_figures_are_the_rule_for_all_time_and_every_demo_year_and_quarter(demo):

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import event, select, text
 
 from audit.db import db
-from audit.domain.units import subtree
+from audit.domain.units import EveryUnit, subtree
 from tests.conftest import make_app
 
 
@@ -45,6 +45,9 @@ def test_a_list_of_units_stays_one_parameter_and_the_heads_table_one_statement(d
         assert len(parameters) < 10, parameters  # the states, the day, the scope three times: never one per unit
         for _ in range(12):
             assert heads_service.heads(None, today=date(2026, 11, 27), scope=scope) == first
+        # unconfined, the statement built once and kept: the same rows as every unit named
+        assert heads_service.heads(None, today=date(2026, 11, 27), scope=None) == first
+        assert heads_service.heads(None, today=date(2026, 11, 27), scope=EveryUnit(scope)) == first
         # a smaller scope (the first head's unit and the units below it) gives some of those heads, of that unit
         one = db.session.scalar(text("SELECT unit_id FROM head_tenures WHERE id = :id"), {"id": first[0].tenure_id})
         parent_of = dict(db.session.execute(text("SELECT id, parent_id FROM units")).all())
