@@ -10,19 +10,15 @@ from datetime import timedelta
 from flask import Flask, flash, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy.orm import joinedload
 from werkzeug.routing import IntegerConverter
 
 from audit import oplog
 from audit.db import db, utcnow
 from audit.extensions import login_manager
-from audit.models import User
 from audit.services.audit_log import AUDITED
 
 from .errors import register_error_handlers
 from .filters import register_filters
-
-_USER_WITH_AUTHORITY = (joinedload(User.authority),)
 
 # Pages a user who must change their password may still open.
 _OPEN_WHEN_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "auth.csrf_token", "static", "main.health", "main.ready",
@@ -80,20 +76,17 @@ def init_web(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        try:
-            raw_id, version = user_id.split(":")
-            # with the authority the user acts for, which the policy asks about on most of their requests
-            user = db.session.get(User, int(raw_id), options=_USER_WITH_AUTHORITY)
-        except (ValueError, TypeError):
-            return None
-        if user is None or str(user.session_version) != version or not user.active:
-            return None
-        # the server must know the session: ended at logout, by a password change, or after an idle time
         from audit.services import sessions as session_service
 
         token, now = session.get("sid"), utcnow()
-        known = session_service.active(token, user.id, now=now, idle=app.config["SESSION_IDLE_TIMEOUT"])
-        if known is None:
+        try:
+            raw_id, version = user_id.split(":")
+            # the server must know the session: ended at logout, by a password change, or after an idle time
+            user, known = session_service.user_and_session(int(raw_id), token, now=now,
+                                                           idle=app.config["SESSION_IDLE_TIMEOUT"])
+        except (ValueError, TypeError):
+            return None
+        if user is None or str(user.session_version) != version or not user.active or known is None:
             return None
         if known.last_seen_at < now - timedelta(minutes=1):
             # its use is recorded at most once a minute, in its own transaction, before the request does anything
