@@ -120,7 +120,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a small province and few requests")
     args = parser.parse_args()
     size = (["--districts", "3", "--communes", "3", "--inspections", "600", "--answers", "5", "--requests", "3",
-             "--seconds", "10"] if args.quick else ["--requests", "20", "--seconds", "60"])
+             "--seconds", "10"] if args.quick else ["--requests", "40", "--seconds", "60"])
     print(f"KTCV benchmarks, {datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}")
     print(f"before: {gauge()}", flush=True)
