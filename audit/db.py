@@ -17,6 +17,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+from audit.domain.units import EveryUnit
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -147,15 +149,13 @@ def in_scope(column, scope):
 
 
 def within(query, column, scope):
-    """``query`` limited to rows whose ``column`` lies in ``scope`` (:func:`in_scope`); ``None``: the query as it is,
-    without a condition that is always true."""
+    """``query`` limited to rows whose ``column`` lies in ``scope`` (:func:`in_scope`); unconfined (``None``, or a
+    scope holding every unit): the query as it is, without a condition that is always true."""
     return query if unconfined(scope) else query.where(among(column, scope))
 
 
 def unconfined(scope) -> bool:
     """Whether ``scope`` lets every row through: the administrator's (``None``) or one holding every unit."""
-    from audit.domain.units import EveryUnit
-
     return scope is None or isinstance(scope, EveryUnit)
 
 

@@ -91,7 +91,9 @@ class EveryUnit(frozenset):
     """A user's unit scope that holds every unit of the tree it was worked out from (a province's chairman, in a
     database of one province): a filter by it filters nothing, so a query leaves it out (``audit.db.in_scope``)
     instead of comparing each row with hundreds of ids. Still the set of those ids for every test in Python; any
-    set operation on it gives a plain frozenset, so a narrowed scope filters again."""
+    set operation on it gives a plain frozenset, so a narrowed scope filters again. The mark holds for the request
+    that read the tree: a province added meanwhile (by an administrator, in that instant) would show in that
+    request's lists, with no records yet."""
 
     __slots__ = ()
 
