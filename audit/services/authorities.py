@@ -15,6 +15,8 @@ from audit.domain.units import as_scope
 from audit.domain.vndate import short_date
 from audit.models import Authority, Unit, UnitSuccession
 
+from .units import parents
+
 
 def all_authorities() -> list[Authority]:
     return list(db.session.scalars(select(Authority).order_by(Authority.valid_from.is_(None).desc(),
@@ -22,9 +24,8 @@ def all_authorities() -> list[Authority]:
 
 
 def _tree() -> tuple[dict[int, int | None], dict[int, list[int]]]:
-    """Each unit's parent and each successor's predecessors. Read on every page (the user's scope): the rows taken
-    as pairs, not read by attribute (1.2 ms against 0.75 ms for a province's 551 units)."""
-    parent_of = dict(db.session.execute(select(Unit.id, Unit.parent_id)).all())
+    """Each unit's parent and each successor's predecessors, read on every page (the user's scope)."""
+    parent_of = parents()
     predecessors: dict[int, list[int]] = {}
     for successor, predecessor in db.session.execute(
             select(UnitSuccession.c.successor_id, UnitSuccession.c.predecessor_id)).all():

@@ -19,7 +19,7 @@ from audit.models import Conclusion, Finding, HeadQuarterTotal, HeadTenure, Insp
 from .standing import CURRENT_CONCLUSION, FINAL_VERDICT, NOT_REAL_CODES
 
 #: a head's figure where nothing is counted (written into the statement, not a parameter)
-NONE = literal_column("0")
+NOTHING_COUNTED = literal_column("0")
 #: how many of a group of findings are repeats
 REPEATS = func.sum(case((Finding.repeat.is_(True), 1), else_=0))
 
@@ -64,7 +64,7 @@ def _statement(span: str, scope: frozenset[int] | None):
                RemediationItem.head_tenure_id.is_not(None)), RemediationItem.unit_id, scope) \
         .group_by(RemediationItem.head_tenure_id).subquery("overdue")
     query = (select(HeadTenure.id, HeadTenure.person_name, HeadTenure.title, Unit.name, HeadTenure.start_date,
-                    HeadTenure.end_date, *(func.coalesce(figure, NONE) for figure in (
+                    HeadTenure.end_date, *(func.coalesce(figure, NOTHING_COUNTED) for figure in (
                         figures.c.findings, figures.c.repeats, overdue.c.overdue, figures.c.formal)))
              .join(Unit, Unit.id == HeadTenure.unit_id)
              .outerjoin(figures, figures.c.head_tenure_id == HeadTenure.id)

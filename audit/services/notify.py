@@ -10,15 +10,16 @@ from sqlalchemy import select
 from audit.db import db
 from audit.domain.policy import Role
 from audit.domain.units import lies_within
-from audit.models import Inspection, Notification, RemediationItem, Unit, User
+from audit.models import Inspection, Notification, RemediationItem, User
 
 from . import outbox
+from .units import parents
 
 
 def unit_users_for(unit_id: int) -> list[User]:
     """Active unit users whose scope covers ``unit_id`` (their unit or one above it): found by walking up from
     ``unit_id`` for each user, not by listing every user's subtree (a province has hundreds of unit users)."""
-    parent_of = {row.id: row.parent_id for row in db.session.execute(select(Unit.id, Unit.parent_id))}
+    parent_of = parents()
     users = db.session.scalars(select(User).where(User.role == Role.UNIT_USER.value, User.active.is_(True))).all()
     return [u for u in users if lies_within(unit_id, u.unit_id, parent_of)]
 

@@ -49,6 +49,12 @@ def unit_forest(units: list[Unit]) -> list[tuple[Unit, int]]:
     return ordered
 
 
+def parents() -> dict[int, int | None]:
+    """Each unit's parent: the whole unit tree, read for a user's scope on every page (the rows taken as pairs, not
+    read by attribute: 1.2 ms against 0.75 ms for a province's 551 units)."""
+    return dict(db.session.execute(select(Unit.id, Unit.parent_id)).all())
+
+
 def scope_of(user: User) -> frozenset[int] | None:
     """Unit ids ``user`` is confined to: a unit user's unit and every unit below it; a chairman's, team
     lead's or inspector's authority's jurisdiction and the history it reads (nothing without an authority);
@@ -59,7 +65,7 @@ def scope_of(user: User) -> frozenset[int] | None:
     if role is Role.UNIT_USER:
         if user.unit_id is None:
             return frozenset()
-        parent_of = dict(db.session.execute(select(Unit.id, Unit.parent_id)).all())
+        parent_of = parents()
         return as_scope(subtree(user.unit_id, parent_of), parent_of)
     if user.authority is None:
         return frozenset()
