@@ -105,8 +105,11 @@ def take() -> Renderer | None:
 
 
 def _serve(stylesheet: str) -> None:
+    import gc
+
     from .pdf import render_pdf
 
+    gc.disable()  # one document, then the process ends: the garbage of its layout is never worth collecting
     render_pdf(_WARM_UP, stylesheet=stylesheet)  # WeasyPrint imported, the stylesheet read, the fonts loaded
     out = sys.stdout.buffer
     line = sys.stdin.buffer.readline()
