@@ -211,9 +211,7 @@ def register_cli(app: Flask) -> None:
         """Write the minutes of one inspection: the issued version in force, else a draft preview."""
         from audit.models import Inspection
         from audit.services import minutes as minutes_service
-        from reports.pdf import defer_collection
 
-        defer_collection()  # one document, then the process ends: the garbage of its layout is not worth collecting
         inspection = db.session.get(Inspection, inspection_id)
         if inspection is None:
             click.echo(f"Không có cuộc kiểm tra số {inspection_id}.", err=True)

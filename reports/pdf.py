@@ -23,8 +23,6 @@ STYLES = Path(__file__).resolve().parent / "styles"
 ASSETS = Path(__file__).resolve().parent / "assets"
 _local = threading.local()
 log = logging.getLogger(__name__)
-_collection = threading.Lock()
-_collection_pending = False
 
 
 def load_weasyprint() -> None:
@@ -72,52 +70,24 @@ def _tools(stylesheet: str):
     return _local.font_config, _local.css[stylesheet], _local.fetcher
 
 
-def defer_collection(deferred: bool = True) -> None:
-    """Ask this thread's next renders to leave their garbage for ``collect_deferred`` (a web request: once its
-    response has been sent; a command: never, the process ends) instead of collecting it before they return."""
-    _local.defer = deferred
-
-
-def collection_pending() -> bool:
-    return _collection_pending
-
-
-def collect_deferred() -> None:
-    """Free what a deferred render left and let the collector run again."""
-    global _collection_pending
-    with _collection:
-        if not _collection_pending:
-            return
-        gc.collect()
-        gc.enable()
-        _collection_pending = False
-
-
 @contextmanager
 def _collector_held():
     """No garbage collection while WeasyPrint lays out and writes a document. A render builds hundreds of
     thousands of objects (boxes, styles, the parsed tree) that all live until it ends, so every collection
     during it scans them again and frees next to nothing: measured on 2026-12-07, a province's period report
-    (25 pages, 3,931 table cells) took 3.2–3.9 s with the collector running and 2.25 s without (best of 3, three
-    runs each). Its garbage, about 400,000 objects in cycles, is freed once at the end (0.3–0.45 s): before
-    returning, or where ``defer_collection`` was asked, after the response has gone. The collector stays off
-    until then; a render or request that finds garbage still pending collects it first."""
-    global _collection_pending
-    if _collection_pending:
-        collect_deferred()
-    if not gc.isenabled():  # paused by whoever called (the app being loaded): theirs to start again
+    (25 pages, 3,931 table cells) took 3.2–3.9 s with the collector running and 2.25–2.5 s without (best of 3,
+    three runs each). Its garbage, about 400,000 objects in cycles, is then freed by one collection (0.3–0.45 s).
+    Where the caller holds the collector already (a web request: ``audit.web.collector``, until its response has
+    been sent; the app being loaded), that is the caller's to do."""
+    if not gc.isenabled():
         yield
         return
     gc.disable()
     try:
         yield
     finally:
-        if getattr(_local, "defer", False):
-            with _collection:
-                _collection_pending = True
-        else:
-            gc.collect()
-            gc.enable()
+        gc.collect()
+        gc.enable()
 
 
 def render_pdf(html: str, *, stylesheet: str = "minutes.css", archival: bool = False) -> bytes:

@@ -166,11 +166,11 @@ def app(database_url, tmp_path):
         finally:
             db.drop_all()
             db.engine.dispose()
-            # a PDF response the test never closed leaves its layout's garbage pending (reports.pdf): freed here,
-            # so the next test starts with the collector running
-            from reports.pdf import collect_deferred
+            # a response the test never closed still holds the garbage collector (audit.web.collector): let go
+            # here, so the next test starts with the collector running
+            from audit.web.collector import release
 
-            collect_deferred()
+            release()
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from audit.db import db, utcnow
 from audit.extensions import login_manager
 from audit.services.audit_log import AUDITED
 
+from .collector import hold_collector_during_requests
 from .errors import register_error_handlers
-from .files import collect_pdf_garbage_after_response
 from .filters import register_filters
 
 # Pages a user who must change their password may still open.
@@ -60,7 +60,7 @@ def init_web(app: Flask) -> None:
     for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp, inspections_bp, minutes_bp,
                       remediation_bp, review_bp, pwa_bp):
         app.register_blueprint(blueprint)
-    collect_pdf_garbage_after_response(app)
+    hold_collector_during_requests(app)
 
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please log in to open this page.")

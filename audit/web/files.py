@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
-from flask import Flask, Response, abort, current_app, send_file
+from flask import Response, abort, current_app, send_file
 
 from audit.storage import CHUNK, LocalStore, Missing, Store
 
@@ -19,25 +19,6 @@ def kept_pdfs(instance_path: str | Path | None = None) -> Path:
     report asked for again is served from there. A cache, not the file store: issued documents live in the
     database. Without ``instance_path``, the current app's (the benchmarks name the served instance's)."""
     return Path(instance_path or current_app.instance_path) / "cache" / "pdf"
-
-
-def collect_pdf_garbage_after_response(app: Flask) -> None:
-    """A PDF made in a request leaves the garbage collection of its layout (``reports.pdf._collector_held``) until
-    the response has been sent, so the reader does not wait for it; a request that finds some still pending (its
-    response was never closed) collects it before doing anything else."""
-    from reports import pdf
-
-    @app.before_request
-    def defer_pdf_garbage():
-        if pdf.collection_pending():
-            pdf.collect_deferred()
-        pdf.defer_collection()
-
-    @app.after_request
-    def collect_pdf_garbage(response):
-        if pdf.collection_pending():
-            response.call_on_close(pdf.collect_deferred)
-        return response
 
 
 def send_object(key: str, *, mimetype: str, download_name: str | None = None, as_attachment: bool = False,
