@@ -9,14 +9,12 @@ time and stops the memory growth a fresh FontConfiguration per render causes.
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import logging
 import os
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -70,26 +68,6 @@ def _tools(stylesheet: str):
     return _local.font_config, _local.css[stylesheet], _local.fetcher
 
 
-@contextmanager
-def _collector_held():
-    """No garbage collection while WeasyPrint lays out and writes a document. A render builds hundreds of
-    thousands of objects (boxes, styles, the parsed tree) that all live until it ends, so every collection
-    during it scans them again and frees next to nothing: measured on 2026-12-07, a province's period report
-    (25 pages, 3,931 table cells) took 3.2–3.9 s with the collector running and 2.25–2.5 s without (best of 3,
-    three runs each). Its garbage, about 400,000 objects in cycles, is then freed by one collection (0.3–0.45 s).
-    Where the caller holds the collector already (a web request: ``audit.web.collector``, until its response has
-    been sent; the app being loaded), that is the caller's to do."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.collect()
-        gc.enable()
-
-
 def render_pdf(html: str, *, stylesheet: str = "minutes.css", archival: bool = False) -> bytes:
     """Render ``html`` with one of ``reports/styles``; ``archival`` produces PDF/A-3b. The first render of a
     process that started a renderer process (``reports.renderer``) is made there."""
@@ -103,8 +81,14 @@ def render_pdf(html: str, *, stylesheet: str = "minutes.css", archival: bool = F
     load_weasyprint()
     from weasyprint import HTML
 
+    from audit.startup import collector_paused
+
     font_config, css, fetcher = _tools(stylesheet)
-    with _collector_held():
+    # A layout builds a few hundred thousand objects that all live until it ends, so each collection during it
+    # scans them again and frees next to nothing: measured on 2026-12-07, a province's period report (25 pages,
+    # 3,931 table cells) took 3.2–3.9 s with the collector running, 2.25–2.5 s without (best of 3, three runs
+    # each); one collection at the end frees its garbage, about 400,000 objects in cycles (0.3–0.45 s).
+    with collector_paused(collect=True):
         document = HTML(string=html, url_fetcher=fetcher, base_url=str(STYLES))
         return document.write_pdf(stylesheets=[css], font_config=font_config,
                                   pdf_variant="pdf/a-3b" if archival else None)
