@@ -15,6 +15,7 @@ from sqlalchemy.pool import NullPool
 from audit.app import create_app
 from audit.config import TestConfig
 from audit.db import db
+from audit.web.collector import release as release_collector
 
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -154,6 +155,14 @@ def _check_kept_totals() -> None:
     assert stored == computed, f"head_quarter_totals drifted: kept {stored}, recomputed {computed}"
 
 
+@pytest.fixture(autouse=True)
+def collector_let_go():
+    """A response a test never closed still holds the garbage collector (``audit.web.collector``): let go after
+    each test, so that the next starts with the collector running."""
+    yield
+    release_collector()
+
+
 @pytest.fixture
 def app(database_url, tmp_path):
     app = make_app(database_url, tmp_path / "instance")
@@ -166,11 +175,6 @@ def app(database_url, tmp_path):
         finally:
             db.drop_all()
             db.engine.dispose()
-            # a response the test never closed still holds the garbage collector (audit.web.collector): let go
-            # here, so the next test starts with the collector running
-            from audit.web.collector import release
-
-            release()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from audit.db import db, utcnow
 from audit.extensions import login_manager
 from audit.services.audit_log import AUDITED
 
-from .collector import hold_collector_during_requests
+from .collector import CollectorHeld
 from .errors import register_error_handlers
 from .filters import register_filters
 
@@ -60,7 +60,7 @@ def init_web(app: Flask) -> None:
     for blueprint in (auth_bp, main_bp, units_bp, admin_bp, checklists_bp, inspections_bp, minutes_bp,
                       remediation_bp, review_bp, pwa_bp):
         app.register_blueprint(blueprint)
-    hold_collector_during_requests(app)
+    app.wsgi_app = CollectorHeld(app.wsgi_app)  # outermost: held until the server closes the response
 
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please log in to open this page.")
