@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import event
+from sqlalchemy import event, insert
 from sqlalchemy.orm import Session
 
 from audit.db import db
@@ -22,19 +22,19 @@ def _plain(value):
 
 
 def record(actor: User | None, action: str, target_type: str, target_id: int | None, *, now: datetime,
-           **payload) -> AuditLogEntry:
-    """Append one entry; ``payload`` holds what changed (for edits: ``before`` and ``after``)."""
-    entry = AuditLogEntry(
-        at=now,
-        actor_id=actor.id if actor else None,
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        payload=_plain(payload),
-    )
-    db.session.add(entry)
+           **payload) -> None:
+    """Append one entry; ``payload`` holds what changed (for edits: ``before`` and ``after``).
+
+    Written at once by a statement in the session's transaction (committed or rolled back with it), not added
+    to the session: nothing reads an entry back in the request that writes it, and the unit of work cost an
+    autosave as much as its own update."""
+    db.session.connection().execute(_INSERT, {"at": now, "actor_id": actor.id if actor else None, "action": action,
+                                              "target_type": target_type, "target_id": target_id,
+                                              "payload": _plain(payload)})
     db.session.info.setdefault(AUDITED, []).append(action)  # named in the operations log line (audit.oplog)
-    return entry
+
+
+_INSERT = insert(AuditLogEntry.__table__)
 
 
 AUDITED = "audited_actions"  # the key, in the session's info, of the actions recorded in its transaction

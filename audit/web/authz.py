@@ -51,15 +51,16 @@ def require(permission: Permission, *, to_change: Permission | None = None):
 
 
 def load_unit_scoped(model, object_id: int, permission: Permission, unit_id_of=lambda obj: obj.id, *,
-                     one_record: bool = False):
+                     one_record: bool = False, options=()):
     """The object, or 404 when it does not exist or lies outside the actor's unit scope.
 
     Outside one's scope answers 404, not 403, so a unit user guessing ids learns nothing. With ``one_record``
     (a request that touches this record only, such as an autosave) the scope is checked for the record's unit
     alone, walking up the unit tree from it, instead of computing every unit the actor reaches; a page that
-    will ask the policy again (buttons, lists) leaves it false and computes the scope once.
+    will ask the policy again (buttons, lists) leaves it false and computes the scope once. ``options`` are the
+    loader options of the object's statement (what the request reads of it in the same statement).
     """
-    obj = db.session.get(model, object_id)
+    obj = db.session.get(model, object_id, options=options)
     if obj is None:
         abort(404)
     unit_id = unit_id_of(obj)

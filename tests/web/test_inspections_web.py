@@ -8,7 +8,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from audit.db import db
-from audit.models import Answer, AnswerOperation, Evidence, Inspection, SampledDossierRow, Unit
+from audit.models import Answer, AnswerOperation, AuditLogEntry, Evidence, Inspection, SampledDossierRow, Unit
 
 
 def planned_id():
@@ -63,6 +63,56 @@ def test_autosave_refuses_bad_answers(client, inspector, payload, status, fragme
     assert response.status_code == status
     assert fragment in response.json["message"]
     assert db.session.scalar(select(func.count()).where(Answer.inspection_id == iid)) == 0
+
+
+def test_an_autosave_of_an_answered_item_takes_eight_statements(client, inspector):
+    """A tablet's usual save (an item answered before, resent with the version it saw) sends eight statements:
+    the user with the session; the inspection with its team; whether the inspector reaches its unit; the stored
+    answer with the operation if it was applied before; the update; the operation; the audit log entry; the items
+    answered (the progress it reports). Each read once, none per item or per member."""
+    from sqlalchemy import event
+
+    iid = planned_id()
+    assert post_json(client, iid, op_id="op-count-0001", item_id="A02", value="no", base_version=0).status_code == 200
+    sent = []
+    listener = lambda *args: sent.append(" ".join(args[2].split()))  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        # a context of its own: the request starts with an empty session, as in the server (not the test's)
+        with client.application.app_context():
+            response = post_json(client, iid, op_id="op-count-0002", item_id="A02", value="yes",
+                                 note="14:05 đã có người", base_version=1)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert response.status_code == 200 and response.json["status"] == "saved"
+    assert response.json["answer"]["version"] == 2 and response.json["progress"]["answered"] == 1
+    assert len(sent) == 8, "\n".join(s[:150] for s in sent)
+    assert [s.split(" ")[0] for s in sent].count("SELECT") + sum(s.startswith("WITH") for s in sent) == 5
+    assert sum(s.startswith("UPDATE answers") for s in sent) == 1
+    assert sum(s.startswith("INSERT INTO answer_operations") for s in sent) == 1
+    assert sum(s.startswith("INSERT INTO audit_log") for s in sent) == 1
+    # what the statements wrote is there once committed: the answer, the operation, the audit entry
+    db.session.expire_all()
+    assert (answer(iid, "A02").value, answer(iid, "A02").version) == ("yes", 2)
+    assert db.session.scalar(select(AnswerOperation.version).where(AnswerOperation.op_id == "op-count-0002")) == 2
+    entry = db.session.scalar(select(AuditLogEntry).where(AuditLogEntry.action == "answer.save")
+                              .order_by(AuditLogEntry.id.desc()))
+    assert entry.target_id == iid and entry.payload["before"]["value"] == "no"
+    assert entry.payload["after"] == {"value": "yes", "note": "14:05 đã có người", "version": 2}
+    assert entry.payload["op_id"] == "op-count-0002"
+
+
+def test_an_operation_id_sent_again_for_another_answered_item_is_refused(client, inspector):
+    """Both items answered already (the save reads the answer and the operation together): an operation id that
+    stored A02 cannot store B05, and B05 keeps its answer."""
+    iid = planned_id()
+    assert post_json(client, iid, op_id="op-reuse-0001", item_id="A02", value="no", base_version=0).status_code == 200
+    assert post_json(client, iid, op_id="op-reuse-0002", item_id="B05", value="yes", base_version=0).status_code == 200
+    again = post_json(client, iid, op_id="op-reuse-0001", item_id="B05", value="no", base_version=1)
+    assert again.status_code == 409 and "đã được dùng cho một câu trả lời khác" in again.json["message"]
+    db.session.expire_all()
+    assert (answer(iid, "B05").value, answer(iid, "B05").version) == ("yes", 1)
+    assert (answer(iid, "A02").value, answer(iid, "A02").version) == ("no", 1)
 
 
 def test_autosave_without_login_answers_401_json(client, demo):

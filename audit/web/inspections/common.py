@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort
+from sqlalchemy.orm import joinedload
 
 from audit.domain.policy import Permission
 from audit.models import Inspection
@@ -11,9 +12,10 @@ from audit.web.authz import load_unit_scoped
 
 def load_inspection(inspection_id: int, *, one_record: bool = False) -> Inspection:
     """The inspection, or 404 when it does not exist or the actor may not see it (``one_record``: see
-    :func:`load_unit_scoped`)."""
+    :func:`load_unit_scoped`; the inspection's team is read with it, as every change asks the actor's role in
+    it)."""
     return load_unit_scoped(Inspection, inspection_id, Permission.INSPECTION_VIEW, lambda i: i.unit_id,
-                            one_record=one_record)
+                            one_record=one_record, options=(joinedload(Inspection.members),) if one_record else ())
 
 
 def child_or_404(items, child_id: int):
