@@ -115,8 +115,9 @@ def _current_or_seen(op_id: str | None, inspection: Inspection, item_id: str) ->
     if op_id and not _answers_loaded(inspection):
         row = db.session.execute(_answer_and_operation, {
             "op_id": op_id, "inspection_id": inspection.id, "item_id": item_id}).first()
-        if row is not None:
-            return row[0], _result_of(row, inspection, item_id)
+        if row is None:  # no answer yet: only whether the operation stored another one is left to read
+            return None, _seen(op_id, inspection, item_id)
+        return row[0], _result_of(row, inspection, item_id)
     duplicate = _seen(op_id, inspection, item_id)
     return (None, duplicate) if duplicate else (_answer(inspection, item_id), None)
 
@@ -192,6 +193,7 @@ def _update(inspection: Inspection, current: Answer, normal: str | None, note: s
     values = {"note": note, "version": seen + 1, "updated_by_id": actor.id, "updated_at": now}
     if normal is not None:
         values.update(value=normal, source="inspector")
+    db.session.flush()  # a Core statement does not flush: what this transaction changed is written first
     written = db.session.connection().execute(_write(frozenset(values)), {
         "answer_id": current.id, "seen": seen, "of_inspection": inspection.id,
         **{f"new_{key}": value for key, value in values.items()}}).rowcount

@@ -39,7 +39,9 @@ def tree_above(unit_id: int, *, successions: bool) -> tuple[dict[int, int | None
     parents and successors of the units reached, as :mod:`audit.domain` reads them."""
     parent_of: dict[int, int | None] = {}
     successors_of: dict[int, list[int]] = {}
-    # on the session's connection (a Core statement: the ORM's execution path cost more than the statement)
+    # on the session's connection (a Core statement: the ORM's execution path cost more than the statement),
+    # after what this transaction changed (a Core statement does not flush it)
+    db.session.flush()
     for kind, unit, other in db.session.connection().execute(_above(successions), {"unit_id": unit_id}):
         if kind == "parent":
             parent_of[unit] = other

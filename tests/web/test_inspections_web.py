@@ -5,7 +5,7 @@ import re
 
 import pytest
 from PIL import Image
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from audit.db import db
 from audit.models import Answer, AnswerOperation, AuditLogEntry, Evidence, Inspection, SampledDossierRow, Unit
@@ -70,8 +70,6 @@ def test_an_autosave_of_an_answered_item_takes_eight_statements(client, inspecto
     the user with the session; the inspection with its team; whether the inspector reaches its unit; the stored
     answer with the operation if it was applied before; the update; the operation; the audit log entry; the items
     answered (the progress it reports). Each read once, none per item or per member."""
-    from sqlalchemy import event
-
     iid = planned_id()
     assert post_json(client, iid, op_id="op-count-0001", item_id="A02", value="no", base_version=0).status_code == 200
     sent = []
@@ -108,7 +106,15 @@ def test_an_operation_id_sent_again_for_another_answered_item_is_refused(client,
     iid = planned_id()
     assert post_json(client, iid, op_id="op-reuse-0001", item_id="A02", value="no", base_version=0).status_code == 200
     assert post_json(client, iid, op_id="op-reuse-0002", item_id="B05", value="yes", base_version=0).status_code == 200
-    again = post_json(client, iid, op_id="op-reuse-0001", item_id="B05", value="no", base_version=1)
+    sent = []
+    listener = lambda *args: sent.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        with client.application.app_context():  # an empty session: the answer is read with the operation
+            again = post_json(client, iid, op_id="op-reuse-0001", item_id="B05", value="no", base_version=1)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert any("answer_operations" in s and s.lstrip().startswith("SELECT answers.") for s in sent), sent
     assert again.status_code == 409 and "đã được dùng cho một câu trả lời khác" in again.json["message"]
     db.session.expire_all()
     assert (answer(iid, "B05").value, answer(iid, "B05").version) == ("yes", 1)

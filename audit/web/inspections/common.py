@@ -10,12 +10,12 @@ from audit.models import Inspection
 from audit.web.authz import load_unit_scoped
 
 
-def load_inspection(inspection_id: int, *, one_record: bool = False) -> Inspection:
+def load_inspection(inspection_id: int, *, one_record: bool = False, with_team: bool = False) -> Inspection:
     """The inspection, or 404 when it does not exist or the actor may not see it (``one_record``: see
-    :func:`load_unit_scoped`; the inspection's team is read with it, as every change asks the actor's role in
-    it)."""
+    :func:`load_unit_scoped`); ``with_team``: its team read in the same statement, for a change that asks the
+    actor's role in it."""
     return load_unit_scoped(Inspection, inspection_id, Permission.INSPECTION_VIEW, lambda i: i.unit_id,
-                            one_record=one_record, options=(joinedload(Inspection.members),) if one_record else ())
+                            one_record=one_record, options=(joinedload(Inspection.members),) if with_team else ())
 
 
 def child_or_404(items, child_id: int):

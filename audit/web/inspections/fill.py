@@ -136,7 +136,7 @@ def save_section(inspection_id: int, section_key: str):
 @require(Permission.INSPECTION_VIEW, to_change=Permission.INSPECTION_FILL)
 def save_answer(inspection_id: int):
     """Autosave one answer (JSON). Idempotent by ``op_id``; 409 with the stored answer on a conflict."""
-    inspection = load_inspection(inspection_id, one_record=True)
+    inspection = load_inspection(inspection_id, one_record=True, with_team=True)
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or not isinstance(data.get("item_id"), str):
         return jsonify(status="invalid", message=_("The data sent is not valid.")), 400
