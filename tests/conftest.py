@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from jinja2 import StrictUndefined
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.pool import NullPool
 
 from audit.app import create_app
@@ -141,6 +142,22 @@ def make_app(database_url: str, instance: Path, **overrides):
     app = create_app(config)
     app.jinja_env.undefined = StrictUndefined
     return app
+
+
+@contextmanager
+def statements_sent(engine):
+    """The statements ``engine`` sends while the block runs, each as a ``(statement, parameters)`` pair, in order;
+    the listener is removed however the block ends."""
+    sent: list[tuple[str, object]] = []
+
+    def listener(conn, cursor, statement, parameters, context, executemany):
+        sent.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
 
 
 def _check_kept_totals() -> None:

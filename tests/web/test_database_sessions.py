@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import event, select, text
+from sqlalchemy import select, text
 
 from audit.db import db
 from audit.domain.units import EveryUnit, subtree
-from tests.conftest import make_app
+from tests.conftest import make_app, statements_sent
 
 
 def test_a_postgresql_session_plans_each_statement_for_its_parameters_and_keeps_the_urls_options(database_url, tmp_path):
@@ -37,11 +37,10 @@ def test_a_list_of_units_stays_one_parameter_and_the_heads_table_one_statement(d
     with app.app_context():
         scope = frozenset(db.session.scalars(text("SELECT id FROM units")).all())
         assert len(scope) > 20
-        sent = []
-        event.listen(db.engine, "before_cursor_execute", lambda *args: sent.append(args[3]))
-        first = heads_service.heads(None, today=date(2026, 11, 27), scope=scope)
+        with statements_sent(db.engine) as sent:
+            first = heads_service.heads(None, today=date(2026, 11, 27), scope=scope)
         assert first and len(sent) == 1
-        parameters = sent[0] if isinstance(sent[0], (tuple, list)) else list(sent[0].values())
+        parameters = sent[0][1] if isinstance(sent[0][1], (tuple, list)) else list(sent[0][1].values())
         assert len(parameters) < 10, parameters  # the states, the day, the scope three times: never one per unit
         for _ in range(12):
             assert heads_service.heads(None, today=date(2026, 11, 27), scope=scope) == first

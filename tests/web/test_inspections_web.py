@@ -5,10 +5,11 @@ import re
 
 import pytest
 from PIL import Image
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from audit.db import db
 from audit.models import Answer, AnswerOperation, AuditLogEntry, Evidence, Inspection, SampledDossierRow, Unit
+from tests.conftest import statements_sent
 
 
 def planned_id():
@@ -72,16 +73,11 @@ def test_an_autosave_of_an_answered_item_takes_eight_statements(client, inspecto
     answered (the progress it reports). Each read once, none per item or per member."""
     iid = planned_id()
     assert post_json(client, iid, op_id="op-count-0001", item_id="A02", value="no", base_version=0).status_code == 200
-    sent = []
-    listener = lambda *args: sent.append(" ".join(args[2].split()))  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        # a context of its own: the request starts with an empty session, as in the server (not the test's)
-        with client.application.app_context():
-            response = post_json(client, iid, op_id="op-count-0002", item_id="A02", value="yes",
-                                 note="14:05 đã có người", base_version=1)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
+    # a context of its own: the request starts with an empty session, as in the server (not the test's)
+    with statements_sent(db.engine) as captured, client.application.app_context():
+        response = post_json(client, iid, op_id="op-count-0002", item_id="A02", value="yes",
+                             note="14:05 đã có người", base_version=1)
+    sent = [" ".join(statement.split()) for statement, _ in captured]
     assert response.status_code == 200 and response.json["status"] == "saved"
     assert response.json["answer"]["version"] == 2 and response.json["progress"]["answered"] == 1
     assert len(sent) == 8, "\n".join(s[:150] for s in sent)
@@ -106,15 +102,10 @@ def test_an_operation_id_sent_again_for_another_answered_item_is_refused(client,
     iid = planned_id()
     assert post_json(client, iid, op_id="op-reuse-0001", item_id="A02", value="no", base_version=0).status_code == 200
     assert post_json(client, iid, op_id="op-reuse-0002", item_id="B05", value="yes", base_version=0).status_code == 200
-    sent = []
-    listener = lambda *args: sent.append(args[2])  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        with client.application.app_context():  # an empty session: the answer is read with the operation
-            again = post_json(client, iid, op_id="op-reuse-0001", item_id="B05", value="no", base_version=1)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
-    assert any("answer_operations" in s and s.lstrip().startswith("SELECT answers.") for s in sent), sent
+    # an empty session: the answer is read with the operation
+    with statements_sent(db.engine) as sent, client.application.app_context():
+        again = post_json(client, iid, op_id="op-reuse-0001", item_id="B05", value="no", base_version=1)
+    assert any("answer_operations" in s and s.lstrip().startswith("SELECT answers.") for s, _ in sent), sent
     assert again.status_code == 409 and "đã được dùng cho một câu trả lời khác" in again.json["message"]
     db.session.expire_all()
     assert (answer(iid, "B05").value, answer(iid, "B05").version) == ("yes", 1)

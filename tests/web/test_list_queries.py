@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import create_engine, event, func, insert, select, text
+from sqlalchemy import create_engine, func, insert, select, text
 
 from audit.db import db
 from bench.province_data import NOW, generate
-from tests.conftest import make_app
+from tests.conftest import make_app, statements_sent
 
 PASSWORD = "NamGiang@2019"
 SIZES = {
@@ -90,14 +90,9 @@ def _queries(url: str, instance, who: str, page: str) -> tuple[int, int, int]:
         client = app.test_client()
         assert client.post("/login", data={"username": who, "password": PASSWORD}).status_code == 302
         client.get(page)
-        sent = []
-        listener = lambda *args: sent.append(args[2])  # noqa: E731 - the statement
-        event.listen(db.engine, "before_cursor_execute", listener)
-        try:
+        with statements_sent(db.engine) as sent:
             response = client.get(page)
             status = response.status_code
-        finally:
-            event.remove(db.engine, "before_cursor_execute", listener)
         rows = _rows(response.get_data(as_text=True))
         db.session.remove()
         db.engine.dispose()
