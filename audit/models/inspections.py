@@ -23,6 +23,8 @@ class Inspection(db.Model):
         CheckConstraint("(state = 'finalised') = (finalised_at IS NOT NULL)", name="finalised_has_time"),
         CheckConstraint("state NOT IN ('submitted', 'finalised') OR submitted_at IS NOT NULL", name="submitted_has_time"),
         Index("ix_inspections_unit_date", "unit_id", "inspection_date"),
+        # the years that have inspections, each found by one probe (``listing_sql.years_of``)
+        Index("ix_inspections_date_unit", "inspection_date", "unit_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import exists, extract, or_, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
@@ -56,8 +56,7 @@ def _inspection_list(actor) -> listing_sql.SqlList:
     # scope inside the EXISTS, 11 ms; so, 2 ms on a province)
     units = db.session.execute(select(Unit.id, Unit.name, Unit.code).where(
         in_scope(Unit.id, actor.unit_scope), exists().where(Inspection.unit_id == Unit.id))).all()
-    year = extract("year", Inspection.inspection_date)
-    years = sorted({int(y) for y in db.session.scalars(select(year).where(scope).distinct())}, reverse=True)
+    years = listing_sql.years_of(Inspection.inspection_date, scope)
     my_teams = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.user_id)
     on_a_team = db.session.scalar(select(exists().where(InspectionMember.user_id == actor.user_id,
                                                         InspectionMember.inspection_id == Inspection.id, scope)))
