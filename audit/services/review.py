@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased, selectinload
 
 from audit.db import among, db, within
 from audit.domain import vnnumber
+from audit.domain.checklist import Checklist
 from audit.domain.findings import FindingStatus
 from audit.domain.inspections import State as InspectionState
 from audit.domain.remediation import OPEN_STATES, State
@@ -240,13 +241,13 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
                    key=lambda u: (u.kind != UnitKind.DISTRICT_DESK.value, u.code))  # the district's desk first
     latest = _latest_finalised(period, list(totals)) if totals else {}
     # the sample's summary reads the answers that change it (the population, which may lower the minimum)
-    pinned: dict[tuple, object] = {}  # each pinned version looked up once, not once a desk
+    pinned: dict[tuple, Checklist] = {}  # each pinned version looked up once, not once a desk
     for inspection in latest.values():
         version = (inspection.checklist_key, inspection.checklist_version, inspection.checklist_sha256)
         if version not in pinned:
             pinned[version] = checklist_of(inspection)
     checklists = {i.id: pinned[(i.checklist_key, i.checklist_version, i.checklist_sha256)] for i in latest.values()}
-    inputs = set().union(*(sample_inputs(c) for c in {id(c): c for c in checklists.values()}.values()))  # each once
+    inputs = set().union(*(sample_inputs(c) for c in pinned.values()))
     answers = answers_by_inspection([i.id for i in latest.values()], inputs) if latest else {}
     result = []
     for unit in units:
