@@ -242,11 +242,12 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
     latest = _latest_finalised(period, list(totals)) if totals else {}
     # the sample's summary reads the answers that change it (the population, which may lower the minimum)
     pinned: dict[tuple, Checklist] = {}  # each pinned version looked up once, not once a desk
+    checklists: dict[int, Checklist] = {}
     for inspection in latest.values():
         version = (inspection.checklist_key, inspection.checklist_version, inspection.checklist_sha256)
         if version not in pinned:
             pinned[version] = checklist_of(inspection)
-    checklists = {i.id: pinned[(i.checklist_key, i.checklist_version, i.checklist_sha256)] for i in latest.values()}
+        checklists[inspection.id] = pinned[version]
     inputs = set().union(*(sample_inputs(c) for c in pinned.values()))
     answers = answers_by_inspection([i.id for i in latest.values()], inputs) if latest else {}
     result = []
