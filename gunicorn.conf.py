@@ -4,17 +4,21 @@ Command-line options still win; this file only adds what each worker does once t
 
 
 def post_worker_init(worker):
-    """WeasyPrint (about a second to import) is loaded before the first request instead of during it, then
-    the objects of the loaded app are kept out of the garbage collector's scans: they live as long as the
-    worker, and scanning them again and again slows long PDF renders and the autosave tail.
+    """WeasyPrint (about a second to import) is loaded before the first request instead of during it, the
+    worker's PDF helper is started (``reports.renderer.helper``: a second process that lays out half of a large
+    report, about 70 MB once loaded), then the objects of the loaded app are kept out of the garbage collector's
+    scans: they live as long as the worker, and scanning them again and again slows long PDF renders and the
+    autosave tail.
 
     Only here, never at import of ``wsgi``: a command-line process frozen before WeasyPrint was loaded
     crashed on exit (seen: ``flask minutes render`` ended with signal 11 after writing its file)."""
     import gc
 
+    from reports import renderer
     from reports.pdf import load_weasyprint
 
     load_weasyprint()
+    renderer.helper()  # the worker's PDF helper starts loading now, ready before a large report is asked for
     gc.freeze()
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import logging
 import os
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -68,42 +70,113 @@ def _tools(stylesheet: str):
     return _local.font_config, _local.css[stylesheet], _local.fetcher
 
 
-def render_pdf(html: str, *, stylesheet: str = "minutes.css", archival: bool = False) -> bytes:
-    """Render ``html`` with one of ``reports/styles``; ``archival`` produces PDF/A-3b. The first render of a
-    process that started a renderer process (``reports.renderer``) is made there."""
+def render_pdf(html: str | Sequence[str], *, stylesheet: str = "minutes.css", archival: bool = False,
+               share: bool = False) -> bytes:
+    """Render ``html`` with one of ``reports/styles``; ``archival`` produces PDF/A-3b.
+
+    ``html`` may be a list of parts (a report, then its annexes), each laid out on its own, its pages numbered
+    from 1, and printed in that order. An archival document is one WeasyPrint document made of every part's pages;
+    otherwise each part becomes a PDF and :func:`joined` puts them together, so that the parts can be laid out at
+    once in two processes: with ``share``, a large document's last parts are sent to this process's helper
+    (``reports.renderer.helper``) while this process lays out the first ones. The bytes are the same whichever
+    process laid out a part. The first render of a process that started a renderer process
+    (``reports.renderer.start``, a command) is made there."""
     from . import renderer
 
+    parts = [html] if isinstance(html, str) else list(html)
     started = renderer.take()
     if started is not None:
-        pdf = started.render(html, stylesheet=stylesheet, archival=archival)
+        pdf = started.render(parts, stylesheet=stylesheet, archival=archival)
         if pdf is not None:
             return pdf
+    if archival or len(parts) == 1:
+        return _laid_out(parts, stylesheet, archival)
+    if share and sum(map(len, parts)) >= SHARE_FROM:
+        helper = renderer.helper()
+        theirs = _shared(parts)
+        if helper is not None and helper.send([parts[index] for index in theirs], stylesheet=stylesheet):
+            try:
+                pdfs = {index: _laid_out([part], stylesheet, False) for index, part in enumerate(parts)
+                        if index not in theirs}
+            except BaseException:
+                helper.close()  # its answer is not awaited: the next document starts another helper
+                raise
+            answered = helper.receive() or [_laid_out([parts[index]], stylesheet, False) for index in theirs]
+            pdfs.update(zip(theirs, answered, strict=True))
+            return joined([pdfs[index] for index in range(len(parts))])
+    return joined([_laid_out([part], stylesheet, False) for part in parts])
+
+
+#: the least HTML (characters, every part) worth sharing with the helper: below it, sending the parts and joining
+#: the files costs about what the second core saves
+SHARE_FROM = 20_000
+
+
+def _shared(parts: list[str]) -> list[int]:
+    """Which of ``parts`` (two or more) the helper lays out: the largest first to whichever side has less HTML so
+    far, the helper taking ties, so the two sides take about as long (this process keeps one part at least)."""
+    theirs, loads = [], {"ours": 0, "theirs": 0}
+    for index in sorted(range(len(parts)), key=lambda i: -len(parts[i])):
+        side = "theirs" if loads["theirs"] <= loads["ours"] else "ours"
+        loads[side] += len(parts[index])
+        if side == "theirs":
+            theirs.append(index)
+    return sorted(theirs)
+
+
+def _laid_out(parts: list[str], stylesheet: str, archival: bool) -> bytes:
+    """One PDF of ``parts`` laid out in this process, each part's pages numbered from 1."""
     load_weasyprint()
     from weasyprint import HTML
 
     from audit.startup import collector_paused
 
     font_config, css, fetcher = _tools(stylesheet)
+    options = {"stylesheets": [css], "pdf_variant": "pdf/a-3b" if archival else None}
     # A layout builds a few hundred thousand objects that all live until it ends, so each collection during it
     # scans them again and frees next to nothing: measured on 2026-12-07, a province's period report (25 pages,
     # 3,931 table cells) took 3.2–3.9 s with the collector running, 2.25–2.5 s without (best of 3, three runs
     # each); one collection at the end frees its garbage, about 400,000 objects in cycles (0.3–0.45 s).
     with collector_paused(collect=True):
-        document = HTML(string=html, url_fetcher=fetcher, base_url=str(STYLES))
-        return document.write_pdf(stylesheets=[css], font_config=font_config,
-                                  pdf_variant="pdf/a-3b" if archival else None)
+        documents = [HTML(string=part, url_fetcher=fetcher, base_url=str(STYLES)).render(font_config=font_config,
+                                                                                          **options)
+                     for part in parts]
+        document = documents[0] if len(documents) == 1 else \
+            documents[0].copy([page for each in documents for page in each.pages])
+        return document.write_pdf(**options)
 
 
-def render_pdf_reusing(html: str, folder: Path, *, stylesheet: str = "minutes.css", keep: int = 32) -> bytes:
-    """The PDF of ``html``, kept in ``folder`` and served again while the same HTML is asked for.
+def joined(pdfs: list[bytes]) -> bytes:
+    """The pages of ``pdfs`` in order as one PDF, with the first one's title and metadata (pypdf)."""
+    import pypdf
 
-    WeasyPrint's output is a function of the HTML, the stylesheets, the fonts and its own version (no date is
-    written into the file), so the key is a digest of all four: a change to the figures, to the layout or to the
-    renderer makes a new PDF, never a stale one. The ``keep`` most recently used files stay; the folder is a
-    cache, not a record (issued documents are stored and signed elsewhere). A folder that cannot be written only
-    costs the next request a render."""
+    writer = pypdf.PdfWriter()
+    first = None
+    for pdf in pdfs:
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        first = first or reader
+        writer.append(reader)
+    if first.metadata:
+        writer.add_metadata(dict(first.metadata))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def render_pdf_reusing(html: str | Sequence[str], folder: Path, *, stylesheet: str = "minutes.css",
+                       keep: int = 32) -> bytes:
+    """The PDF of ``html`` (one document or its parts, as :func:`render_pdf` takes them, shared with the helper
+    when large), kept in ``folder`` and served again while the same HTML is asked for.
+
+    The output of WeasyPrint (and of pypdf joining parts) is a function of the HTML, the stylesheets, the fonts
+    and their versions (no date is written into the file), so the key is a digest of all four: a change to the
+    figures, to the layout or to the renderer makes a new PDF, never a stale one. The ``keep`` most recently used
+    files stay; the folder is a cache, not a record (issued documents are stored and signed elsewhere). A folder
+    that cannot be written only costs the next request a render."""
     digest = hashlib.sha256(_renderer_digest(stylesheet).encode())
-    digest.update(html.encode())
+    for part in [html] if isinstance(html, str) else html:
+        digest.update(f"{len(part)}:".encode())
+        digest.update(part.encode())
     path = folder / f"{digest.hexdigest()}.pdf"
     try:
         pdf = path.read_bytes()
@@ -112,7 +185,7 @@ def render_pdf_reusing(html: str, folder: Path, *, stylesheet: str = "minutes.cs
             return pdf
     except OSError:
         pass
-    pdf = render_pdf(html, stylesheet=stylesheet)
+    pdf = render_pdf(html, stylesheet=stylesheet, share=True)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as part:
@@ -130,7 +203,7 @@ def _renderer_digest(stylesheet: str) -> str:
     process (a deployment replaces the process)."""
     from importlib.metadata import version
 
-    digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {stylesheet}".encode())
+    digest = hashlib.sha256(f"weasyprint {version('weasyprint')} pypdf {version('pypdf')} {stylesheet}".encode())
     for path in [STYLES / stylesheet, *sorted(p for p in ASSETS.rglob("*") if p.is_file())]:
         digest.update(path.relative_to(STYLES.parent).as_posix().encode())
         digest.update(path.read_bytes())

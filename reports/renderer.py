@@ -11,9 +11,15 @@ answered nonsense) only means the parent renders in-process, as it would without
 core: measured on 2026-12-07, 2.16 s against 2.92 s (medians of 5 interleaved runs), on a machine where two busy
 processes at once took 1.95 s and 3.19 s for what one alone did in 1.78 s.
 
-The protocol, on the child's standard input and output: one line of JSON (``stylesheet``, ``archival``,
-``length``), then ``length`` bytes of UTF-8 HTML; the answer is one line holding the PDF's length (0: failed),
-then the PDF.
+The same module is a server's helper (:func:`helper`): a child kept beside each process that serves requests, to
+which ``render_pdf`` sends the last parts of a large document (a period report's annexes) while it lays out the
+first ones itself; the two halves take the two cores (see ``reports.pdf.render_pdf``).
+
+The protocol, on the child's standard input and output: once ready (WeasyPrint loaded), the child writes
+``ready``; then, for each document, one line of JSON (``stylesheet``, ``archival``, ``lengths``: each part's size;
+``each``: a PDF for each part rather than one for the document) followed by the parts, UTF-8 HTML; the answer is
+one line holding the PDFs' lengths (0: failed), then the PDFs.
+A command's child serves one document; a helper serves until its standard input closes (its parent ended).
 """
 
 from __future__ import annotations
@@ -22,8 +28,10 @@ import contextlib
 import json
 import logging
 import os
+import select
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,18 +47,17 @@ class Renderer:
         self.process = subprocess.Popen([sys.executable, "-m", "reports.renderer", stylesheet], cwd=ROOT, env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
-    def render(self, html: str, *, stylesheet: str, archival: bool) -> bytes | None:
+    def render(self, html: str | list[str], *, stylesheet: str, archival: bool) -> bytes | None:
         """The PDF from the child, or None (the caller renders in-process). The child serves one document."""
         process, self.process = self.process, None
         if process is None:
             return None
         try:
-            body = html.encode()
-            header = {"stylesheet": stylesheet, "archival": archival, "length": len(body)}
-            process.stdin.write(json.dumps(header).encode() + b"\n" + body)
+            _send(process, [html] if isinstance(html, str) else html, stylesheet=stylesheet, archival=archival)
             process.stdin.close()
-            length = int(process.stdout.readline() or b"0")
-            pdf = process.stdout.read(length) if length else b""
+            if process.stdout.readline() != READY:
+                raise ValueError("the child did not get ready")
+            pdfs = _answer(process.stdout)
             process.wait(timeout=10)
         except (OSError, ValueError, subprocess.TimeoutExpired) as error:
             log.warning("the renderer process failed (%s): rendering in this process", error)
@@ -59,8 +66,8 @@ class Renderer:
             return None
         finally:
             _close(process)
-        if length and len(pdf) == length and pdf.startswith(b"%PDF-"):
-            return pdf
+        if pdfs is not None and len(pdfs) == 1:
+            return pdfs[0]
         log.warning("the renderer process answered no PDF: rendering in this process")
         return None
 
@@ -70,6 +77,129 @@ class Renderer:
             process.kill()
             process.wait()
             _close(process)
+
+
+READY = b"ready\n"
+
+
+def _answer(stream) -> list[bytes] | None:
+    """The PDFs of an answer, or None when the child could not render (or answered anything but PDFs)."""
+    lengths = [int(n) for n in stream.readline().split()]
+    pdfs = [stream.read(n) for n in lengths if n > 0]
+    if lengths and len(pdfs) == len(lengths) and all(len(pdf) == n and pdf.startswith(b"%PDF-")
+                                                     for pdf, n in zip(pdfs, lengths, strict=True)):
+        return pdfs
+    return None
+
+
+def _send(process: subprocess.Popen, parts: list[str], *, stylesheet: str, archival: bool,
+          each: bool = False) -> None:
+    bodies = [part.encode() for part in parts]
+    header = {"stylesheet": stylesheet, "archival": archival, "lengths": [len(body) for body in bodies],
+              "each": each}
+    process.stdin.write(json.dumps(header).encode() + b"\n" + b"".join(bodies))
+    process.stdin.flush()
+
+
+class Helper:
+    """A child kept beside a serving process: it lays out the parts of documents it is sent, one document at a
+    time, for as long as its parent lives (its standard input closes with the parent, and it ends)."""
+
+    def __init__(self) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+        self.process = subprocess.Popen([sys.executable, "-m", "reports.renderer", "minutes.css", "--keep"],
+                                        cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.owner = os.getpid()
+        self.ready = False
+        self.busy = False
+        self.expected = 0  # PDFs the document sent asks for
+
+    def alive(self) -> bool:
+        return self.owner == os.getpid() and self.process.poll() is None
+
+    def take(self) -> bool:
+        """True when the child is ready and idle, now (never waits for it): it is then the caller's until
+        :meth:`receive` (or a failed :meth:`send`)."""
+        if self.busy:
+            return False
+        if not self.ready:
+            if not select.select([self.process.stdout], [], [], 0)[0]:
+                return False  # still loading WeasyPrint
+            if self.process.stdout.readline() != READY:
+                self.close()
+                return False
+            self.ready = True
+        self.busy = True
+        return True
+
+    def send(self, parts: list[str], *, stylesheet: str) -> bool:
+        """Hand ``parts`` to the child (a non-archival document); False when it cannot take them."""
+        self.expected = len(parts)
+        try:
+            _send(self.process, parts, stylesheet=stylesheet, archival=False, each=True)
+        except (OSError, ValueError) as error:
+            log.warning("the PDF helper failed (%s): rendering in this process", error)
+            self.close()
+            return False
+        return True
+
+    def receive(self, timeout: float = 60) -> list[bytes] | None:
+        """The PDF of each part sent, or None: the caller lays them out itself, and the child is ended (the next
+        document starts another)."""
+        try:
+            if not select.select([self.process.stdout], [], [], timeout)[0]:
+                raise TimeoutError(f"no answer in {timeout} s")
+            pdfs = _answer(self.process.stdout)
+        except (OSError, ValueError) as error:
+            log.warning("the PDF helper failed (%s): rendering in this process", error)
+            self.close()
+            return None
+        if pdfs is None or len(pdfs) != self.expected:
+            log.warning("the PDF helper answered no PDF: rendering in this process")
+            self.close()
+            return None
+        self.busy = False
+        return pdfs
+
+    def close(self) -> None:
+        self.busy = True  # never handed out again
+        if self.owner == os.getpid() and self.process.returncode is None:
+            self.process.kill()
+            self.process.wait()
+        _close(self.process)
+
+
+_helper: Helper | None = None
+_helper_lock = threading.Lock()
+
+
+def helper() -> Helper | None:
+    """This process's helper, taken, when it is ready and idle now; None otherwise (the caller renders
+    in-process). The first call of a process, or the first after the helper failed, starts one for the later
+    calls (gunicorn's ``post_worker_init`` makes that call when a worker starts)."""
+    global _helper
+    with _helper_lock:
+        current = _helper
+        if current is None or not current.alive():
+            if current is not None and current.owner == os.getpid():
+                current.close()
+            try:
+                _helper = Helper()
+            except OSError as error:
+                log.warning("no PDF helper (%s)", error)
+                _helper = None
+                return None
+            if current is None:
+                import atexit
+
+                atexit.register(_end_helper)
+            return None
+        return current if current.take() else None
+
+
+def _end_helper() -> None:
+    if _helper is not None:
+        _helper.close()
 
 
 def _close(process: subprocess.Popen) -> None:
@@ -104,31 +234,46 @@ def take() -> Renderer | None:
     return renderer
 
 
-def _serve(stylesheet: str) -> None:
+def _serve(stylesheet: str, keep: bool) -> None:
+    """Lay out the documents sent on standard input: one (a command's child), or each until the input closes
+    (``keep``: a helper)."""
     import gc
+    import signal
 
     from .pdf import render_pdf
 
-    gc.disable()  # one document, then the process ends: the garbage of its layout is never worth collecting
+    if keep:  # a Ctrl-C at the server's terminal reaches its whole group: the helper ends with its parent instead
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # no collection during a layout (in a helper, one runs after each answer, while the parent joins the files)
+    gc.disable()
     render_pdf(_WARM_UP, stylesheet=stylesheet)  # WeasyPrint imported, the stylesheet read, the fonts loaded
     out = sys.stdout.buffer
-    line = sys.stdin.buffer.readline()
-    if not line:
-        return  # the parent needed no render
-    try:
-        header = json.loads(line)
-        html = sys.stdin.buffer.read(header["length"]).decode()
-        pdf = render_pdf(html, stylesheet=header["stylesheet"], archival=bool(header["archival"]))
-    except Exception:  # the parent renders in-process and reports its own error
-        logging.getLogger(__name__).exception("render failed in the renderer process")
-        out.write(b"0\n")
-    else:
-        out.write(f"{len(pdf)}\n".encode() + pdf)
+    out.write(READY)
     out.flush()
+    while line := sys.stdin.buffer.readline():
+        try:
+            header = json.loads(line)
+            parts = [sys.stdin.buffer.read(length).decode() for length in header["lengths"]]
+            style, archival = header["stylesheet"], bool(header["archival"])
+            pdfs = [render_pdf(part, stylesheet=style) for part in parts] if header.get("each") \
+                else [render_pdf(parts, stylesheet=style, archival=archival)]
+        except Exception:  # the parent renders in-process and reports its own error
+            logging.getLogger(__name__).exception("render failed in the renderer process")
+            out.write(b"0\n")
+            out.flush()
+            return  # what follows on the input may be out of step: the parent starts another child
+        try:
+            out.write(" ".join(str(len(pdf)) for pdf in pdfs).encode() + b"\n" + b"".join(pdfs))
+            out.flush()
+        except BrokenPipeError:
+            return  # the parent ended meanwhile (a worker stopped or killed): nobody waits for the answer
+        if not keep:
+            return
+        gc.collect()
 
 
 if __name__ == "__main__":
-    _serve(sys.argv[1] if len(sys.argv) > 1 else "minutes.css")
+    _serve(sys.argv[1] if len(sys.argv) > 1 else "minutes.css", keep="--keep" in sys.argv[2:])
     sys.stderr.flush()
     # nothing is left to write or close: the interpreter's teardown of WeasyPrint and its fonts (about a tenth of a
     # second) would only keep the parent, which waits for the child, waiting

@@ -11,7 +11,7 @@ from audit.domain.procedure_fields import label_of
 from audit.domain.remediation import STATE_LABELS as REMEDIATION_STATE_LABELS
 from audit.domain.stats_balance import DossierTotals
 from audit.domain.verdicts import VERDICT_LABELS
-from audit.domain.vndate import place_and_date, short_date
+from audit.domain.vndate import long_date, place_and_date, short_date
 from audit.i18n import in_vietnamese
 
 from .minutes import _env, responsible_text, verdict_label, vn_number
@@ -80,7 +80,13 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
     d = figures.dossiers
     levels = _levels(figures)
     narrative = narrative or {}
+    # the long tables go to annexes, numbered I, II… in the order the report mentions them
+    annexed = [kind for kind, rows in (("by_unit", figures.by_unit), ("heads", figures.repeat_heads)) if rows]
     return {
+        "annexes": {kind: ROMAN[annexed.index(kind)] if kind in annexed else None for kind in ANNEX_TITLES},
+        "heads_count": _int(len(figures.repeat_heads)),
+        # the annexes' line "(Kèm theo Báo cáo số …" goes on with the report's date and issuing body
+        "attached_to": f"{long_date(today)} của {issuer.authority.name}",
         "draft": not number, "number": number or "     /BC-UBND", "recipient": recipient, "replaces": replaces,
         "narrative": {key: [line.strip() for line in narrative.get(key, "").splitlines() if line.strip()]
                       for key in ("assessment", "shortcomings", "causes", "recommendations")},
@@ -139,8 +145,20 @@ def _level_of(kind: str) -> str:
     return "district" if kind == "district_desk" else "commune"
 
 
-def period_html(context: dict) -> str:
-    return _env.get_template("period.html").render(**context)
+#: the annexes a period report may have, with their titles
+ANNEX_TITLES = {"by_unit": "Số liệu tiếp nhận, giải quyết hồ sơ của từng Bộ phận một cửa",
+                "heads": "Người đứng đầu có phát hiện tái phạm"}
+ROMAN = ("I", "II")
+
+
+def period_parts(context: dict) -> list[str]:
+    """The period report as the HTML of its parts: the report itself, then each annex, each laid out on its own
+    (its pages numbered from 1) and printed in this order (``reports.render_pdf`` takes the list)."""
+    parts = [_env.get_template("period.html").render(**context)]
+    annex = _env.get_template("period_annex.html")
+    for kind, number in sorted(((k, n) for k, n in context["annexes"].items() if n), key=lambda item: ROMAN.index(item[1])):
+        parts.append(annex.render(**context, kind=kind, annex=number, title=ANNEX_TITLES[kind]))
+    return parts
 
 
 def _safe(value):

@@ -15,7 +15,7 @@ from audit.domain.review import Period
 from audit.domain.vndate import local_today
 from audit.models import OutgoingDocument, User
 from reports import render_pdf
-from reports.review import period_context, period_html
+from reports.review import period_context, period_parts
 
 from . import authorities, documents, review, signing
 
@@ -43,7 +43,7 @@ def current_report(period: Period, *, actor: User, now: datetime) -> OutgoingDoc
 
 
 #: Parts of the context that change with every issue and say nothing: left out of the content digest.
-_NOT_CONTENT = ("draft", "number", "place_date", "replaces")
+_NOT_CONTENT = ("draft", "number", "place_date", "attached_to", "replaces")
 
 
 def written_parts(recipient: str, narrative: dict) -> tuple[str, dict]:
@@ -84,7 +84,7 @@ def issue(period: Period, *, recipient: str, narrative: dict, actor: User, now: 
                                   replaces=replaced, reason=reason, subject=subject, content_sha256=content)
     document.request_key = request_key
     body.update(draft=False, number=document.number, replaces=documents.replacement_line("Báo cáo", replaced, reason))
-    pdf = signing.sign_pdf(render_pdf(period_html(body), archival=True), issuer.authority)
+    pdf = signing.sign_pdf(render_pdf(period_parts(body), archival=True), issuer.authority)
     document.pdf, document.sha256, document.recipient = pdf, hashlib.sha256(pdf).hexdigest(), recipient
     document.narrative = narrative
     return document

@@ -6,8 +6,9 @@ import subprocess
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from audit.db import db
-from audit.models import Inspection, Unit
+from audit.db import db, utcnow
+from audit.domain.vndate import local_today, long_date
+from audit.models import Inspection, OutgoingDocument, Unit
 from audit.web.files import kept_pdfs
 
 
@@ -222,3 +223,51 @@ def test_a_period_report_downloaded_again_is_the_same_file_until_its_figures_cha
     corrected = pdf_text(client.get("/reports/period.pdf?period=2019").data)
     assert "Hôih Thị Duyên" in corrected and "Hôih Thị Dung" not in corrected
     assert len(list(kept.glob("*.pdf"))) == 2
+
+
+def _pages(pdf: bytes) -> list[str]:
+    """Each page's text as pdftotext reads it, whitespace folded."""
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    return [" ".join(page.split()) for page in out.decode().split("\f") if page.strip()]
+
+
+def test_the_long_tables_of_a_period_report_are_its_annexes_each_on_its_own_pages(client, demo, login):
+    """The per-desk figures and the heads with repeats are annexes I and II: the report says where each is, each
+    starts on a new page with its number, its title and the report it goes with, and carries the rows."""
+    login("chutich")
+    pages = _pages(client.get("/reports/period.pdf?period=2019").data)
+    starts = [i for i, page in enumerate(pages) if page.startswith("Phụ lục ")]
+    assert [pages[i].split()[2] for i in starts] == ["I", "II"]
+    first, second = starts
+    body, annex_1, annex_2 = " ".join(pages[:first]), " ".join(pages[first:second]), " ".join(pages[second:])
+    # the report names both, ends with its signature before them, and no longer holds their rows
+    assert "Số liệu của từng Bộ phận một cửa: chi tiết tại Phụ lục I kèm theo Báo cáo này." in body
+    assert "người đứng đầu có phát hiện tái phạm (chi tiết tại Phụ lục II kèm theo Báo cáo này)." in body
+    assert "TM. ỦY BAN NHÂN DÂN" in pages[first - 1] and "Hôih Thị Dung" not in body
+    assert "Bộ phận Tiếp nhận và Trả kết quả huyện Nam Giang" not in body
+    # dated today, so issued by the city: its name and today's date in the line under each annex's title
+    today = long_date(local_today(utcnow()))
+    attached = f"(Kèm theo Báo cáo số /BC-UBND {today} của Ủy ban nhân dân thành phố Đà Nẵng)"
+    assert annex_1.startswith("Phụ lục I SỐ LIỆU TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ CỦA TỪNG BỘ PHẬN MỘT CỬA " + attached)
+    assert annex_2.startswith("Phụ lục II NGƯỜI ĐỨNG ĐẦU CÓ PHÁT HIỆN TÁI PHẠM " + attached)
+    assert "Bộ phận Một cửa xã Zuôih 0 4.251 4.251 4.191 60 0 98,6 % —" in annex_1 and "Zuôih" not in body
+    assert "Hôih Thị Dung" in annex_2 and "Hôih Thị Dung" not in annex_1
+
+
+def test_an_issued_period_report_names_its_number_on_each_annex_and_stays_one_archival_file(client, demo, login):
+    import pypdf
+
+    login("chutich-tp")
+    narrative = {"recipient": "Ban Thường vụ Thành ủy", "assessment": "Các bộ phận một cửa hoạt động ổn định.",
+                 "shortcomings": "Một số nơi niêm yết chưa đầy đủ.", "causes": "Nhân sự thay đổi.",
+                 "recommendations": "Tập huấn công chức một cửa."}
+    assert client.post("/reports/period?period=2019", data=narrative).status_code == 302
+    issued = db.session.scalar(select(OutgoingDocument).where(OutgoingDocument.kind == "period_report",
+                                                              OutgoingDocument.subject.contains(":2019-01-01:")))
+    pages = _pages(issued.pdf)
+    annexes = [page for page in pages if page.startswith("Phụ lục ")]
+    day = long_date(local_today(issued.issued_at))
+    attached = f"(Kèm theo Báo cáo số {issued.number} {day} của {issued.authority.name})"
+    assert annexes and all(attached in page for page in annexes), (attached, annexes)
+    xmp = pypdf.PdfReader(io.BytesIO(issued.pdf)).xmp_metadata  # one PDF/A-3b file, annexes included
+    assert (xmp.pdfaid_part, xmp.pdfaid_conformance) == ("3", "B")

@@ -34,7 +34,7 @@ from audit.web.filters import verdict_label
 from audit.web.forms import max_length, optional, submit
 from audit.web.inspections.common import load_inspection
 from reports import render_pdf_reusing
-from reports.review import period_html, period_workbook
+from reports.review import period_parts, period_workbook
 
 bp = Blueprint("review", __name__)
 
@@ -293,7 +293,7 @@ def period_pdf():
     period, text = _period(CURRENT, page=False)
     # the same figures make the same file: a report downloaded again (by the chairman, by each office) is served
     # from the instance's cache instead of laid out again
-    pdf = render_pdf_reusing(period_html(_report_context(period)), kept_pdfs())
+    pdf = render_pdf_reusing(period_parts(_report_context(period)), kept_pdfs())
     response = current_app.response_class(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="bao-cao-kiem-tra-cong-vu-{text}.pdf"'
     return response
