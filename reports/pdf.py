@@ -77,8 +77,8 @@ def render_pdf(html: str | Sequence[str], *, stylesheet: str = "minutes.css", ar
     ``html`` may be a list of parts (a report, then its annexes), each laid out on its own, its pages numbered
     from 1, and printed in that order. An archival document is one WeasyPrint document made of every part's pages;
     otherwise each part becomes a PDF and :func:`joined` puts them together, so that the parts can be laid out at
-    once in two processes: with ``share``, a large document's last parts are sent to this process's helper
-    (``reports.renderer.helper``) while this process lays out the first ones. The bytes are the same whichever
+    once in two processes: with ``share``, a large document's larger parts are sent to this process's helper
+    (``reports.renderer.helper``) while this process lays out the others. The bytes are the same whichever
     process laid out a part. The first render of a process that started a renderer process
     (``reports.renderer.start``, a command) is made there."""
     from . import renderer
@@ -95,18 +95,24 @@ def render_pdf(html: str | Sequence[str], *, stylesheet: str = "minutes.css", ar
         helper = renderer.helper()
         theirs = _shared(parts)
         if helper is not None and helper.send([parts[index] for index in theirs], stylesheet=stylesheet):
+            started = time.monotonic()
             try:
                 pdfs = {index: _laid_out([part], stylesheet, False) for index, part in enumerate(parts)
                         if index not in theirs}
             except BaseException:
                 helper.close()  # its answer is not awaited: the next document starts another helper
                 raise
-            answered = helper.receive() or [_laid_out([parts[index]], stylesheet, False) for index in theirs]
+            # about as much work as this process's share: a helper far slower than that is stuck, and this
+            # process lays out its parts instead
+            answered = helper.receive(timeout=max(HELPER_PATIENCE, 3 * (time.monotonic() - started))) \
+                or [_laid_out([parts[index]], stylesheet, False) for index in theirs]
             pdfs.update(zip(theirs, answered, strict=True))
             return joined([pdfs[index] for index in range(len(parts))])
     return joined([_laid_out([part], stylesheet, False) for part in parts])
 
 
+#: the least time (seconds) to wait for the helper's parts once this process has laid out its own
+HELPER_PATIENCE = 10.0
 #: the least HTML (characters, every part) worth sharing with the helper: below it, sending the parts and joining
 #: the files costs about what the second core saves
 SHARE_FROM = 20_000
@@ -147,8 +153,9 @@ def _laid_out(parts: list[str], stylesheet: str, archival: bool) -> bytes:
 
 
 def joined(pdfs: list[bytes]) -> bytes:
-    """The pages of ``pdfs`` in order as one PDF, with the first one's title and metadata (pypdf)."""
+    """The pages of ``pdfs`` in order as one PDF, with the first one's title, metadata and language (pypdf)."""
     import pypdf
+    from pypdf.generic import NameObject
 
     writer = pypdf.PdfWriter()
     first = None
@@ -158,6 +165,9 @@ def joined(pdfs: list[bytes]) -> bytes:
         writer.append(reader)
     if first.metadata:
         writer.add_metadata(dict(first.metadata))
+    language = first.trailer["/Root"].get("/Lang")
+    if language is not None:  # read aloud in Vietnamese by a screen reader
+        writer.root_object[NameObject("/Lang")] = language
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

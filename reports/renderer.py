@@ -32,6 +32,8 @@ import select
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,9 +45,7 @@ class Renderer:
     """One child process that renders one document."""
 
     def __init__(self, stylesheet: str = "minutes.css") -> None:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-        self.process = subprocess.Popen([sys.executable, "-m", "reports.renderer", stylesheet], cwd=ROOT, env=env,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.process = _child(stylesheet)
 
     def render(self, html: str | list[str], *, stylesheet: str, archival: bool) -> bytes | None:
         """The PDF from the child, or None (the caller renders in-process). The child serves one document."""
@@ -57,7 +57,7 @@ class Renderer:
             process.stdin.close()
             if process.stdout.readline() != READY:
                 raise ValueError("the child did not get ready")
-            pdfs = _answer(process.stdout)
+            pdfs = _answer(process.stdout.readline, process.stdout.read)
             process.wait(timeout=10)
         except (OSError, ValueError, subprocess.TimeoutExpired) as error:
             log.warning("the renderer process failed (%s): rendering in this process", error)
@@ -82,10 +82,18 @@ class Renderer:
 READY = b"ready\n"
 
 
-def _answer(stream) -> list[bytes] | None:
-    """The PDFs of an answer, or None when the child could not render (or answered anything but PDFs)."""
-    lengths = [int(n) for n in stream.readline().split()]
-    pdfs = [stream.read(n) for n in lengths if n > 0]
+def _child(*args: str) -> subprocess.Popen:
+    """This module run as a child process, with pipes to talk to it."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    return subprocess.Popen([sys.executable, "-m", "reports.renderer", *args], cwd=ROOT, env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+
+def _answer(line: Callable[[], bytes], read: Callable[[int], bytes]) -> list[bytes] | None:
+    """The PDFs of an answer, read with ``line`` (its first line) and ``read`` (so many bytes), or None when the
+    child could not render (or answered anything but PDFs)."""
+    lengths = [int(n) for n in line().split()]
+    pdfs = [read(n) for n in lengths if n > 0]
     if lengths and len(pdfs) == len(lengths) and all(len(pdf) == n and pdf.startswith(b"%PDF-")
                                                      for pdf, n in zip(pdfs, lengths, strict=True)):
         return pdfs
@@ -106,13 +114,37 @@ class Helper:
     time, for as long as its parent lives (its standard input closes with the parent, and it ends)."""
 
     def __init__(self) -> None:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-        self.process = subprocess.Popen([sys.executable, "-m", "reports.renderer", "minutes.css", "--keep"],
-                                        cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.process = _child("minutes.css", "--keep")
         self.owner = os.getpid()
         self.ready = False
         self.busy = False
         self.expected = 0  # PDFs the document sent asks for
+        self.pending = bytearray()  # read from the child, not yet taken
+
+    def _fill(self, deadline: float) -> None:
+        """Read what the child has written, waiting for it until ``deadline`` (``time.monotonic``) at most."""
+        fd = self.process.stdout.fileno()
+        if not select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            raise TimeoutError("the PDF helper did not answer in time")
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            raise OSError("the PDF helper ended")
+        self.pending += chunk
+
+    def _line(self, deadline: float) -> bytes:
+        while b"\n" not in self.pending:
+            self._fill(deadline)
+        end = self.pending.index(b"\n") + 1
+        line = bytes(self.pending[:end])
+        del self.pending[:end]
+        return line
+
+    def _bytes(self, size: int, deadline: float) -> bytes:
+        while len(self.pending) < size:
+            self._fill(deadline)
+        taken = bytes(self.pending[:size])
+        del self.pending[:size]
+        return taken
 
     def alive(self) -> bool:
         return self.owner == os.getpid() and self.process.poll() is None
@@ -123,14 +155,23 @@ class Helper:
         if self.busy:
             return False
         if not self.ready:
-            if not select.select([self.process.stdout], [], [], 0)[0]:
+            try:
+                line = self._line(time.monotonic())  # what it has written by now
+            except TimeoutError:
                 return False  # still loading WeasyPrint
-            if self.process.stdout.readline() != READY:
+            except OSError:
+                self.close()
+                return False
+            if line != READY:
                 self.close()
                 return False
             self.ready = True
         self.busy = True
         return True
+
+    def release(self) -> None:
+        """Taken by :meth:`take` and not sent anything: free for the next document."""
+        self.busy = False
 
     def send(self, parts: list[str], *, stylesheet: str) -> bool:
         """Hand ``parts`` to the child (a non-archival document); False when it cannot take them."""
@@ -143,14 +184,13 @@ class Helper:
             return False
         return True
 
-    def receive(self, timeout: float = 60) -> list[bytes] | None:
-        """The PDF of each part sent, or None: the caller lays them out itself, and the child is ended (the next
-        document starts another)."""
+    def receive(self, timeout: float) -> list[bytes] | None:
+        """The PDF of each part sent, answered within ``timeout`` seconds, or None: the caller lays them out
+        itself, and the child is ended (the next document starts another)."""
+        deadline = time.monotonic() + timeout
         try:
-            if not select.select([self.process.stdout], [], [], timeout)[0]:
-                raise TimeoutError(f"no answer in {timeout} s")
-            pdfs = _answer(self.process.stdout)
-        except (OSError, ValueError) as error:
+            pdfs = _answer(lambda: self._line(deadline), lambda size: self._bytes(size, deadline))
+        except (OSError, ValueError) as error:  # TimeoutError included
             log.warning("the PDF helper failed (%s): rendering in this process", error)
             self.close()
             return None
@@ -158,7 +198,7 @@ class Helper:
             log.warning("the PDF helper answered no PDF: rendering in this process")
             self.close()
             return None
-        self.busy = False
+        self.release()
         return pdfs
 
     def close(self) -> None:
@@ -259,8 +299,9 @@ def _serve(stylesheet: str, keep: bool) -> None:
                 else [render_pdf(parts, stylesheet=style, archival=archival)]
         except Exception:  # the parent renders in-process and reports its own error
             logging.getLogger(__name__).exception("render failed in the renderer process")
-            out.write(b"0\n")
-            out.flush()
+            with contextlib.suppress(BrokenPipeError):
+                out.write(b"0\n")
+                out.flush()
             return  # what follows on the input may be out of step: the parent starts another child
         try:
             out.write(" ".join(str(len(pdf)) for pdf in pdfs).encode() + b"\n" + b"".join(pdfs))

@@ -80,10 +80,10 @@ def period_context(figures, issuer, today: date, *, number: str = "", recipient:
     d = figures.dossiers
     levels = _levels(figures)
     narrative = narrative or {}
-    # the long tables go to annexes, numbered I, II… in the order the report mentions them
-    annexed = [kind for kind, rows in (("by_unit", figures.by_unit), ("heads", figures.repeat_heads)) if rows]
+    annexes = _annexes(figures)  # the long tables, laid out apart
     return {
-        "annexes": {kind: ROMAN[annexed.index(kind)] if kind in annexed else None for kind in ANNEX_TITLES},
+        "annexes": annexes,
+        "annex_of": {annex["kind"]: annex["label"] for annex in annexes},
         "heads_count": _int(len(figures.repeat_heads)),
         # the annexes' line "(Kèm theo Báo cáo số …" goes on with the report's date and issuing body
         "attached_to": f"{long_date(today)} của {issuer.authority.name}",
@@ -145,20 +145,26 @@ def _level_of(kind: str) -> str:
     return "district" if kind == "district_desk" else "commune"
 
 
-#: the annexes a period report may have, with their titles
-ANNEX_TITLES = {"by_unit": "Số liệu tiếp nhận, giải quyết hồ sơ của từng Bộ phận một cửa",
+#: the annexes a period report may have, in the order the report mentions them, with their titles
+ANNEX_TITLES = {"by_unit": "Số liệu tiếp nhận, giải quyết hồ sơ của từng Bộ phận Một cửa",
                 "heads": "Người đứng đầu có phát hiện tái phạm"}
-ROMAN = ("I", "II")
+ROMAN = ("I", "II", "III", "IV", "V")
+
+
+def _annexes(figures) -> list[dict]:
+    """The long tables the report has rows for, as its annexes: "Phụ lục I", "Phụ lục II"… in order, or plain
+    "Phụ lục" when there is one (Circular 01/2011/TT-BNV: Roman numbers once there are two or more)."""
+    kinds = [kind for kind, rows in (("by_unit", figures.by_unit), ("heads", figures.repeat_heads)) if rows]
+    return [{"kind": kind, "title": ANNEX_TITLES[kind],
+             "label": f"Phụ lục {ROMAN[index]}" if len(kinds) > 1 else "Phụ lục"} for index, kind in enumerate(kinds)]
 
 
 def period_parts(context: dict) -> list[str]:
     """The period report as the HTML of its parts: the report itself, then each annex, each laid out on its own
     (its pages numbered from 1) and printed in this order (``reports.render_pdf`` takes the list)."""
-    parts = [_env.get_template("period.html").render(**context)]
     annex = _env.get_template("period_annex.html")
-    for kind, number in sorted(((k, n) for k, n in context["annexes"].items() if n), key=lambda item: ROMAN.index(item[1])):
-        parts.append(annex.render(**context, kind=kind, annex=number, title=ANNEX_TITLES[kind]))
-    return parts
+    return [_env.get_template("period.html").render(**context),
+            *(annex.render(**context, annex=each) for each in context["annexes"])]
 
 
 def _safe(value):

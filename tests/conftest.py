@@ -160,6 +160,15 @@ def statements_sent(engine):
         event.remove(engine, "before_cursor_execute", listener)
 
 
+def pdf_pages(pdf: bytes) -> list[str]:
+    """Each page's text as ``pdftotext -layout`` reads it (poppler, as a reader's viewer would), whitespace
+    folded."""
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    return [" ".join(page.split()) for page in out.decode().split("\f") if page.strip()]
+
+
 def _check_kept_totals() -> None:
     """Whatever the test did through the app, the heads table's kept figures equal those recomputed from the
     findings (``head_totals``): every write path the suite takes is checked."""

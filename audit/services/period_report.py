@@ -42,8 +42,9 @@ def current_report(period: Period, *, actor: User, now: datetime) -> OutgoingDoc
     return documents.current_for(subject_of(period, actor, now))
 
 
-#: Parts of the context that change with every issue and say nothing: left out of the content digest.
-_NOT_CONTENT = ("draft", "number", "place_date", "attached_to", "replaces")
+#: Parts of the context that change with every issue and say nothing, or only repeat what the rest says (the
+#: annexes are the tables' rows laid out apart): left out of the content digest.
+_NOT_CONTENT = ("draft", "number", "place_date", "attached_to", "replaces", "annexes", "annex_of", "heads_count")
 
 
 def written_parts(recipient: str, narrative: dict) -> tuple[str, dict]:

@@ -4,14 +4,17 @@ same file whether this process laid out every part or its helper laid out some o
 from __future__ import annotations
 
 import io
-import subprocess
 import time
+from types import SimpleNamespace
 
 import pypdf
 import pytest
 
+from reports import pdf as pdf_module
 from reports import renderer
 from reports.pdf import SHARE_FROM, _shared, render_pdf
+from reports.review import _annexes
+from tests.conftest import pdf_pages as _pages
 
 
 def _part(title: str, rows: int) -> str:
@@ -24,21 +27,30 @@ def _part(title: str, rows: int) -> str:
 REPORT = [_part("BÁO CÁO", 10), _part("PHỤ LỤC I", 160), _part("PHỤ LỤC II", 120)]
 
 
-def _pages(pdf: bytes) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
-    return [" ".join(page.split()) for page in out.decode().split("\f") if page.strip()]
-
-
 def _ready_helper() -> renderer.Helper:
     """This process's helper, once it has loaded WeasyPrint (it is started by the first ask)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         taken = renderer.helper()
         if taken is not None:
-            taken.busy = False  # only looked at: handed back
+            taken.release()  # only looked at: handed back
             return taken
         time.sleep(0.1)
     raise AssertionError("the helper never got ready")
+
+
+@pytest.fixture
+def laid_out_here(monkeypatch):
+    """How many parts this process laid out itself."""
+    count = [0]
+    original = pdf_module._laid_out
+
+    def counted(parts, stylesheet, archival):
+        count[0] += len(parts)
+        return original(parts, stylesheet, archival)
+
+    monkeypatch.setattr(pdf_module, "_laid_out", counted)
+    return count
 
 
 @pytest.fixture
@@ -76,11 +88,13 @@ def test_each_part_is_numbered_from_one_and_follows_the_one_before():
         assert [page.split()[0] for page in pages[start + 1:end]] == [str(n) for n in range(2, end - start + 1)]
 
 
-def test_the_helper_lays_out_its_share_and_the_file_is_the_one_this_process_makes_alone(sent):
+def test_the_helper_lays_out_its_share_and_the_file_is_the_one_this_process_makes_alone(sent, laid_out_here, caplog):
     _ready_helper()
     shared = render_pdf(REPORT, share=True)
-    assert sent == [1]  # annex I went to the helper
+    # annex I went to the helper, whose answer was taken: this process laid out the two other parts only
+    assert sent == [1] and laid_out_here[0] == 2 and "helper" not in caplog.text
     assert shared == render_pdf(REPORT)  # every part here: byte for byte the same file
+    assert laid_out_here[0] == 5
     assert len(pypdf.PdfReader(io.BytesIO(shared)).pages) == len(_pages(shared))
 
 
@@ -124,8 +138,29 @@ def test_a_dead_helper_costs_an_in_process_layout_and_the_next_document_has_a_ne
     assert not replacement.alive() and _ready_helper().alive()
 
 
-def test_a_part_the_helper_cannot_lay_out_fails_here_with_this_process_own_error(sent):
-    _ready_helper()
-    with pytest.raises(FileNotFoundError):
+def test_a_part_the_helper_cannot_lay_out_is_laid_out_here_and_a_new_helper_takes_the_next(caplog):
+    helper = _ready_helper()
+    assert renderer.helper() is helper
+    assert helper.send(REPORT[1:2], stylesheet="no-such.css")  # it fails there: answers "0", and ends
+    assert helper.receive(timeout=30) is None and not helper.alive()
+    assert "answered no PDF" in caplog.text
+    with pytest.raises(FileNotFoundError):  # laid out here, the error is this process's own
         render_pdf(REPORT, share=True, stylesheet="no-such.css")
-    assert _ready_helper().alive()
+    replacement = _ready_helper()
+    assert replacement is not helper and render_pdf(REPORT, share=True) == render_pdf(REPORT)
+
+
+def test_a_helper_that_does_not_answer_in_time_is_ended_and_its_parts_laid_out_here(caplog):
+    helper = _ready_helper()
+    assert renderer.helper() is helper
+    assert helper.send(REPORT[1:2], stylesheet="minutes.css")
+    assert helper.receive(timeout=0.001) is None  # far less than a layout takes
+    assert "did not answer in time" in caplog.text and not helper.alive()
+
+
+def test_a_lone_annex_has_no_number_and_two_are_numbered_in_the_order_the_report_names_them():
+    both = _annexes(SimpleNamespace(by_unit=["row"], repeat_heads=["head"]))
+    assert [(a["kind"], a["label"]) for a in both] == [("by_unit", "Phụ lục I"), ("heads", "Phụ lục II")]
+    alone = _annexes(SimpleNamespace(by_unit=[], repeat_heads=["head"]))
+    assert [(a["kind"], a["label"]) for a in alone] == [("heads", "Phụ lục")]
+    assert _annexes(SimpleNamespace(by_unit=[], repeat_heads=[])) == []

@@ -43,7 +43,7 @@ def test_upload_preview_confirm_and_the_figures_show(client, demo, login):
     statistics = client.get("/statistics?period=2020").get_data(as_text=True)
     assert "Bộ phận Tiếp nhận và Trả kết quả huyện Nam Giang" in statistics and "92,7" in statistics
     report = pdf_text(client.get("/reports/period.pdf?period=2020").data)
-    assert "Số liệu của từng Bộ phận một cửa" in report and "0 510 505 505 0 5 100 %" in report  # La Êê
+    assert "Số liệu của từng Bộ phận Một cửa" in report and "0 510 505 505 0 5 100 %" in report  # La Êê
     # the same file again: nothing changes, and the page says so
     again = _upload(client, PROVINCIAL).headers["Location"]
     page = client.get(again).get_data(as_text=True)
