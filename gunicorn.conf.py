@@ -6,7 +6,7 @@ Command-line options still win; this file only adds what each worker does once t
 def post_worker_init(worker):
     """WeasyPrint (about a second to import) is loaded before the first request instead of during it, the
     worker's PDF helper is started (``reports.renderer.helper``: a second process that lays out half of a large
-    report, about 70 MB once loaded), then the objects of the loaded app are kept out of the garbage collector's
+    report, 70–120 MB), then the objects of the loaded app are kept out of the garbage collector's
     scans: they live as long as the worker, and scanning them again and again slows long PDF renders and the
     autosave tail.
 
