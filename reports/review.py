@@ -153,7 +153,8 @@ ROMAN = ("I", "II", "III", "IV", "V")
 
 def _annexes(figures) -> list[dict]:
     """The long tables the report has rows for, as its annexes: "Phụ lục I", "Phụ lục II"… in order, or plain
-    "Phụ lục" when there is one (Circular 01/2011/TT-BNV: Roman numbers once there are two or more)."""
+    "Phụ lục" when there is one (Roman numbers once there are two or more, as Circular 01/2011/TT-BNV is recalled
+    to say: not confirmed in a text we could read, nor that Decree 30/2020 keeps it)."""
     kinds = [kind for kind, rows in (("by_unit", figures.by_unit), ("heads", figures.repeat_heads)) if rows]
     return [{"kind": kind, "title": ANNEX_TITLES[kind],
              "label": f"Phụ lục {ROMAN[index]}" if len(kinds) > 1 else "Phụ lục"} for index, kind in enumerate(kinds)]
