@@ -104,7 +104,7 @@ def render_pdf(html: str | Sequence[str], *, stylesheet: str = "minutes.css", ar
                 raise
             # about as much work as this process's share: a helper far slower than that is stuck, and this
             # process lays out its parts instead
-            answered = helper.receive(timeout=max(HELPER_PATIENCE, 3 * (time.monotonic() - began))) \
+            answered = helper.receive(len(theirs), timeout=max(HELPER_PATIENCE, 3 * (time.monotonic() - began))) \
                 or [_laid_out([parts[index]], stylesheet, False) for index in theirs]
             pdfs.update(zip(theirs, answered, strict=True))
             return joined([pdfs[index] for index in range(len(parts))])

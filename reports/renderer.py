@@ -12,8 +12,8 @@ core: measured on 2026-12-07, 2.16 s against 2.92 s (medians of 5 interleaved ru
 processes at once took 1.95 s and 3.19 s for what one alone did in 1.78 s.
 
 The same module is a server's helper (:func:`helper`): a child kept beside each process that serves requests, to
-which ``render_pdf`` sends the last parts of a large document (a period report's annexes) while it lays out the
-first ones itself; the two halves take the two cores (see ``reports.pdf.render_pdf``).
+which ``render_pdf`` sends the larger parts of a large document (a period report's longest annex) while it lays
+out the others itself; the two halves take the two cores (see ``reports.pdf.render_pdf``).
 
 The protocol, on the child's standard input and output: once ready (WeasyPrint loaded), the child writes
 ``ready``; then, for each document, one line of JSON (``stylesheet``, ``archival``, ``lengths``: each part's size;
@@ -118,7 +118,6 @@ class Helper:
         self.owner = os.getpid()
         self.ready = False
         self.busy = False
-        self.expected = 0  # PDFs the document sent asks for
         self.pending = bytearray()  # read from the child, not yet taken
 
     def _fill(self, deadline: float) -> None:
@@ -175,7 +174,6 @@ class Helper:
 
     def send(self, parts: list[str], *, stylesheet: str) -> bool:
         """Hand ``parts`` to the child (a non-archival document); False when it cannot take them."""
-        self.expected = len(parts)
         try:
             _send(self.process, parts, stylesheet=stylesheet, archival=False, each=True)
         except (OSError, ValueError) as error:
@@ -184,9 +182,9 @@ class Helper:
             return False
         return True
 
-    def receive(self, timeout: float) -> list[bytes] | None:
-        """The PDF of each part sent, answered within ``timeout`` seconds, or None: the caller lays them out
-        itself, and the child is ended (the next document starts another)."""
+    def receive(self, count: int, timeout: float) -> list[bytes] | None:
+        """The PDF of each of the ``count`` parts sent, answered within ``timeout`` seconds, or None: the caller
+        lays them out itself, and the child is ended (the next document starts another)."""
         deadline = time.monotonic() + timeout
         try:
             pdfs = _answer(lambda: self._line(deadline), lambda size: self._bytes(size, deadline))
@@ -194,7 +192,7 @@ class Helper:
             log.warning("the PDF helper failed (%s): rendering in this process", error)
             self.close()
             return None
-        if pdfs is None or len(pdfs) != self.expected:
+        if pdfs is None or len(pdfs) != count:
             log.warning("the PDF helper answered no PDF: rendering in this process")
             self.close()
             return None

@@ -142,7 +142,7 @@ def test_a_part_the_helper_cannot_lay_out_is_laid_out_here_and_a_new_helper_take
     helper = _ready_helper()
     assert renderer.helper() is helper
     assert helper.send(REPORT[1:2], stylesheet="no-such.css")  # it fails there: answers "0", and ends
-    assert helper.receive(timeout=30) is None and not helper.alive()
+    assert helper.receive(1, timeout=30) is None and not helper.alive()
     assert "answered no PDF" in caplog.text
     with pytest.raises(FileNotFoundError):  # laid out here, the error is this process's own
         render_pdf(REPORT, share=True, stylesheet="no-such.css")
@@ -154,7 +154,7 @@ def test_a_helper_that_does_not_answer_in_time_is_ended_and_its_parts_laid_out_h
     helper = _ready_helper()
     assert renderer.helper() is helper
     assert helper.send(REPORT[1:2], stylesheet="minutes.css")
-    assert helper.receive(timeout=0.001) is None  # far less than a layout takes
+    assert helper.receive(1, timeout=0.001) is None  # far less than a layout takes
     assert "did not answer in time" in caplog.text and not helper.alive()
 
 

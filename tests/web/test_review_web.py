@@ -1,7 +1,6 @@
 """The chairman's pages and files read back: the 2019 report as PDF and Excel, the dashboard, conclusions."""
 
 import io
-import subprocess
 
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -14,8 +13,7 @@ from tests.conftest import pdf_pages
 
 
 def pdf_text(data: bytes) -> str:
-    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
-    return " ".join(out.decode().split())
+    return " ".join(pdf_pages(data))
 
 
 def test_period_report_pdf_and_excel_carry_the_2019_figures(client, demo, login):
