@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Index, String, Table
+from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Index, Integer, String, Table, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from audit.db import UTCDateTime, db, enum_of, utcnow
@@ -19,6 +19,69 @@ unit_successions = Table(
     Column("predecessor_id", ForeignKey("units.id", ondelete="CASCADE"), primary_key=True),
 )
 UnitSuccession = unit_successions
+
+#: One row whose token the database changes to a new random value whenever the unit tree changes (a unit added,
+#: removed or moved, a succession added or removed), in the same transaction, whoever writes (triggers, below): a
+#: process keeps the tree it read under the token it read with it (``audit.services.units.unit_tree``).
+unit_tree_stamp = Table(
+    "unit_tree_stamp",
+    db.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token", String(40), nullable=False),
+)
+
+
+#: the triggers that redraw the stamp's token: (name, table, the change that fires it), on each database
+_TREE_TRIGGERS = {
+    "postgresql": [("unit_tree_touched", "units", "INSERT OR DELETE OR TRUNCATE OR UPDATE OF id, parent_id"),
+                   ("unit_tree_touched", "unit_successions", "INSERT OR DELETE OR TRUNCATE OR UPDATE")],
+    "sqlite": [(f"{table}_tree_{change.split()[0].lower()}", table, change)
+               for table, update in (("units", "UPDATE OF id, parent_id"), ("unit_successions", "UPDATE"))
+               for change in ("INSERT", "DELETE", update)],
+}
+
+
+def tree_stamp_ddl(dialect: str) -> list[str]:
+    """The statements that give ``unit_tree_stamp`` its row and make every change of the unit tree (``units``'
+    ids and parents, ``unit_successions``) draw a new token: on SQLite a trigger per table and change, on
+    PostgreSQL one function run once per statement. Run after the tables exist (``create_all`` and the
+    migration)."""
+    if dialect == "postgresql":
+        # the function updates the stamp of the schema its trigger fired in (not whatever the search path says)
+        return ["INSERT INTO unit_tree_stamp (id, token) VALUES (1, gen_random_uuid()::text)",
+                "CREATE OR REPLACE FUNCTION unit_tree_touched() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "EXECUTE 'UPDATE ' || quote_ident(TG_TABLE_SCHEMA) "
+                "|| '.unit_tree_stamp SET token = gen_random_uuid()::text'; "
+                "RETURN NULL; END $$"] + [
+            f"CREATE TRIGGER {name} AFTER {change} ON {table} FOR EACH STATEMENT EXECUTE FUNCTION unit_tree_touched()"
+            for name, table, change in _TREE_TRIGGERS[dialect]]
+    return ["INSERT INTO unit_tree_stamp (id, token) VALUES (1, lower(hex(randomblob(16))))"] + [
+        f"CREATE TRIGGER {name} AFTER {change} ON {table} "
+        "BEGIN UPDATE unit_tree_stamp SET token = lower(hex(randomblob(16))); END"
+        for name, table, change in _TREE_TRIGGERS[dialect]]
+
+
+def tree_stamp_drop_ddl(dialect: str, *, triggers: bool) -> list[str]:
+    """What :func:`tree_stamp_ddl` made, dropped: the triggers (when their tables stay) and PostgreSQL's
+    function."""
+    on = dialect == "postgresql"
+    return [f"DROP TRIGGER IF EXISTS {name}" + (f" ON {table}" if on else "")
+            for name, table, _ in _TREE_TRIGGERS[dialect] if triggers] + (
+        ["DROP FUNCTION IF EXISTS unit_tree_touched()"] if on else [])
+
+
+@event.listens_for(db.metadata, "after_create")
+def _stamp_created(metadata, connection, tables=(), **_) -> None:
+    if unit_tree_stamp in tables:  # made now: give it its row and the triggers
+        for statement in tree_stamp_ddl(connection.dialect.name):
+            connection.exec_driver_sql(statement)
+
+
+@event.listens_for(db.metadata, "after_drop")
+def _stamp_dropped(metadata, connection, tables=(), **_) -> None:
+    if unit_tree_stamp in tables:
+        for statement in tree_stamp_drop_ddl(connection.dialect.name, triggers=False):
+            connection.exec_driver_sql(statement)
 
 
 class Unit(db.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -15,7 +16,7 @@ from audit.domain.units import as_scope
 from audit.domain.vndate import short_date
 from audit.models import Authority, Unit, UnitSuccession
 
-from .units import parents
+from .units import unit_tree
 
 
 def all_authorities() -> list[Authority]:
@@ -23,14 +24,10 @@ def all_authorities() -> list[Authority]:
                                                               Authority.valid_from, Authority.code)))
 
 
-def _tree() -> tuple[dict[int, int | None], dict[int, list[int]]]:
-    """Each unit's parent and each successor's predecessors, read on every page (the user's scope)."""
-    parent_of = parents()
-    predecessors: dict[int, list[int]] = {}
-    for successor, predecessor in db.session.execute(
-            select(UnitSuccession.c.successor_id, UnitSuccession.c.predecessor_id)).all():
-        predecessors.setdefault(successor, []).append(predecessor)
-    return parent_of, predecessors
+def _tree() -> tuple[Mapping[int, int | None], Mapping[int, tuple[int, ...]]]:
+    """Each unit's parent and each successor's predecessors (the user's scope, on every page)."""
+    tree = unit_tree()
+    return tree.parent_of, tree.predecessors_of
 
 
 def tree_above(unit_id: int, *, successions: bool) -> tuple[dict[int, int | None], dict[int, list[int]]]:
