@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
-from sqlalchemy import Integer, bindparam, cast, literal, select, union, union_all
+from sqlalchemy import select
 
 from audit.db import db
 from audit.domain import authorities as rules
 from audit.domain.errors import N_, DomainError, NotAllowed
 from audit.domain.units import as_scope
 from audit.domain.vndate import short_date
-from audit.models import Authority, Unit, UnitSuccession
+from audit.models import Authority, Unit
 
 from .units import unit_tree
 
@@ -30,39 +29,6 @@ def _tree() -> tuple[Mapping[int, int | None], Mapping[int, tuple[int, ...]]]:
     return tree.parent_of, tree.predecessors_of
 
 
-def tree_above(unit_id: int, *, successions: bool) -> tuple[dict[int, int | None], dict[int, list[int]]]:
-    """The part of the unit tree met walking up from ``unit_id``: each unit's parent and, with
-    ``successions``, from each predecessor on to the units succeeding it. One recursive statement; the
-    parents and successors of the units reached, as :mod:`audit.domain` reads them."""
-    parent_of: dict[int, int | None] = {}
-    successors_of: dict[int, list[int]] = {}
-    # on the session's connection (a Core statement: the ORM's execution path cost more than the statement),
-    # after what this transaction changed (a Core statement does not flush it)
-    db.session.flush()
-    for kind, unit, other in db.session.connection().execute(_above(successions), {"unit_id": unit_id}):
-        if kind == "parent":
-            parent_of[unit] = other
-        else:
-            successors_of.setdefault(unit, []).append(other)
-    return parent_of, successors_of
-
-
-@cache
-def _above(successions: bool):
-    # built once per process: composing this statement cost more than running it
-    edges = select(Unit.id.label("below"), Unit.parent_id.label("above")).where(Unit.parent_id.is_not(None))
-    if successions:
-        edges = union_all(edges, select(UnitSuccession.c.predecessor_id, UnitSuccession.c.successor_id))
-    edges = edges.cte("edges")
-    reached = select(cast(bindparam("unit_id"), Integer).label("id")).cte("reached", recursive=True)
-    reached = reached.union(select(edges.c.above).join(reached, edges.c.below == reached.c.id))
-    rows = select(literal("parent").label("kind"), Unit.id, Unit.parent_id).where(Unit.id.in_(select(reached.c.id)))
-    if successions:
-        rows = union(rows, select(literal("successor"), UnitSuccession.c.predecessor_id, UnitSuccession.c.successor_id)
-                     .where(UnitSuccession.c.predecessor_id.in_(select(reached.c.id))))
-    return rows
-
-
 def readable_units(authority: Authority) -> frozenset[int]:
     """Unit ids whose records the people of ``authority`` may read (its jurisdiction, and history where the
     authority reads it)."""
@@ -71,10 +37,10 @@ def readable_units(authority: Authority) -> frozenset[int]:
 
 
 def reads_unit(authority: Authority, unit_id: int) -> bool:
-    """Whether ``unit_id`` is among :func:`readable_units` of ``authority``, reading only the part of the unit
-    tree above that unit."""
-    parent_of, successors_of = tree_above(unit_id, successions=authority.reads_predecessors)
-    return rules.reads_unit(authority.to_domain(), unit_id, parent_of, successors_of)
+    """Whether ``unit_id`` is among :func:`readable_units` of ``authority``, walking up the unit tree from that
+    unit instead of listing every unit the authority reads."""
+    tree = unit_tree()
+    return rules.reads_unit(authority.to_domain(), unit_id, tree.parent_of, tree.successors_of)
 
 
 def jurisdiction_units(authority: Authority) -> frozenset[int]:

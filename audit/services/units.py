@@ -60,6 +60,7 @@ class UnitTree:
 
     parent_of: Mapping[int, int | None]
     predecessors_of: Mapping[int, tuple[int, ...]]
+    successors_of: Mapping[int, tuple[int, ...]]
 
 
 #: per database (its URL), the tree this process last read and the stamp's token read before it
@@ -81,11 +82,14 @@ def unit_tree() -> UnitTree:
         return kept[1]
     parent_of = dict(db.session.execute(select(Unit.id, Unit.parent_id)).all())
     predecessors: dict[int, list[int]] = {}
+    successors: dict[int, list[int]] = {}
     for successor, predecessor in db.session.execute(
             select(UnitSuccession.c.successor_id, UnitSuccession.c.predecessor_id)).all():
         predecessors.setdefault(successor, []).append(predecessor)
+        successors.setdefault(predecessor, []).append(successor)
     tree = UnitTree(MappingProxyType(parent_of),
-                    MappingProxyType({unit: tuple(before) for unit, before in predecessors.items()}))
+                    MappingProxyType({unit: tuple(before) for unit, before in predecessors.items()}),
+                    MappingProxyType({unit: tuple(after) for unit, after in successors.items()}))
     if token is not None and _stamp() == token:
         _kept_trees[key] = (token, tree)
     return tree
@@ -129,16 +133,16 @@ def actor_for(user: User) -> Actor:
 def actor_for_unit(user: User, unit_id: int) -> Actor:
     """The acting user as the policy sees it for one unit's records: ``can(actor_for_unit(user, u), p, u)`` is
     ``can(actor_for(user), p, u)`` for every permission ``p``, but the scope is narrowed to ``unit_id`` (it holds
-    that unit or nothing), found by walking up from the unit (one statement) instead of reading the whole unit
-    tree to list every unit the user reaches. For a request about one record; never for a list."""
-    from .authorities import reads_unit, tree_above
+    that unit or nothing), found by walking up the unit tree from the unit instead of listing every unit the user
+    reaches. For a request about one record; never for a list."""
+    from .authorities import reads_unit
 
     role = user.user_role
     if role is Role.ADMIN:
         scope = None
     elif role is Role.UNIT_USER:
         scope = frozenset({unit_id}) if user.unit_id is not None and lies_within(
-            unit_id, user.unit_id, tree_above(unit_id, successions=False)[0]) else frozenset()
+            unit_id, user.unit_id, unit_tree().parent_of) else frozenset()
     elif user.authority is None:
         scope = frozenset()
     else:

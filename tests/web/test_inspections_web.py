@@ -68,9 +68,10 @@ def test_autosave_refuses_bad_answers(client, inspector, payload, status, fragme
 
 def test_an_autosave_of_an_answered_item_takes_eight_statements(client, inspector):
     """A tablet's usual save (an item answered before, resent with the version it saw) sends eight statements:
-    the user with the session; the inspection with its team; whether the inspector reaches its unit; the stored
-    answer with the operation if it was applied before; the update; the operation; the audit log entry; the items
-    answered (the progress it reports). Each read once, none per item or per member."""
+    the user with the session; the inspection with its team; the unit tree's token (the tree, kept by the
+    process, tells whether the inspector reaches its unit); the stored answer with the operation if it was applied
+    before; the update; the operation; the audit log entry; the items answered (the progress it reports). Each
+    read once, none per item or per member."""
     iid = planned_id()
     assert post_json(client, iid, op_id="op-count-0001", item_id="A02", value="no", base_version=0).status_code == 200
     # a context of its own: the request starts with an empty session, as in the server (not the test's)
@@ -83,6 +84,7 @@ def test_an_autosave_of_an_answered_item_takes_eight_statements(client, inspecto
     assert len(sent) == 8, "\n".join(s[:150] for s in sent)
     assert [s.split(" ")[0] for s in sent].count("SELECT") + sum(s.startswith("WITH") for s in sent) == 5
     assert sum(s.startswith("UPDATE answers") for s in sent) == 1
+    assert sum("unit_tree_stamp" in s for s in sent) == 1 and not any(s.startswith("WITH") for s in sent)
     assert sum(s.startswith("INSERT INTO answer_operations") for s in sent) == 1
     assert sum(s.startswith("INSERT INTO audit_log") for s in sent) == 1
     # what the statements wrote is there once committed: the answer, the operation, the audit entry
