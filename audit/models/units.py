@@ -21,8 +21,11 @@ unit_successions = Table(
 UnitSuccession = unit_successions
 
 #: One row whose token the database changes to a new random value whenever the unit tree changes (a unit added,
-#: removed or moved, a succession added or removed), in the same transaction, whoever writes (triggers, below): a
-#: process keeps the tree it read under the token it read with it (``audit.services.units.unit_tree``).
+#: removed or moved, a succession added or removed), in the same transaction, by the triggers below: a process
+#: keeps the tree it read under the token it read with it (``audit.services.units.unit_tree``). What bypasses
+#: triggers (PostgreSQL's ``session_replication_role = replica``, triggers disabled by hand) bypasses the stamp,
+#: and so does a migration that rebuilds ``units`` or ``unit_successions`` on SQLite (a batch copy drops their
+#: triggers): it must make them again (``tests/migrations`` compares the triggers at head with these).
 unit_tree_stamp = Table(
     "unit_tree_stamp",
     db.metadata,
@@ -30,58 +33,47 @@ unit_tree_stamp = Table(
     Column("token", String(40), nullable=False),
 )
 
+_SQLITE_NEW_TOKEN = "BEGIN UPDATE unit_tree_stamp SET token = lower(hex(randomblob(16))); END"
 
-#: the triggers that redraw the stamp's token: (name, table, the change that fires it), on each database
-_TREE_TRIGGERS = {
-    "postgresql": [("unit_tree_touched", "units", "INSERT OR DELETE OR TRUNCATE OR UPDATE OF id, parent_id"),
-                   ("unit_tree_touched", "unit_successions", "INSERT OR DELETE OR TRUNCATE OR UPDATE")],
-    "sqlite": [(f"{table}_tree_{change.split()[0].lower()}", table, change)
-               for table, update in (("units", "UPDATE OF id, parent_id"), ("unit_successions", "UPDATE"))
-               for change in ("INSERT", "DELETE", update)],
+#: the statements that make the stamp's row and its triggers, on each database, once the tables exist
+TREE_STAMP_DDL = {
+    # one function run once per statement; it updates the stamp of the schema its trigger fired in (not whatever
+    # the search path says)
+    "postgresql": [
+        "INSERT INTO unit_tree_stamp (id, token) VALUES (1, gen_random_uuid()::text)",
+        "CREATE OR REPLACE FUNCTION unit_tree_touched() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "EXECUTE 'UPDATE ' || quote_ident(TG_TABLE_SCHEMA) || '.unit_tree_stamp SET token = gen_random_uuid()::text'; "
+        "RETURN NULL; END $$",
+        "CREATE TRIGGER unit_tree_touched AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE OF id, parent_id ON units "
+        "FOR EACH STATEMENT EXECUTE FUNCTION unit_tree_touched()",
+        "CREATE TRIGGER unit_tree_touched AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE ON unit_successions "
+        "FOR EACH STATEMENT EXECUTE FUNCTION unit_tree_touched()",
+    ],
+    # a trigger per table and change, each row; a unit's update only when its id (rowid included) or parent moved
+    "sqlite": [
+        "INSERT INTO unit_tree_stamp (id, token) VALUES (1, lower(hex(randomblob(16))))",
+        f"CREATE TRIGGER units_tree_insert AFTER INSERT ON units {_SQLITE_NEW_TOKEN}",
+        f"CREATE TRIGGER units_tree_delete AFTER DELETE ON units {_SQLITE_NEW_TOKEN}",
+        "CREATE TRIGGER units_tree_update AFTER UPDATE ON units "
+        f"WHEN OLD.id IS NOT NEW.id OR OLD.parent_id IS NOT NEW.parent_id {_SQLITE_NEW_TOKEN}",
+        f"CREATE TRIGGER unit_successions_tree_insert AFTER INSERT ON unit_successions {_SQLITE_NEW_TOKEN}",
+        f"CREATE TRIGGER unit_successions_tree_delete AFTER DELETE ON unit_successions {_SQLITE_NEW_TOKEN}",
+        f"CREATE TRIGGER unit_successions_tree_update AFTER UPDATE ON unit_successions {_SQLITE_NEW_TOKEN}",
+    ],
 }
-
-
-def tree_stamp_ddl(dialect: str) -> list[str]:
-    """The statements that give ``unit_tree_stamp`` its row and make every change of the unit tree (``units``'
-    ids and parents, ``unit_successions``) draw a new token: on SQLite a trigger per table and change, on
-    PostgreSQL one function run once per statement. Run after the tables exist (``create_all`` and the
-    migration)."""
-    if dialect == "postgresql":
-        # the function updates the stamp of the schema its trigger fired in (not whatever the search path says)
-        return ["INSERT INTO unit_tree_stamp (id, token) VALUES (1, gen_random_uuid()::text)",
-                "CREATE OR REPLACE FUNCTION unit_tree_touched() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                "EXECUTE 'UPDATE ' || quote_ident(TG_TABLE_SCHEMA) "
-                "|| '.unit_tree_stamp SET token = gen_random_uuid()::text'; "
-                "RETURN NULL; END $$"] + [
-            f"CREATE TRIGGER {name} AFTER {change} ON {table} FOR EACH STATEMENT EXECUTE FUNCTION unit_tree_touched()"
-            for name, table, change in _TREE_TRIGGERS[dialect]]
-    return ["INSERT INTO unit_tree_stamp (id, token) VALUES (1, lower(hex(randomblob(16))))"] + [
-        f"CREATE TRIGGER {name} AFTER {change} ON {table} "
-        "BEGIN UPDATE unit_tree_stamp SET token = lower(hex(randomblob(16))); END"
-        for name, table, change in _TREE_TRIGGERS[dialect]]
-
-
-def tree_stamp_drop_ddl(dialect: str, *, triggers: bool) -> list[str]:
-    """What :func:`tree_stamp_ddl` made, dropped: the triggers (when their tables stay) and PostgreSQL's
-    function."""
-    on = dialect == "postgresql"
-    return [f"DROP TRIGGER IF EXISTS {name}" + (f" ON {table}" if on else "")
-            for name, table, _ in _TREE_TRIGGERS[dialect] if triggers] + (
-        ["DROP FUNCTION IF EXISTS unit_tree_touched()"] if on else [])
 
 
 @event.listens_for(db.metadata, "after_create")
 def _stamp_created(metadata, connection, tables=(), **_) -> None:
     if unit_tree_stamp in tables:  # made now: give it its row and the triggers
-        for statement in tree_stamp_ddl(connection.dialect.name):
+        for statement in TREE_STAMP_DDL[connection.dialect.name]:
             connection.exec_driver_sql(statement)
 
 
 @event.listens_for(db.metadata, "after_drop")
 def _stamp_dropped(metadata, connection, tables=(), **_) -> None:
-    if unit_tree_stamp in tables:
-        for statement in tree_stamp_drop_ddl(connection.dialect.name, triggers=False):
-            connection.exec_driver_sql(statement)
+    if unit_tree_stamp in tables and connection.dialect.name == "postgresql":  # the triggers went with the tables
+        connection.exec_driver_sql("DROP FUNCTION IF EXISTS unit_tree_touched()")
 
 
 class Unit(db.Model):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,17 +22,11 @@ def all_authorities() -> list[Authority]:
                                                               Authority.valid_from, Authority.code)))
 
 
-def _tree() -> tuple[Mapping[int, int | None], Mapping[int, tuple[int, ...]]]:
-    """Each unit's parent and each successor's predecessors (the user's scope, on every page)."""
-    tree = unit_tree()
-    return tree.parent_of, tree.predecessors_of
-
-
 def readable_units(authority: Authority) -> frozenset[int]:
     """Unit ids whose records the people of ``authority`` may read (its jurisdiction, and history where the
     authority reads it)."""
-    parent_of, predecessors = _tree()
-    return as_scope(rules.readable(authority.to_domain(), parent_of, predecessors), parent_of)
+    tree = unit_tree()
+    return as_scope(rules.readable(authority.to_domain(), tree.parent_of, tree.predecessors_of), tree.parent_of)
 
 
 def reads_unit(authority: Authority, unit_id: int) -> bool:
@@ -44,8 +37,7 @@ def reads_unit(authority: Authority, unit_id: int) -> bool:
 
 
 def jurisdiction_units(authority: Authority) -> frozenset[int]:
-    parent_of, _ = _tree()
-    return rules.jurisdiction(authority.to_domain(), parent_of)
+    return rules.jurisdiction(authority.to_domain(), unit_tree().parent_of)
 
 
 def in_charge(authority: Authority, day: date) -> Authority | None:
@@ -59,8 +51,7 @@ def check_plan(authority: Authority | None, unit: Unit, day: date) -> None:
     """Raise :class:`DomainError` unless ``authority`` may inspect ``unit`` on ``day``."""
     if authority is None:
         raise DomainError(rules.NO_AUTHORITY)
-    parent_of, _ = _tree()
-    problems = rules.planning_problems(authority.to_domain(), unit.id, day, parent_of)
+    problems = rules.planning_problems(authority.to_domain(), unit.id, day, unit_tree().parent_of)
     if problems:
         period = f"{short_date(authority.valid_from) if authority.valid_from else '…'} – " \
                  f"{short_date(authority.valid_to) if authority.valid_to else '…'}"

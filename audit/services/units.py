@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import selectinload
 
 from audit.db import db
@@ -55,16 +56,16 @@ def unit_forest(units: list[Unit]) -> list[tuple[Unit, int]]:
 
 @dataclass(frozen=True)
 class UnitTree:
-    """The whole unit tree as the scope rules read it: each unit's parent and each successor's predecessors
-    (read-only: a process shares one between requests)."""
+    """The whole unit tree as the scope rules read it: each unit's parent, each successor's predecessors and each
+    predecessor's successors (read-only: a process shares one between requests)."""
 
     parent_of: Mapping[int, int | None]
     predecessors_of: Mapping[int, tuple[int, ...]]
     successors_of: Mapping[int, tuple[int, ...]]
 
 
-#: per database (its URL), the tree this process last read and the stamp's token read before it
-_kept_trees: dict[str, tuple[str, UnitTree]] = {}
+#: per database (its engine), the tree this process last read and the stamp's token read before it
+_kept_trees: WeakKeyDictionary[Engine, tuple[str, UnitTree]] = WeakKeyDictionary()
 _STAMP = select(unit_tree_stamp.c.token).where(unit_tree_stamp.c.id == 1)
 
 
@@ -76,8 +77,8 @@ def unit_tree() -> UnitTree:
     the token read after it is the one read before it (nothing changed the tree in between); a token drawn by a
     transaction that rolled back is never read again."""
     token = _stamp()
-    key = str(db.engine.url)
-    kept = _kept_trees.get(key)
+    engine = db.engine
+    kept = _kept_trees.get(engine)
     if token is not None and kept is not None and kept[0] == token:
         return kept[1]
     parent_of = dict(db.session.execute(select(Unit.id, Unit.parent_id)).all())
@@ -91,7 +92,7 @@ def unit_tree() -> UnitTree:
                     MappingProxyType({unit: tuple(before) for unit, before in predecessors.items()}),
                     MappingProxyType({unit: tuple(after) for unit, after in successors.items()}))
     if token is not None and _stamp() == token:
-        _kept_trees[key] = (token, tree)
+        _kept_trees[engine] = (token, tree)
     return tree
 
 

@@ -6,13 +6,13 @@ from datetime import UTC, datetime
 
 import pytest
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, delete, insert, select, text, update
+from sqlalchemy import create_engine, delete, event, insert, select, text, update
 
 from audit.db import db
 from audit.domain.policy import Role
 from audit.domain.units import UnitKind
 from audit.models import Authority, Unit, UnitSuccession
-from audit.models.units import unit_tree_stamp
+from audit.models.units import TREE_STAMP_DDL, unit_tree_stamp
 from audit.services import authorities as authority_service
 from audit.services import units as unit_service
 from audit.services.users import create_user
@@ -66,6 +66,8 @@ def test_every_change_of_the_tree_draws_a_new_token_and_nothing_else_does(app):
     db.session.execute(update(Unit).where(Unit.code == "DN-X3").values(parent_id=communes[0].id))
     assert changed()
     db.session.execute(insert(UnitSuccession).values(successor_id=communes[1].id, predecessor_id=communes[0].id))
+    assert changed()
+    db.session.execute(update(UnitSuccession).values(predecessor_id=province.id))
     assert changed()
     db.session.execute(delete(UnitSuccession))
     assert changed()
@@ -129,6 +131,38 @@ def test_a_change_that_rolled_back_leaves_the_tree_as_it_was(app):
     assert unit_service.scope_of(commune_user) == before == {communes[0].id, desk.id}
 
 
+def test_a_tree_read_while_another_writer_changed_it_is_never_kept_under_the_token_before(app):
+    """The change commits between the token's read and the tree's (on PostgreSQL each statement sees the latest
+    commit): whatever tree is kept must be the tree of the token it is kept under."""
+    province, communes, desk, _, _ = _province()
+    db.session.add(Unit(code="DN-X3", name="UBND xã Thử 3", kind=UnitKind.COMMUNE, parent=province))
+    db.session.commit()  # a new token: the next read is not served from what is kept
+    before = _token()
+    db.session.commit()
+    other = _other_writer()
+    moved = []
+
+    def move_the_desk(conn, cursor, statement, parameters, context, executemany):
+        if not moved and statement.lstrip().startswith("SELECT units.id, units.parent_id"):
+            moved.append(True)
+            with other.begin() as writer:
+                writer.execute(update(Unit).where(Unit.id == desk.id).values(parent_id=communes[1].id))
+
+    event.listen(db.engine, "before_cursor_execute", move_the_desk)
+    try:
+        tree = unit_service.unit_tree()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", move_the_desk)
+        other.dispose()
+    assert moved
+    kept = unit_service._kept_trees.get(db.engine)
+    if kept is not None:
+        assert kept[1].parent_of[desk.id] == (communes[0].id if kept[0] == before else communes[1].id)
+    db.session.commit()
+    assert unit_service.unit_tree().parent_of[desk.id] == communes[1].id  # a new transaction: the move is read
+    assert tree.parent_of[desk.id] in (communes[0].id, communes[1].id)
+
+
 def test_the_tree_handed_out_cannot_be_changed_by_its_reader(app):
     _province()
     tree = unit_service.unit_tree()
@@ -141,12 +175,17 @@ def test_a_migrated_database_redraws_the_token_and_a_downgrade_leaves_units_writ
     with app.app_context():
         upgrade()
         with db.engine.begin() as conn:
+            assert _triggers(conn) == _made_by_models(conn.dialect.name)  # the migration's, as create_all makes
             first = conn.execute(text("SELECT token FROM unit_tree_stamp")).scalar_one()
             conn.execute(text("INSERT INTO units (code, name, kind, created_at) VALUES ('X', 'UBND xã X', "
                               "'commune', '2026-03-02 08:00:00')"))
             assert conn.execute(text("SELECT token FROM unit_tree_stamp")).scalar_one() != first
         downgrade(revision="e2c7a3b9d058")
         with db.engine.begin() as conn:  # no trigger is left behind to write into a table that is gone
+            assert _triggers(conn) == set()
+            if conn.dialect.name == "postgresql":
+                assert conn.execute(text("SELECT count(*) FROM pg_proc WHERE proname = 'unit_tree_touched' "
+                                         "AND pronamespace = current_schema()::regnamespace")).scalar_one() == 0
             conn.execute(text("INSERT INTO units (code, name, kind, created_at) VALUES ('Y', 'UBND xã Y', "
                               "'commune', '2026-03-02 08:00:00')"))
             conn.execute(text("UPDATE units SET parent_id = (SELECT id FROM units WHERE code = 'X') "
@@ -154,3 +193,27 @@ def test_a_migrated_database_redraws_the_token_and_a_downgrade_leaves_units_writ
         upgrade()
         db.session.remove()
         db.engine.dispose()
+
+
+def _triggers(conn) -> set[tuple]:
+    """The triggers of this database (its current schema): on SQLite each one's statement as written, on
+    PostgreSQL each one's name and table."""
+    if conn.dialect.name == "sqlite":
+        return set(conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger'")).scalars())
+    return set(map(tuple, conn.execute(text(
+        "SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace")).all()))
+
+
+def _made_by_models(dialect: str) -> set[tuple]:
+    """What :func:`_triggers` reads in a database made by ``create_all`` (``TREE_STAMP_DDL``)."""
+    made = {statement for statement in TREE_STAMP_DDL[dialect] if statement.startswith("CREATE TRIGGER")}
+    if dialect == "sqlite":
+        return made
+    return {(statement.split()[2], statement.split(" ON ")[1].split()[0]) for statement in made}
+
+
+def test_create_all_makes_the_triggers_that_redraw_the_token(app):
+    with db.engine.connect() as conn:
+        assert _triggers(conn) == _made_by_models(conn.dialect.name)
+        assert len(_triggers(conn)) == (6 if conn.dialect.name == "sqlite" else 2)
