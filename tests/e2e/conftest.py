@@ -39,8 +39,11 @@ def shot():
 
 def menu(page, name: str | None = None, *, selector: str | None = None) -> None:
     """Tap an entry of the main menu as a person would: on a tablet the compact header opens the menu first."""
+    nav = page.locator("#mainnav")
+    # the page is there before the toggle is looked at: ``is_visible`` does not wait, and under load a page still
+    # loading after a login answered "not visible", the menu stayed closed and its link never became tappable
+    nav.wait_for(state="attached")
     toggle = page.locator("#menu-toggle")
     if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
         toggle.tap()
-    nav = page.locator("#mainnav")
     (nav.locator(selector) if selector else nav.get_by_role("link", name=name, exact=True)).tap()
