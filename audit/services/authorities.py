@@ -25,8 +25,9 @@ def all_authorities() -> list[Authority]:
 def readable_units(authority: Authority) -> frozenset[int]:
     """Unit ids whose records the people of ``authority`` may read (its jurisdiction, and history where the
     authority reads it)."""
-    tree = unit_tree()
-    return as_scope(rules.readable(authority.to_domain(), tree.parent_of, tree.predecessors_of), tree.parent_of)
+    reader = authority.to_domain()
+    return unit_tree().scope(("readable", reader), lambda tree: as_scope(
+        rules.readable(reader, tree.parent_of, tree.predecessors_of), tree.parent_of))
 
 
 def reads_unit(authority: Authority, unit_id: int) -> bool:
@@ -37,7 +38,9 @@ def reads_unit(authority: Authority, unit_id: int) -> bool:
 
 
 def jurisdiction_units(authority: Authority) -> frozenset[int]:
-    return rules.jurisdiction(authority.to_domain(), unit_tree().parent_of)
+    inspector = authority.to_domain()
+    return unit_tree().scope(("jurisdiction", inspector),
+                             lambda tree: rules.jurisdiction(inspector, tree.parent_of))
 
 
 def in_charge(authority: Authority, day: date) -> Authority | None:

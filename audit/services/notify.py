@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_babel import gettext
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select
 
 from audit.db import db
 from audit.domain.policy import Role
@@ -13,15 +13,26 @@ from audit.domain.units import lies_within
 from audit.models import Inspection, Notification, RemediationItem, User
 
 from . import outbox
-from .units import parents
+from .units import unit_tree
 
 
 def unit_users_for(unit_id: int) -> list[User]:
     """Active unit users whose scope covers ``unit_id`` (their unit or one above it): found by walking up from
     ``unit_id`` for each user, not by listing every user's subtree (a province has hundreds of unit users)."""
-    parent_of = parents()
+    parent_of = unit_tree().parent_of
     users = db.session.scalars(select(User).where(User.role == Role.UNIT_USER.value, User.active.is_(True))).all()
     return [u for u in users if lies_within(unit_id, u.unit_id, parent_of)]
+
+
+#: a user's unread messages: the figure beside the menu's inbox link, on every page
+_UNREAD = select(func.count()).select_from(Notification).where(Notification.user_id == bindparam("user_id"),
+                                                               Notification.read_at.is_(None))
+
+
+def unread_count(user_id: int) -> int:
+    """How many messages in ``user_id``'s inbox are unread (after what this transaction wrote)."""
+    db.session.flush()  # a Core statement on the connection does not flush the session (the ORM's path costs more)
+    return db.session.connection().execute(_UNREAD, {"user_id": user_id}).scalar_one()
 
 
 def team_of(inspection: Inspection) -> list[User]:

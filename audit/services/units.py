@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
 from weakref import WeakKeyDictionary
@@ -62,6 +62,23 @@ class UnitTree:
     parent_of: Mapping[int, int | None]
     predecessors_of: Mapping[int, tuple[int, ...]]
     successors_of: Mapping[int, tuple[int, ...]]
+    #: scopes worked out from this tree (:meth:`scope`), kept and dropped with it
+    _scopes: dict[Hashable, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def scope(self, key: Hashable, work_out: Callable[[UnitTree], frozenset[int]]) -> frozenset[int]:
+        """``work_out(self)``, worked out once for this tree and ``key``: a chairman's scope walks a province's
+        551 units on every page otherwise. ``key`` must hold everything besides the tree that the scope depends
+        on (the authority's whole record, the user's unit); a changed tree is another tree, with none kept."""
+        found = self._scopes.get(key)
+        if found is None:
+            if len(self._scopes) >= MAX_KEPT_SCOPES:
+                self._scopes.clear()
+            found = self._scopes[key] = work_out(self)
+        return found
+
+
+#: scopes kept with one tree: more than the authorities and unit users of a province
+MAX_KEPT_SCOPES = 4096
 
 
 #: per database (its engine), the tree this process last read and the stamp's token read before it
@@ -103,11 +120,6 @@ def _stamp() -> str | None:
     return db.session.connection().execute(_STAMP).scalar()
 
 
-def parents() -> Mapping[int, int | None]:
-    """Each unit's parent: the whole unit tree (:func:`unit_tree`)."""
-    return unit_tree().parent_of
-
-
 def scope_of(user: User) -> frozenset[int] | None:
     """Unit ids ``user`` is confined to: a unit user's unit and every unit below it; a chairman's, team
     lead's or inspector's authority's jurisdiction and the history it reads (nothing without an authority);
@@ -118,8 +130,8 @@ def scope_of(user: User) -> frozenset[int] | None:
     if role is Role.UNIT_USER:
         if user.unit_id is None:
             return frozenset()
-        parent_of = parents()
-        return as_scope(subtree(user.unit_id, parent_of), parent_of)
+        return unit_tree().scope(("subtree", user.unit_id),
+                                 lambda tree: as_scope(subtree(user.unit_id, tree.parent_of), tree.parent_of))
     if user.authority is None:
         return frozenset()
     from .authorities import readable_units

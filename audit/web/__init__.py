@@ -154,13 +154,9 @@ def init_web(app: Flask) -> None:
     def inbox_count():
         if not current_user.is_authenticated:
             return {"unread_count": 0}
-        from sqlalchemy import func, select
+        from audit.services.notify import unread_count
 
-        from audit.models import Notification
-
-        count = db.session.scalar(select(func.count(Notification.id)).where(
-            Notification.user_id == current_user.id, Notification.read_at.is_(None)))
-        return {"unread_count": count}
+        return {"unread_count": unread_count(current_user.id)}
 
     register_error_handlers(app)
     register_filters(app)

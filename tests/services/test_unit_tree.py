@@ -118,6 +118,48 @@ def test_a_kept_tree_costs_one_small_statement_and_any_change_is_read_at_once(ap
     assert old in authority_service.readable_units(authority)
 
 
+def test_a_scope_is_worked_out_once_a_tree_and_follows_the_user_and_the_authority_at_once(app):
+    """A scope is kept with the tree it was worked out from (a chairman's walks a province on every page), under
+    everything else it depends on: a user moved to another unit, an authority moved or no longer reading history
+    (none of them a change of the tree) get their new scope on the next read."""
+    province, communes, desk, authority, commune_user = _province()
+    first = unit_service.scope_of(commune_user)
+    db.session.commit()
+    assert unit_service.scope_of(commune_user) is first == {communes[0].id, desk.id}
+    db.session.commit()
+
+    commune_user.unit = communes[1]
+    db.session.commit()
+    assert unit_service.scope_of(commune_user) == {communes[1].id}
+    db.session.commit()
+
+    old = Unit(code="QN", name="UBND tỉnh Quảng Nam", kind=UnitKind.PROVINCE)
+    db.session.add(old)
+    db.session.flush()
+    db.session.execute(insert(UnitSuccession).values(successor_id=province.id, predecessor_id=old.id))
+    db.session.commit()
+    everything = {province.id, *(c.id for c in communes), desk.id, old.id}
+    assert authority_service.readable_units(authority) == everything
+    db.session.commit()
+    assert authority_service.readable_units(authority) is authority_service.readable_units(authority)
+    db.session.commit()
+
+    authority.reads_predecessors = False
+    db.session.commit()
+    assert authority_service.readable_units(authority) == everything - {old.id}
+    assert authority_service.jurisdiction_units(authority) == everything - {old.id}
+    db.session.commit()
+    authority.unit = communes[0]
+    db.session.commit()
+    assert authority_service.readable_units(authority) == {communes[0].id, desk.id}
+    assert authority_service.jurisdiction_units(authority) == {communes[0].id, desk.id}
+    db.session.commit()
+    authority.reads_predecessors = True
+    db.session.commit()
+    assert authority_service.jurisdiction_units(authority) == {communes[0].id, desk.id}
+    assert authority_service.readable_units(authority) == {communes[0].id, desk.id}  # nothing precedes it
+
+
 def test_a_change_that_rolled_back_leaves_the_tree_as_it_was(app):
     province, communes, desk, _, commune_user = _province()
     before = unit_service.scope_of(commune_user)
