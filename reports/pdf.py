@@ -4,6 +4,11 @@ WeasyPrint (through Pango/GLib) is not safe to use from several threads at once 
 font state: each thread keeps its own FontConfiguration and pre-parsed stylesheets, created on
 first use and reused afterwards (one per gunicorn sync worker in production). Reusing them saves
 time and stops the memory growth a fresh FontConfiguration per render causes.
+
+Each configuration copies the stylesheet's fonts into a folder of its own in the temporary directory
+(``weasyprint-*``, about 1.5 MB). WeasyPrint removes it only when the configuration is collected, which a
+process leaving by ``os._exit`` (the renderer processes) or ending with its objects frozen (a gunicorn worker,
+recycled every few hundred requests) never does: :func:`release_fonts` removes them, at every exit.
 """
 
 from __future__ import annotations
@@ -13,15 +18,18 @@ import hashlib
 import io
 import logging
 import os
+import shutil
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 
 STYLES = Path(__file__).resolve().parent / "styles"
 ASSETS = Path(__file__).resolve().parent / "assets"
 _local = threading.local()
+_font_configs: weakref.WeakSet = weakref.WeakSet()  # every thread's, for release_fonts
 log = logging.getLogger(__name__)
 
 
@@ -62,12 +70,27 @@ def _tools(stylesheet: str):
 
     if not hasattr(_local, "font_config"):
         _local.font_config = FontConfiguration()
+        if not _font_configs:
+            import atexit
+
+            atexit.register(release_fonts)
+        _font_configs.add(_local.font_config)
         _local.fetcher = AssetFetcher()
         _local.css = {}
     if stylesheet not in _local.css:
         _local.css[stylesheet] = CSS(filename=str(STYLES / stylesheet), font_config=_local.font_config,
                                      url_fetcher=_local.fetcher)
     return _local.font_config, _local.css[stylesheet], _local.fetcher
+
+
+def release_fonts() -> None:
+    """Remove the folders of fonts that this process's font configurations copied (see the module's note). Only
+    as the process ends: the fonts loaded are read from there for as long as a configuration is used."""
+    for config in list(_font_configs):
+        folder = getattr(config, "_folder", None)  # WeasyPrint's (pinned); its __del__ removes the same folder
+        if folder:
+            config._folder = None
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def render_pdf(html: str | Sequence[str], *, stylesheet: str = "minutes.css", archival: bool = False,

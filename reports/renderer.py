@@ -61,8 +61,7 @@ class Renderer:
             process.wait(timeout=10)
         except (OSError, ValueError, subprocess.TimeoutExpired) as error:
             log.warning("the renderer process failed (%s): rendering in this process", error)
-            process.kill()
-            process.wait()
+            _end(process)
             return None
         finally:
             _close(process)
@@ -74,8 +73,7 @@ class Renderer:
     def close(self) -> None:
         process, self.process = self.process, None
         if process is not None:
-            process.kill()
-            process.wait()
+            _end(process)
             _close(process)
 
 
@@ -202,8 +200,7 @@ class Helper:
     def close(self) -> None:
         self.busy = True  # never handed out again
         if self.owner == os.getpid() and self.process.returncode is None:
-            self.process.kill()
-            self.process.wait()
+            _end(self.process)
         _close(self.process)
 
 
@@ -240,6 +237,17 @@ def _end_helper() -> None:
         _helper.close()
 
 
+def _end(process: subprocess.Popen) -> None:
+    """End a child now: told to stop, it removes its copy of the fonts and exits (within a layout, once the
+    call under way returns); killed only if it has not within a few seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _close(process: subprocess.Popen) -> None:
     """Both pipes closed, whatever state the child left them in (a write to a dead child leaves stdin's buffer
     unflushable: closing it raises again, and is done all the same)."""
@@ -272,6 +280,13 @@ def take() -> Renderer | None:
     return renderer
 
 
+def _stop(signum, frame) -> None:
+    from .pdf import release_fonts
+
+    release_fonts()
+    os._exit(0)
+
+
 def _serve(stylesheet: str, keep: bool) -> None:
     """Lay out the documents sent on standard input: one (a command's child), or each until the input closes
     (``keep``: a helper)."""
@@ -282,6 +297,8 @@ def _serve(stylesheet: str, keep: bool) -> None:
 
     if keep:  # a Ctrl-C at the server's terminal reaches its whole group: the helper ends with its parent instead
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # told to stop (by its parent, or by systemd stopping the service's every process), it leaves nothing behind
+    signal.signal(signal.SIGTERM, _stop)
     # no collection during a layout (in a helper, one runs after each answer, while the parent joins the files)
     gc.disable()
     render_pdf(_WARM_UP, stylesheet=stylesheet)  # WeasyPrint imported, the stylesheet read, the fonts loaded
@@ -312,7 +329,12 @@ def _serve(stylesheet: str, keep: bool) -> None:
 
 
 if __name__ == "__main__":
-    _serve(sys.argv[1] if len(sys.argv) > 1 else "minutes.css", keep="--keep" in sys.argv[2:])
+    from .pdf import release_fonts
+
+    try:
+        _serve(sys.argv[1] if len(sys.argv) > 1 else "minutes.css", keep="--keep" in sys.argv[2:])
+    finally:
+        release_fonts()  # os._exit below skips the interpreter's exit, where they would be released
     sys.stderr.flush()
     # nothing is left to write or close: the interpreter's teardown of WeasyPrint and its fonts (about a tenth of a
     # second) would only keep the parent, which waits for the child, waiting
