@@ -42,12 +42,13 @@ def latest_of_desks(backend: str, in_period: bool) -> str:
     stands, found through the (unit, date) index; the best form differs: SQLite looks the list up per unit,
     PostgreSQL takes a LATERAL join."""
     period = "AND i2.inspection_date BETWEEN :start AND :end" if in_period else ""
-    latest = f"""SELECT i2.id{", i2.inspection_date, i2.score, i2.verdict" if backend == "postgresql" else ""}
+    latest = f"""SELECT i2.id{", i2.inspection_date, i2.score, i2.verdict, i2.authority_id" if backend == "postgresql" else ""}
                FROM inspections i2 WHERE i2.unit_id = u.id AND i2.state = 'finalised' {period}
                ORDER BY i2.inspection_date DESC, i2.id DESC LIMIT 8"""
     joined = f"CROSS JOIN LATERAL ({latest}) i" if backend == "postgresql" else f"JOIN inspections i ON i.id IN ({latest})"
     return f"""
-        SELECT u.id, u.name, i.id, i.inspection_date, i.score, COALESCE(c.final_verdict, i.verdict)
+        SELECT u.id, u.code, u.name, u.kind, i.id, i.inspection_date, i.score, COALESCE(c.final_verdict, i.verdict),
+               c.final_verdict IS NOT NULL, i.authority_id
         FROM units u {joined}
         LEFT JOIN conclusions c ON c.inspection_id = i.id AND c.superseded_at IS NULL
         WHERE u.kind IN ('district_desk', 'commune_desk', 'commune_centre')"""
@@ -101,10 +102,11 @@ RAW = {
         WHERE period_start >= :start AND period_end <= :end GROUP BY field"""),
     # each desk's latest 8 finalised inspections and its open items
     "dashboard": {backend: (latest_of_desks(backend, False), OPEN_ITEMS) for backend in BACKENDS},
-    # the heads' figures from the rows kept per head and quarter (head_quarter_totals), as the page reads them
+    # the heads' figures from the rows kept per head and quarter (head_quarter_totals), as the page reads them,
+    # with what the page shows of each head: title, unit, tenure
     "heads": """
-        SELECT t.id, t.person_name, f.n, f.repeats, f.formal, o.overdue
-        FROM head_tenures t
+        SELECT t.id, t.person_name, t.title, u.name, t.start_date, t.end_date, f.n, f.repeats, f.formal, o.overdue
+        FROM head_tenures t JOIN units u ON u.id = t.unit_id
         LEFT JOIN (SELECT head_tenure_id, SUM(findings) AS n, SUM(repeats) AS repeats, SUM(formal) AS formal
                    FROM head_quarter_totals GROUP BY head_tenure_id) f ON f.head_tenure_id = t.id
         LEFT JOIN (SELECT head_tenure_id, COUNT(*) AS overdue FROM remediation_items
