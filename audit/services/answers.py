@@ -13,7 +13,7 @@ from audit.db import db, insert_or_ignore
 from audit.domain.checklist import Checklist
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.inspections import ANSWERS_EDITABLE, ensure_editable
-from audit.domain.sampling import SampleSummary, sample_answers, sample_inputs, sample_metrics, summarise
+from audit.domain.sampling import SampledDossier, SampleSummary, sample_answers, sample_inputs, sample_metrics, summarise
 from audit.domain.scoring import NA, na_refusal, normalise_answer
 from audit.models import Answer, AnswerOperation, Inspection, User
 
@@ -257,11 +257,12 @@ def metrics_of(inspection: Inspection) -> dict:
 
 
 def sample_summary(inspection: Inspection, answers: dict[str, str] | None = None,
-                   checklist: Checklist | None = None) -> SampleSummary:
-    """The sample's figures, the size it needs and its on-time interval, as the assessment sees them; ``answers``
-    and ``checklist`` when the caller read them already (the answers: at least ``sampling.sample_inputs``)."""
-    return summarise(checklist or checklist_of(inspection), dossiers_of(inspection), inspection.inspection_date,
-                     answers_of(inspection) if answers is None else answers)
+                   checklist: Checklist | None = None, dossiers: list[SampledDossier] | None = None) -> SampleSummary:
+    """The sample's figures, the size it needs and its on-time interval, as the assessment sees them; ``answers``,
+    ``checklist`` and ``dossiers`` when the caller read them already (the answers: at least
+    ``sampling.sample_inputs``); with all three, ``inspection`` need only give its date."""
+    return summarise(checklist or checklist_of(inspection), dossiers_of(inspection) if dossiers is None else dossiers,
+                     inspection.inspection_date, answers_of(inspection) if answers is None else answers)
 
 
 def refresh_sample_answers(inspection: Inspection, *, actor: User, now: datetime) -> None:

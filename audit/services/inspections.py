@@ -144,6 +144,18 @@ def dossiers_of(inspection: Inspection) -> list[SampledDossier]:
     return [dossier_of(r) for r in inspection.dossiers]
 
 
+def dossiers_by_inspection(inspection_ids: list[int]) -> dict[int, list[SampledDossier]]:
+    """:func:`dossiers_of` for many inspections at once, read as columns, in the same order."""
+    found: dict[int, list[SampledDossier]] = {i: [] for i in inspection_ids}
+    d = SampledDossierRow
+    rows = db.session.execute(select(d.inspection_id, d.code, d.field, d.received_date, d.due_date, d.returned_date,
+                                     d.in_register, d.in_system, d.control_slip_complete, d.apology_issued)
+                              .where(among(d.inspection_id, inspection_ids)).order_by(d.inspection_id, d.id))
+    for row in rows:
+        found[row.inspection_id].append(dossier_of(row))
+    return found
+
+
 def dossier_of(row: SampledDossierRow) -> SampledDossier:
     return SampledDossier(row.code, row.field, row.received_date, row.due_date, row.returned_date, row.in_register,
                           row.in_system, row.control_slip_complete, row.apology_issued)

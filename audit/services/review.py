@@ -124,10 +124,11 @@ def _recent(units, period: Period | None, regime: str | None, count: int):
 
 @cache
 def _recent_statement(dialect: str, in_period: bool, of_regime: bool, count: int):
-    """The latest ``count`` finalised inspections of each unit the caller names, with the verdict that stands,
-    found through the (unit, date) index unit by unit in the statement that reads them (a window over every
-    inspection of the province cost 20 times more). PostgreSQL takes the list as a LATERAL join; SQLite, which
-    has none, as a correlated IN. Built once per form: composing it cost a dashboard more than running it."""
+    """The latest ``count`` finalised inspections of each unit the caller names, with the verdict that stands and
+    the checklist version pinned to each, found through the (unit, date) index unit by unit in the statement that
+    reads them (a window over every inspection of the province cost 20 times more). PostgreSQL takes the list as a
+    LATERAL join; SQLite, which has none, as a correlated IN. Built once per form: composing it cost a dashboard
+    more than running it."""
     newest = aliased(Inspection)
     latest = select(newest.id.label("id")).where(newest.unit_id == Unit.id,
                                                  newest.state == InspectionState.FINALISED)
@@ -137,7 +138,8 @@ def _recent_statement(dialect: str, in_period: bool, of_regime: bool, count: int
         latest = latest.where(newest.legal_regime == bindparam("regime"))
     latest = latest.order_by(newest.inspection_date.desc(), newest.id.desc()).limit(count).correlate(Unit)
     read = select(Unit.id.label("unit_id"), Inspection.id, Inspection.authority_id, Inspection.inspection_date,
-                  Inspection.score, FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"))
+                  Inspection.score, FINAL_VERDICT.label("verdict"), Conclusion.id.is_not(None).label("final"),
+                  Inspection.checklist_key, Inspection.checklist_version, Inspection.checklist_sha256)
     if dialect == "postgresql":
         listed = latest.lateral("latest")
         read = read.select_from(Unit).join(listed, true()).join(Inspection, Inspection.id == listed.c.id)
@@ -197,8 +199,11 @@ def unit_field_totals(period: Period, scope: frozenset[int] | None = None) -> li
                    func.sum(c.early), func.sum(c.on_time), func.sum(c.late), func.sum(case((at_end, c.pending))),
                    func.sum(case((at_end, c.pending_overdue))), func.sum(c.returned), func.max(c.procedures)) \
         .join(Unit, Unit.id == c.unit_id).group_by(Unit.kind, c.unit_id, c.field)
-    return [UnitFieldTotals(unit_id, kind, name, DossierTotals(name, *(None if f is None else int(f) for f in figures)))
-            for kind, unit_id, name, *figures in db.session.execute(query)]
+    db.session.flush()  # what this transaction wrote is counted, as a read through the session would
+    # the sums and maximum of integer columns are integers on both databases (PostgreSQL's SUM of an integer is a
+    # bigint), or None where no period gave the figure
+    return [UnitFieldTotals(unit_id, kind, name, DossierTotals(name, *figures))
+            for kind, unit_id, name, *figures in db.session.connection().execute(query)]
 
 
 #: what :func:`dossier_totals` can sum by
@@ -234,12 +239,14 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
     from audit.domain.sampling import sample_inputs
 
     from .answers import sample_summary
-    from .inspections import answers_by_inspection, checklist_of
+    from .inspections import answers_by_inspection, checklist_of, dossiers_by_inspection
 
     totals = {t.key: t for t in dossier_totals(period, BY_UNIT, scope, read)}
     units = sorted(db.session.scalars(select(Unit).where(among(Unit.id, totals))).all() if totals else [],
                    key=lambda u: (u.kind != UnitKind.DISTRICT_DESK.value, u.code))  # the district's desk first
-    latest = _latest_finalised(period, list(totals)) if totals else {}
+    # each unit's latest finalised inspection in the period (as the dashboard finds it), read as columns with its
+    # sample: hundreds of inspections and their dossiers as whole rows cost the statistics page a quarter of its time
+    latest = {r.unit_id: r for r in _recent(list(totals), period, None, 1)} if totals else {}
     # the sample's summary reads the answers that change it (the population, which may lower the minimum)
     pinned: dict[tuple, Checklist] = {}  # each pinned version looked up once, not once a desk
     checklists: dict[int, Checklist] = {}
@@ -249,27 +256,21 @@ def on_time_by_unit(period: Period, scope: frozenset[int] | None = None,
             pinned[version] = checklist_of(inspection)
         checklists[inspection.id] = pinned[version]
     inputs = set().union(*(sample_inputs(c) for c in pinned.values()))
-    answers = answers_by_inspection([i.id for i in latest.values()], inputs) if latest else {}
+    ids = [i.id for i in latest.values()]
+    answers = answers_by_inspection(ids, inputs) if latest else {}
+    dossiers = dossiers_by_inspection(ids) if latest else {}
     result = []
     for unit in units:
         figures = totals[unit.id]
         inspection = latest.get(unit.id)
-        summary = sample_summary(inspection, answers[inspection.id], checklists[inspection.id]) if inspection else None
+        summary = sample_summary(inspection, answers[inspection.id], checklists[inspection.id],
+                                 dossiers[inspection.id]) if inspection else None
         reported = figures.rate
         comparison = compare(summary, ReportedRate(reported, "statistics")) if reported is not None else None
         result.append(UnitRates(unit, figures, reported,
                                 summary.metrics["on_time_rate"] if summary else None, summary.size if summary else 0,
                                 bool(comparison and comparison.contradicts)))
     return result
-
-
-def _latest_finalised(period: Period, unit_ids: list[int]) -> dict[int, Inspection]:
-    """Each unit's latest finalised inspection in ``period`` (as the dashboard finds it), with its sample: three
-    statements whatever the number of units (the latest of each, the inspections, their sampled dossiers)."""
-    ids = [r.id for r in _recent(unit_ids, period, None, 1)]
-    inspections = db.session.scalars(select(Inspection).where(among(Inspection.id, ids))
-                                     .options(selectinload(Inspection.dossiers))).all() if ids else []
-    return {inspection.unit_id: inspection for inspection in inspections}
 
 
 def on_time_by_field(period: Period, scope: frozenset[int] | None = None,
