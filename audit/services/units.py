@@ -9,7 +9,7 @@ from types import MappingProxyType
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import selectinload, subqueryload
 
 from audit.db import db
 from audit.domain import unit_import
@@ -25,15 +25,13 @@ from audit.models.units import unit_tree_stamp
 from . import audit_log
 
 
-def all_units() -> list[Unit]:
-    """Every unit with parent, tenures and successions loaded, ordered by code."""
-    return list(
-        db.session.scalars(
-            select(Unit)
-            .options(selectinload(Unit.tenures), selectinload(Unit.predecessors), selectinload(Unit.successors))
-            .order_by(Unit.code)
-        )
-    )
+def all_units(*, successions: bool = True) -> list[Unit]:
+    """Every unit with its tenures and, unless ``successions`` is false, its predecessors and successors loaded,
+    ordered by code (a province's successions, as whole units, took four of the unit list's seven statements)."""
+    # the tenures of every unit in one statement joined to the units' own (a list of 500 ids at a time cost
+    # PostgreSQL 4 ms more to plan and run)
+    loaded = (subqueryload(Unit.tenures), selectinload(Unit.predecessors), selectinload(Unit.successors))
+    return list(db.session.scalars(select(Unit).options(*loaded[:3 if successions else 1]).order_by(Unit.code)))
 
 
 def unit_forest(units: list[Unit]) -> list[tuple[Unit, int]]:

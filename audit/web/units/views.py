@@ -40,7 +40,7 @@ def index():
     by the day the units were in operation, paged."""
     on, error = _date_arg("on")
     actor = current_actor()
-    units = unit_service.all_units()
+    units = unit_service.all_units(successions=False)
     if actor.is_scoped:
         units = [u for u in units if u.id in actor.unit_scope]
     if on is not None:
