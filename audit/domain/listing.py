@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from .paging import PAGE_SIZE, Page, page_of
@@ -114,9 +115,12 @@ def matches(query: str, text: str) -> bool:
 
 
 def _sorted(rows: Sequence, order: Order) -> list:
-    present = [r for r in rows if order.key(r) is not None]
-    absent = [r for r in rows if order.key(r) is None]
-    return sorted(present, key=order.key, reverse=order.descending) + absent
+    """``rows`` by ``order``, those whose key is ``None`` last, ties in their order; each key computed once (a
+    province's lists sort hundreds of rows on every request)."""
+    keyed = [(order.key(r), r) for r in rows]
+    present = [pair for pair in keyed if pair[0] is not None]
+    present.sort(key=itemgetter(0), reverse=order.descending)
+    return [r for _, r in present] + [r for key, r in keyed if key is None]
 
 
 @dataclass(frozen=True)

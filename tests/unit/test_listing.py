@@ -92,3 +92,12 @@ def test_a_remediation_item_stands_in_one_group_the_most_pressing_first():
     assert group_of(State.OPEN, date(2027, 1, 5), today) == "open"
     assert group_of(State.RESPONDED, date(2026, 12, 1), today) == "responded"  # nothing owed while verified
     assert group_of(State.ACCEPTED, date(2026, 12, 1), today) == "closed"
+
+
+def test_rows_with_the_same_key_keep_their_order_and_rows_without_one_come_last_both_ways():
+    rows = [Row("a", "commune", date(2019, 1, 1)), Row("b", "commune", None), Row("c", "commune", date(2020, 1, 1)),
+            Row("d", "commune", date(2019, 1, 1)), Row("e", "commune", None), Row("f", "commune", date(2020, 1, 1))]
+    spec = listing.Spec(orders=(listing.Order("oldest", "oldest", lambda r: r.day),
+                                listing.Order("newest", "newest", lambda r: r.day, descending=True)), size=10)
+    assert names(listing.apply(spec, rows, {})) == ["a", "d", "c", "f", "b", "e"]
+    assert names(listing.apply(spec, rows, {"sort": "newest"})) == ["c", "f", "a", "d", "b", "e"]
