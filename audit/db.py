@@ -78,6 +78,14 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
         cursor.close()
 
 
+def on_connection(statement, parameters: dict | None = None):
+    """``statement`` run as Core on the session's connection, after flushing what this transaction changed
+    through the session (a Core statement does not flush it): column rows without the ORM's handling of results,
+    which costs more than a small statement itself."""
+    db.session.flush()
+    return db.session.connection().execute(statement, parameters)
+
+
 def insert_or_ignore(model, values: dict, conflict_columns: list[str]) -> bool:
     """``INSERT … ON CONFLICT DO NOTHING`` on SQLite and PostgreSQL; whether the row was inserted.
 
@@ -186,7 +194,7 @@ def _scope_json(values: frozenset) -> str:
 
 def gather_statistics(engine: Engine) -> None:
     """What autovacuum does after a bulk load or a restore, done now rather than whenever it comes round (a server
-    may run without it, as this project's test machine does): the planner's statistics of every table, which a
+    may run without it, as the one the benchmarks ran on does): the planner's statistics of every table, which a
     load leaves none of (planned blind, a province's dashboard took a bitmap scan of every inspection per desk, two
     and a half times as long), and the tables' visibility maps, without which an index-only scan still reads
     the table. PostgreSQL only: SQLite plans without statistics unless it is asked to keep them."""

@@ -8,7 +8,8 @@ time and stops the memory growth a fresh FontConfiguration per render causes.
 Each configuration copies the stylesheet's fonts into a folder of its own in the temporary directory
 (``weasyprint-*``, about 1.5 MB). WeasyPrint removes it only when the configuration is collected, which a
 process leaving by ``os._exit`` (the renderer processes) or ending with its objects frozen (a gunicorn worker,
-recycled every few hundred requests) never does: :func:`release_fonts` removes them, at every exit.
+recycled every few hundred requests) never does: :func:`release_fonts` removes them as the process ends, unless
+it is killed outright (SIGKILL: the out-of-memory killer, gunicorn ending a worker past its timeout).
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ from pathlib import Path
 STYLES = Path(__file__).resolve().parent / "styles"
 ASSETS = Path(__file__).resolve().parent / "assets"
 _local = threading.local()
-_font_configs: weakref.WeakSet = weakref.WeakSet()  # every thread's, for release_fonts
+#: every thread's font configuration, with the process that made it (a forked child inherits them, not their
+#: folders), for release_fonts; and the processes that will release them at their exit
+_font_configs: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_releasing: set[int] = set()
 log = logging.getLogger(__name__)
 
 
@@ -70,11 +74,12 @@ def _tools(stylesheet: str):
 
     if not hasattr(_local, "font_config"):
         _local.font_config = FontConfiguration()
-        if not _font_configs:
+        _font_configs[_local.font_config] = os.getpid()
+        if os.getpid() not in _releasing:
             import atexit
 
+            _releasing.add(os.getpid())
             atexit.register(release_fonts)
-        _font_configs.add(_local.font_config)
         _local.fetcher = AssetFetcher()
         _local.css = {}
     if stylesheet not in _local.css:
@@ -86,11 +91,11 @@ def _tools(stylesheet: str):
 def release_fonts() -> None:
     """Remove the folders of fonts that this process's font configurations copied (see the module's note). Only
     as the process ends: the fonts loaded are read from there for as long as a configuration is used."""
-    for config in list(_font_configs):
+    for config, owner in list(_font_configs.items()):
         folder = getattr(config, "_folder", None)  # WeasyPrint's (pinned); its __del__ removes the same folder
-        if folder:
+        if folder and owner == os.getpid():
+            shutil.rmtree(folder, ignore_errors=True)  # told to stop meanwhile, the process removes it again
             config._folder = None
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def render_pdf(html: str | Sequence[str], *, stylesheet: str = "minutes.css", archival: bool = False,

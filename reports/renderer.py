@@ -38,6 +38,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger(__name__)
+#: how long a child told to stop may take before it is killed (its copy of the fonts is then left behind): little
+#: where a request waits (a helper that failed it), more as the process itself ends
+GRACE_AT_FAULT, GRACE_AT_EXIT = 0.5, 3.0
 _WARM_UP = '<p style="font-family: \'KTCV Serif\'">Biên bản <b>kiểm tra</b> <i>công vụ</i></p>'
 
 
@@ -61,7 +64,7 @@ class Renderer:
             process.wait(timeout=10)
         except (OSError, ValueError, subprocess.TimeoutExpired) as error:
             log.warning("the renderer process failed (%s): rendering in this process", error)
-            _end(process)
+            _end(process, GRACE_AT_FAULT)
             return None
         finally:
             _close(process)
@@ -70,10 +73,10 @@ class Renderer:
         log.warning("the renderer process answered no PDF: rendering in this process")
         return None
 
-    def close(self) -> None:
+    def close(self, grace: float = GRACE_AT_FAULT) -> None:
         process, self.process = self.process, None
         if process is not None:
-            _end(process)
+            _end(process, grace)
             _close(process)
 
 
@@ -197,10 +200,10 @@ class Helper:
         self.release()
         return pdfs
 
-    def close(self) -> None:
+    def close(self, grace: float = GRACE_AT_FAULT) -> None:
         self.busy = True  # never handed out again
         if self.owner == os.getpid() and self.process.returncode is None:
-            _end(self.process)
+            _end(self.process, grace)
         _close(self.process)
 
 
@@ -234,15 +237,15 @@ def helper() -> Helper | None:
 
 def _end_helper() -> None:
     if _helper is not None:
-        _helper.close()
+        _helper.close(GRACE_AT_EXIT)
 
 
-def _end(process: subprocess.Popen) -> None:
-    """End a child now: told to stop, it removes its copy of the fonts and exits (within a layout, once the
-    call under way returns); killed only if it has not within a few seconds."""
+def _end(process: subprocess.Popen, grace: float) -> None:
+    """End a child: told to stop, it removes its copy of the fonts and exits (within a layout, once the call under
+    way returns); killed if it has not within ``grace`` seconds."""
     process.terminate()
     try:
-        process.wait(timeout=5)
+        process.wait(timeout=grace)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
@@ -270,7 +273,7 @@ def start(stylesheet: str = "minutes.css") -> None:
             return
         import atexit
 
-        atexit.register(_started.close)
+        atexit.register(_started.close, GRACE_AT_EXIT)
 
 
 def take() -> Renderer | None:

@@ -9,7 +9,7 @@ from functools import cache
 from sqlalchemy import bindparam, inspect, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from audit.db import db, insert_or_ignore
+from audit.db import db, insert_or_ignore, on_connection
 from audit.domain.checklist import Checklist
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.inspections import ANSWERS_EDITABLE, ensure_editable
@@ -66,8 +66,7 @@ def answered_items(inspection: Inspection) -> set[str]:
     autosave reports, without loading every answer)."""
     if _answers_loaded(inspection):
         return {a.item_id for a in inspection.answers if a.value is not None}
-    db.session.flush()  # what this transaction wrote through the session, then the column alone, without the ORM
-    return set(db.session.connection().execute(_answered, {"inspection_id": inspection.id}).scalars())
+    return set(on_connection(_answered, {"inspection_id": inspection.id}).scalars())
 
 
 def _stored(inspection: Inspection, item_id: str) -> Answer | None:
@@ -193,8 +192,7 @@ def _update(inspection: Inspection, current: Answer, normal: str | None, note: s
     values = {"note": note, "version": seen + 1, "updated_by_id": actor.id, "updated_at": now}
     if normal is not None:
         values.update(value=normal, source="inspector")
-    db.session.flush()  # a Core statement does not flush: what this transaction changed is written first
-    written = db.session.connection().execute(_write(frozenset(values)), {
+    written = on_connection(_write(frozenset(values)), {
         "answer_id": current.id, "seen": seen, "of_inspection": inspection.id,
         **{f"new_{key}": value for key, value in values.items()}}).rowcount
     if written != 1:

@@ -25,8 +25,9 @@ def all_authorities() -> list[Authority]:
 def readable_units(authority: Authority) -> frozenset[int]:
     """Unit ids whose records the people of ``authority`` may read (its jurisdiction, and history where the
     authority reads it)."""
+    tree = unit_tree()  # first: it flushes, so the record below holds what this transaction changed of it
     reader = authority.to_domain()
-    return unit_tree().scope(("readable", reader), lambda tree: as_scope(
+    return tree.scope(("readable", reader), lambda tree: as_scope(
         rules.readable(reader, tree.parent_of, tree.predecessors_of), tree.parent_of))
 
 
@@ -38,9 +39,9 @@ def reads_unit(authority: Authority, unit_id: int) -> bool:
 
 
 def jurisdiction_units(authority: Authority) -> frozenset[int]:
+    tree = unit_tree()  # first: it flushes, so the record below holds what this transaction changed of it
     inspector = authority.to_domain()
-    return unit_tree().scope(("jurisdiction", inspector),
-                             lambda tree: rules.jurisdiction(inspector, tree.parent_of))
+    return tree.scope(("jurisdiction", inspector), lambda tree: rules.jurisdiction(inspector, tree.parent_of))
 
 
 def in_charge(authority: Authority, day: date) -> Authority | None:

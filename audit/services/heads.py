@@ -9,7 +9,7 @@ from functools import cache
 
 from sqlalchemy import Date, bindparam, case, distinct, func, literal_column, or_, select
 
-from audit.db import db, unconfined, within
+from audit.db import on_connection, unconfined, within
 from audit.domain.findings import FindingStatus
 from audit.domain.inspections import State as InspectionState
 from audit.domain.remediation import OPEN_STATES
@@ -31,9 +31,8 @@ def heads(period: Period | None, *, today: date, scope: frozenset[int] | None = 
     span = span_of(period)
     query = _kept_statement(span) if unconfined(scope) else _statement(span, scope)
     params = {"today": today} | dates_of(period)
-    db.session.flush()  # what this transaction wrote is counted, as a read through the session would
     # the columns alone, without the ORM: a province's heads table reads some hundreds of rows a request
-    return attention_order(list(map(HeadStats._make, db.session.connection().execute(query, params))))
+    return attention_order(list(map(HeadStats._make, on_connection(query, params))))
 
 
 def span_of(period: Period | None) -> str:

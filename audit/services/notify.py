@@ -7,7 +7,7 @@ from datetime import datetime
 from flask_babel import gettext
 from sqlalchemy import bindparam, func, select
 
-from audit.db import db
+from audit.db import db, on_connection
 from audit.domain.policy import Role
 from audit.domain.units import lies_within
 from audit.models import Inspection, Notification, RemediationItem, User
@@ -31,8 +31,7 @@ _UNREAD = select(func.count()).select_from(Notification).where(Notification.user
 
 def unread_count(user_id: int) -> int:
     """How many messages in ``user_id``'s inbox are unread (after what this transaction wrote)."""
-    db.session.flush()  # a Core statement on the connection does not flush the session (the ORM's path costs more)
-    return db.session.connection().execute(_UNREAD, {"user_id": user_id}).scalar_one()
+    return on_connection(_UNREAD, {"user_id": user_id}).scalar_one()
 
 
 def team_of(inspection: Inspection) -> list[User]:

@@ -15,7 +15,7 @@ from functools import cache
 from sqlalchemy import and_, bindparam, case, func, or_, select, true
 from sqlalchemy.orm import aliased, selectinload
 
-from audit.db import among, db, within
+from audit.db import among, db, on_connection, within
 from audit.domain import vnnumber
 from audit.domain.checklist import Checklist
 from audit.domain.findings import FindingStatus
@@ -199,11 +199,10 @@ def unit_field_totals(period: Period, scope: frozenset[int] | None = None) -> li
                    func.sum(c.early), func.sum(c.on_time), func.sum(c.late), func.sum(case((at_end, c.pending))),
                    func.sum(case((at_end, c.pending_overdue))), func.sum(c.returned), func.max(c.procedures)) \
         .join(Unit, Unit.id == c.unit_id).group_by(Unit.kind, c.unit_id, c.field)
-    db.session.flush()  # what this transaction wrote is counted, as a read through the session would
     # the sums and maximum of integer columns are integers on both databases (PostgreSQL's SUM of an integer is a
     # bigint), or None where no period gave the figure
     return [UnitFieldTotals(unit_id, kind, name, DossierTotals(name, *figures))
-            for kind, unit_id, name, *figures in db.session.connection().execute(query)]
+            for kind, unit_id, name, *figures in on_connection(query)]
 
 
 #: what :func:`dossier_totals` can sum by

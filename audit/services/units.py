@@ -11,7 +11,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import selectinload, subqueryload
 
-from audit.db import db
+from audit.db import db, on_connection
 from audit.domain import unit_import
 from audit.domain.errors import N_, DomainError, InvalidInput
 from audit.domain.people import Honorific
@@ -55,7 +55,8 @@ def unit_forest(units: list[Unit]) -> list[tuple[Unit, int]]:
 @dataclass(frozen=True)
 class UnitTree:
     """The whole unit tree as the scope rules read it: each unit's parent, each successor's predecessors and each
-    predecessor's successors (read-only: a process shares one between requests)."""
+    predecessor's successors (read-only mappings: a process shares one between requests), and the scopes worked
+    out from it so far (:meth:`scope`), which go with it."""
 
     parent_of: Mapping[int, int | None]
     predecessors_of: Mapping[int, tuple[int, ...]]
@@ -114,8 +115,7 @@ def unit_tree() -> UnitTree:
 def _stamp() -> str | None:
     """The unit tree's token as this transaction sees it (after what it changed), None where the stamp has no
     row."""
-    db.session.flush()  # a Core statement on the connection does not flush the session (the ORM's path costs more)
-    return db.session.connection().execute(_STAMP).scalar()
+    return on_connection(_STAMP).scalar()
 
 
 def scope_of(user: User) -> frozenset[int] | None:

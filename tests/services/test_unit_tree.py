@@ -149,8 +149,8 @@ def test_a_scope_is_worked_out_once_a_tree_and_follows_the_user_and_the_authorit
     assert authority_service.readable_units(authority) == everything - {old.id}
     assert authority_service.jurisdiction_units(authority) == everything - {old.id}
     db.session.commit()
-    authority.unit = communes[0]
-    db.session.commit()
+    assert authority.unit_id == province.id  # loaded: the id below stays the old one until the session flushes
+    authority.unit = communes[0]  # read before this transaction commits (or flushes) its change: the change
     assert authority_service.readable_units(authority) == {communes[0].id, desk.id}
     assert authority_service.jurisdiction_units(authority) == {communes[0].id, desk.id}
     db.session.commit()
