@@ -10,7 +10,7 @@ from flask import current_app
 from sqlalchemy import select, update
 
 from audit.catalog import get_catalog, get_register
-from audit.db import among, db
+from audit.db import among, db, on_connection
 from audit.domain.assessment import Assessment, ReportedRate, Source, assess
 from audit.domain.checklist import Checklist
 from audit.domain.errors import N_, Conflict, DomainError, InvalidInput
@@ -148,9 +148,9 @@ def dossiers_by_inspection(inspection_ids: list[int]) -> dict[int, list[SampledD
     """:func:`dossiers_of` for many inspections at once, read as columns, in the same order."""
     found: dict[int, list[SampledDossier]] = {i: [] for i in inspection_ids}
     d = SampledDossierRow
-    rows = db.session.execute(select(d.inspection_id, d.code, d.field, d.received_date, d.due_date, d.returned_date,
-                                     d.in_register, d.in_system, d.control_slip_complete, d.apology_issued)
-                              .where(among(d.inspection_id, inspection_ids)).order_by(d.inspection_id, d.id))
+    rows = on_connection(select(d.inspection_id, d.code, d.field, d.received_date, d.due_date, d.returned_date,
+                                d.in_register, d.in_system, d.control_slip_complete, d.apology_issued)
+                         .where(among(d.inspection_id, inspection_ids)).order_by(d.inspection_id, d.id))
     for row in rows:
         found[row.inspection_id].append(dossier_of(row))
     return found

@@ -30,8 +30,10 @@ def all_units(*, successions: bool = True) -> list[Unit]:
     ordered by code (a province's successions, as whole units, took four of the unit list's seven statements)."""
     # the tenures of every unit in one statement joined to the units' own (a list of 500 ids at a time cost
     # PostgreSQL 4 ms more to plan and run)
-    loaded = (subqueryload(Unit.tenures), selectinload(Unit.predecessors), selectinload(Unit.successors))
-    return list(db.session.scalars(select(Unit).options(*loaded[:3 if successions else 1]).order_by(Unit.code)))
+    loaded = [subqueryload(Unit.tenures)]
+    if successions:
+        loaded += [selectinload(Unit.predecessors), selectinload(Unit.successors)]
+    return list(db.session.scalars(select(Unit).options(*loaded).order_by(Unit.code)))
 
 
 def unit_forest(units: list[Unit]) -> list[tuple[Unit, int]]:
