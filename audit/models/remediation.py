@@ -104,6 +104,12 @@ class Notification(db.Model):
 
     item: Mapped[RemediationItem | None] = relationship()
 
+    @classmethod
+    def unread(cls):
+        """The one rule for a message not yet read, as a condition of a statement (the menu's count, the inbox's
+        filter, marking read); ``~Notification.unread()`` for one already read."""
+        return cls.read_at.is_(None)
+
 
 class ReminderLog(db.Model):
     """A reminder sent for an item on a (Viet Nam) day: at most one per item per day."""

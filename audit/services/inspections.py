@@ -134,7 +134,7 @@ def answers_by_inspection(inspection_ids: list[int], items: set[str] | None = No
     found: dict[int, dict[str, str]] = {i: {} for i in inspection_ids}
     query = select(Answer.inspection_id, Answer.item_id, Answer.value).where(
         among(Answer.inspection_id, inspection_ids), Answer.value.is_not(None), Answer.source != Source.SAMPLE)
-    rows = db.session.execute(query if items is None else query.where(among(Answer.item_id, items)))
+    rows = on_connection(query if items is None else query.where(among(Answer.item_id, items)))
     for inspection_id, item_id, value in rows:
         found[inspection_id][item_id] = value
     return found

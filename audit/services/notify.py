@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_babel import gettext
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, select, update
 
 from audit.db import db, on_connection
 from audit.domain.policy import Role
@@ -26,12 +26,22 @@ def unit_users_for(unit_id: int) -> list[User]:
 
 #: a user's unread messages: the figure beside the menu's inbox link, on every page
 _UNREAD = select(func.count()).select_from(Notification).where(Notification.user_id == bindparam("user_id"),
-                                                               Notification.read_at.is_(None))
+                                                               Notification.unread())
 
 
 def unread_count(user_id: int) -> int:
     """How many messages in ``user_id``'s inbox are unread (after what this transaction wrote)."""
     return on_connection(_UNREAD, {"user_id": user_id}).scalar_one()
+
+
+def mark_read(user_id: int, now: datetime, note_id: int | None = None) -> int:
+    """Mark ``user_id``'s unread messages read (only ``note_id`` when given), as one conditional update: a message
+    already read keeps the time it was first read, whoever marks it again at once. How many were marked."""
+    statement = update(Notification).where(Notification.user_id == user_id, Notification.unread()) \
+        .values(read_at=now).execution_options(synchronize_session=False)
+    if note_id is not None:
+        statement = statement.where(Notification.id == note_id)
+    return on_connection(statement).rowcount
 
 
 def team_of(inspection: Inspection) -> list[User]:

@@ -254,3 +254,35 @@ def test_a_search_may_match_more_values_than_a_statement_may_bind(demo):
     assert db.session.scalar(select(func.count(RemediationItem.id))) == every
     assert db.session.scalar(select(func.count()).select_from(RemediationItem)
                              .where(among(RemediationItem.id, []))) == 0
+
+
+def test_marking_read_keeps_the_first_reading_and_touches_only_the_reader_s_own_messages(demo):
+    from audit.services import notify
+
+    reader, other = user("donvi-la-ee"), user("thanhtra")
+    notify.notify([reader, other], kind="test", message="Tin thử", params={}, item=None, now=NOW)
+    notify.notify([reader], kind="test", message="Tin thử thứ hai", params={}, item=None, now=NOW)
+    db.session.commit()
+    mine = db.session.scalars(select(Notification).where(Notification.user_id == reader.id)
+                              .order_by(Notification.id.desc())).all()
+    first, second = mine[1], mine[0]
+    unread_before = notify.unread_count(reader.id)
+    other_unread = notify.unread_count(other.id)
+    assert unread_before >= 2 and other_unread >= 1
+
+    # one message: only it, and only once
+    assert notify.mark_read(reader.id, NOW, note_id=first.id) == 1
+    assert notify.mark_read(reader.id, datetime(2019, 3, 11, tzinfo=UTC), note_id=first.id) == 0
+    # someone else's message is not the reader's to mark
+    theirs = db.session.scalar(select(Notification.id).where(Notification.user_id == other.id).limit(1))
+    assert notify.mark_read(reader.id, NOW, note_id=theirs) == 0
+    assert notify.unread_count(reader.id) == unread_before - 1 and notify.unread_count(other.id) == other_unread
+
+    # every message left, and the first keeps the time it was first read
+    later = datetime(2019, 3, 12, tzinfo=UTC)
+    assert notify.mark_read(reader.id, later) == unread_before - 1
+    db.session.commit()
+    db.session.expire_all()
+    assert notify.unread_count(reader.id) == 0 and notify.unread_count(other.id) == other_unread
+    assert db.session.get(Notification, first.id).read_at == NOW
+    assert db.session.get(Notification, second.id).read_at == later

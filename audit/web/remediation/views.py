@@ -205,7 +205,7 @@ def inbox():
     )
     found = listing_sql.apply(listing_sql.SqlList(
         spec=spec, base=mine,
-        where={"read": lambda v: Notification.read_at.is_(None) if v == "unread" else Notification.read_at.is_not(None)},
+        where={"read": lambda v: Notification.unread() if v == "unread" else ~Notification.unread()},
         order_by={"newest": (Notification.id.desc(),), "oldest": (Notification.id,)},
         search=search,
     ), request.args, options=(selectinload(Notification.item).selectinload(RemediationItem.unit),))
@@ -215,10 +215,7 @@ def inbox():
 @bp.post("/inbox/read")
 @login_required
 def mark_read():
-    now = utcnow()
-    for note in db.session.scalars(select(Notification).where(Notification.user_id == current_user.id,
-                                                              Notification.read_at.is_(None))):
-        note.read_at = now
+    notify.mark_read(current_user.id, utcnow())
     db.session.commit()
     return redirect(url_for("remediation.inbox"))
 
@@ -229,8 +226,7 @@ def open_note(note_id: int):
     note = db.session.get(Notification, note_id)
     if note is None or note.user_id != current_user.id:
         abort(404)
-    if note.read_at is None:
-        note.read_at = utcnow()
+    if notify.mark_read(current_user.id, utcnow(), note_id=note.id):
         db.session.commit()
     if note.item_id:
         return redirect(url_for("remediation.item", item_id=note.item_id))
