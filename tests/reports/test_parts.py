@@ -164,3 +164,30 @@ def test_a_lone_annex_has_no_number_and_two_are_numbered_in_the_order_the_report
     alone = _annexes(SimpleNamespace(by_unit=[], repeat_heads=["head"]))
     assert [(a["kind"], a["label"]) for a in alone] == [("heads", "Phụ lục")]
     assert _annexes(SimpleNamespace(by_unit=[], repeat_heads=[])) == []
+
+
+def test_handing_a_large_document_to_a_helper_that_reads_nothing_meanwhile_does_not_wait_for_it(caplog):
+    """A helper still busy (collecting the last document's garbage; here stopped outright) reads nothing: parts
+    larger than a pipe's usual 64 KB are handed over at once all the same, and its answer's timeout then ends it."""
+    import os
+    import signal
+    import threading
+
+    helper = _ready_helper()
+    assert renderer.helper() is helper
+    parts = [_part("PHỤ LỤC I", 1500), _part("PHỤ LỤC II", 1100)]
+    assert sum(len(p.encode()) for p in parts) > 3 * (1 << 16)
+    os.kill(helper.process.pid, signal.SIGSTOP)
+    handed = []
+    try:
+        sending = threading.Thread(target=lambda: handed.append(helper.send(parts, stylesheet="minutes.css")))
+        sending.start()
+        sending.join(timeout=2.0)
+        assert handed == [True], "the parts were not handed over within 2 s"
+        assert helper.receive(2, timeout=0.2) is None
+    finally:
+        if helper.process.poll() is None:
+            os.kill(helper.process.pid, signal.SIGCONT)  # a send still waiting then goes through
+        sending.join(timeout=30)
+    assert "did not answer in time" in caplog.text and not helper.alive()
+    assert _ready_helper().alive()  # the next document has a new one
