@@ -123,7 +123,7 @@ def _plan_choices(form: PlanForm) -> None:
     kinds = inspection_service.plannable_kinds()  # from the checklists' applies_to, not a list of our own
     authority = current_user.authority
     inspectable = authorities.jurisdiction_units(authority) if authority is not None else None
-    units = [u for u in all_units() if u.kind in kinds and (inspectable is None or u.id in inspectable)]
+    units = [u for u in all_units(successions=False) if u.kind in kinds and (inspectable is None or u.id in inspectable)]
     form.unit_id.choices = [SelectChoice("", _("— choose a unit —"))] + [
         SelectChoice(str(u.id), _("%(name)s (%(code)s)", name=u.name, code=u.code) if u.active_on(today) else
                      _("%(name)s (%(code)s) — until %(date)s", name=u.name, code=u.code,

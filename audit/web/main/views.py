@@ -87,7 +87,7 @@ def home():
                        items_due_soon=sum(s.due_soon for s in statuses))
     else:
         scope = current_actor().unit_scope  # a chairman, lead or inspector: their authority's desks only
-        desks = [u for u in all_units() if u.unit_kind in ONE_STOP_KINDS and u.active_on(today)
+        desks = [u for u in all_units(successions=False) if u.unit_kind in ONE_STOP_KINDS and u.active_on(today)
                  and (scope is None or u.id in scope)]
         context.update(desks=[(d, head_of(d, today)) for d in desks])
         if role is Role.CHAIRMAN:  # what waits for the chairman: inspections to conclude
