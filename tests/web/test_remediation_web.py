@@ -108,6 +108,37 @@ def test_team_returns_and_accepts_and_unit_sees_it_in_inbox(client, demo, login)
     assert "unread-note" not in client.get("/inbox").get_data(as_text=True)
 
 
+
+def test_opening_a_message_marks_it_read_once_and_another_user_s_message_is_not_found(client, demo, login):
+    from datetime import timedelta
+
+    from audit.models import Notification, User
+    from audit.services import notify
+
+    reader = db.session.scalar(select(User).where(User.username == "donvi-la-ee"))
+    other = db.session.scalar(select(User).where(User.username == "thanhtra"))
+    mine, = notify.notify([reader], kind="test", message="Tin thử", params={}, item=None, now=utcnow())
+    theirs, = notify.notify([other], kind="test", message="Tin thử", params={}, item=None, now=utcnow())
+    db.session.commit()
+    mine_id, theirs_id = mine.id, theirs.id
+    login("donvi-la-ee")
+    before = notify.unread_count(reader.id)
+    assert client.get(f"/inbox/{mine_id}").status_code == 302
+    db.session.expire_all()
+    first_read = db.session.get(Notification, mine_id).read_at
+    assert first_read is not None and notify.unread_count(reader.id) == before - 1
+    # opened again later: the time it was first read stays
+    db.session.get(Notification, mine_id).read_at = first_read - timedelta(days=1)
+    db.session.commit()
+    assert client.get(f"/inbox/{mine_id}").status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Notification, mine_id).read_at == first_read - timedelta(days=1)
+    # another user's message: not found, and left unread
+    assert client.get(f"/inbox/{theirs_id}").status_code == 404
+    db.session.expire_all()
+    assert db.session.get(Notification, theirs_id).read_at is None
+
+
 def test_remediation_report_pdf(client, demo, login):
     login("donvi-la-ee")
     iid = item_of("A04").inspection_id
